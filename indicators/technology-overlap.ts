@@ -1,0 +1,87 @@
+import { usageError } from '../src/errors.js';
+import type { Indicator, Result } from '../src/model/indicator.js';
+import { provenanceOf } from '../src/model/indicator.js';
+import { findParts } from '../src/model/ratio.js';
+import type { CanonicalRow } from '../src/model/types.js';
+import { selectedIndustries } from './berd-industry-share.js';
+import { memberShareRecipes, type IndustryId } from './industries.js';
+
+const DEFAULT_INDUSTRIES: IndustryId[] = ['computer-electronic-optical', 'pharmaceuticals', 'aerospace'];
+
+/**
+ * Technology overlap: for each industry, whether every member of a group performs more than a
+ * threshold share of its BERD there. `value` is the smallest member share; `detail.overlap` says
+ * whether it passes the threshold.
+ */
+export const technologyOverlap: Indicator = {
+  meta: {
+    id: 'technology-overlap',
+    title: 'Technology overlap: industries where every member puts > threshold % of its BERD',
+    unit: 'percent',
+    definition:
+      'For a group and an industry: the smallest of the members\' BERD shares in that industry. The group overlaps in the industry when that minimum exceeds the threshold (default 10 %): every member competes in the same field.',
+    measures: ['berd_share_computer_electronic_optical', 'berd_share_pharmaceuticals', 'berd_share_aerospace', 'berd_share_services'],
+    sources: ['OECD MSTI (B_XCOMP, B_XDRUG, B_XAERO, B_XSERV)'],
+    caveats: [
+      'Services is a sector aggregate rather than a technology field and is left out by default; with --option industry=services the UK, France and Germany all exceed 10 %.',
+      'Member shares may come from different years (latest available); read years_used.',
+    ],
+    options: {
+      threshold: { description: 'share of BERD (percent) every member must exceed', default: '10' },
+      industry: { description: 'industries, comma-separated', default: DEFAULT_INDUSTRIES.join(',') },
+    },
+    chart: 'bars',
+  },
+  compute(req) {
+    const threshold = Number(req.options.threshold ?? '10');
+    if (!Number.isFinite(threshold)) throw usageError(`threshold must be a number, got "${req.options.threshold ?? ''}"`, 'e.g. --option threshold=10');
+    const out: Result[] = [];
+    for (const geo of req.geos) {
+      const members = geo.kind === 'group' ? geo.group.members : [geo.code];
+      for (const industry of selectedIndustries(req.options.industry, DEFAULT_INDUSTRIES)) {
+        const recipes = memberShareRecipes(industry);
+        const years = req.years ?? req.table.years(recipes.flatMap((r) => r.measures), members).reverse();
+        const results = years.map((year) => {
+          const shares: Record<string, number> = {};
+          const used: Record<string, number> = {};
+          const rows: CanonicalRow[] = [];
+          const missing: string[] = [];
+          for (const m of members) {
+            const p = findParts(req, m, year, recipes, false);
+            if (p === undefined || p.den === 0) missing.push(`${m} has no BERD share of ${industry} for ${year}${req.latest > 0 ? ` or the ${req.latest} year(s) before` : ''}`);
+            else {
+              shares[m] = (100 * p.num) / p.den;
+              used[m] = p.year;
+              rows.push(...p.rows);
+            }
+          }
+          const ok = missing.length === 0;
+          const min = ok ? Math.min(...Object.values(shares)) : null;
+          const r: Result = {
+            indicator: 'technology-overlap',
+            geo: geo.code,
+            geo_kind: geo.kind === 'group' ? 'group' : 'country',
+            partner: null,
+            breakdown: industry,
+            year,
+            value: min,
+            unit: 'percent',
+            status: ok ? 'ok' : 'missing',
+            reason: ok ? null : missing.join('; '),
+            years_used: used,
+            provenance: ok ? provenanceOf(rows) : [],
+            flags: {},
+            detail: { threshold, overlap: min !== null && min > threshold, members: shares },
+          };
+          return r;
+        });
+        if (req.years !== undefined) out.push(...results);
+        else {
+          const pick = results.find((r) => r.status === 'ok') ?? results[0];
+          if (pick !== undefined) out.push(pick);
+        }
+      }
+    }
+    return out;
+  },
+};

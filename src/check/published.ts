@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { usageError } from '../errors.js';
+import { msg } from '../messages.js';
+import { parseDataCsv } from '../model/csv-text.js';
+import { dataPath } from '../paths.js';
+
+/** One published figure in linkage's schema (data/published/README.md). */
+export interface PublishedFigure {
+  id: string;
+  table: string;
+  indicator: string;
+  breakdown: string;
+  geo: string;
+  partner: string;
+  /** A year, or a span such as `2000-2017` (span figures are not computed). */
+  year: string;
+  value: number;
+  unit: string;
+  precision: number;
+  latest: number;
+  edition: string;
+  tolerance: number | null;
+  toleranceReason: string;
+  needs: string;
+  note: string;
+}
+
+export const DEFAULT_PUBLISHED = 'huang-lv-wang.csv';
+
+/** Read a published-figures file; a malformed one is a usage error naming the figure. */
+export function readPublished(path: string = dataPath('published', DEFAULT_PUBLISHED)): PublishedFigure[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    const [what, hint] = msg.badPublished(`cannot read ${path}`);
+    throw usageError(what, hint);
+  }
+  return parseDataCsv(text).map((r, i) => {
+    const value = Number(r.value);
+    const precision = Number(r.precision);
+    const tolerance = r.tolerance ? Number(r.tolerance) : null;
+    if (!r.id || !r.indicator || !Number.isFinite(value) || !Number.isInteger(precision)) {
+      const [what, hint] = msg.badPublished(`row ${i + 1} (${r.id ?? '?'}) needs id, indicator, a numeric value and an integer precision`);
+      throw usageError(what, hint);
+    }
+    if (tolerance !== null && !(r.tolerance_reason ?? '').trim()) {
+      const [what, hint] = msg.badPublished(`figure ${r.id} has a tolerance without a written tolerance_reason`);
+      throw usageError(what, hint);
+    }
+    return {
+      id: r.id,
+      table: r.paper_table ?? '',
+      indicator: r.indicator,
+      breakdown: r.breakdown ?? '',
+      geo: r.geo ?? '',
+      partner: r.partner ?? '',
+      year: r.year ?? '',
+      value,
+      unit: r.unit ?? '',
+      precision,
+      latest: r.latest ? Number(r.latest) : 0,
+      edition: r.edition ?? '',
+      tolerance,
+      toleranceReason: r.tolerance_reason ?? '',
+      needs: r.needs ?? '',
+      note: r.note ?? '',
+    };
+  });
+}

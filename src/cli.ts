@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import { registerCheck } from './commands/check.js';
+import { registerCompute } from './commands/compute.js';
+import { registerGroups } from './commands/groups.js';
+import { registerIndicators } from './commands/indicators.js';
+import { registerInspect } from './commands/inspect.js';
+import type { Io } from './commands/io.js';
+import { EXIT_CODES, LinkageError } from './errors.js';
+import { msg } from './messages.js';
+import { toolVersion } from './paths.js';
+
+/** Build the command tree writing to `io`. */
+export function buildProgram(io: Io): Command {
+  const program = new Command('linkage')
+    .description('Regional innovation-linkage indicators from OECD, IMF, WIPO, World Bank and UN Comtrade extracts')
+    .version(toolVersion())
+    .option('--verbose', 'print a stack trace on errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  registerCompute(program, io);
+  registerCheck(program, io);
+  registerInspect(program, io);
+  registerIndicators(program, io);
+  registerGroups(program, io);
+  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  return program;
+}
+
+/**
+ * Run linkage with `argv` (without `node` and the script) and return the exit code: 0 success,
+ * 1 data error (or a `check` mismatch), 2 usage error, 70 internal bug. Errors print one line
+ * `linkage: <what> (<where>)` plus a hint; a stack trace only with --verbose.
+ */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const verbose = argv.includes('--verbose');
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return io.status.code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return EXIT_CODES.usage;
+    }
+    if (e instanceof LinkageError) {
+      io.stderr(`linkage: ${e.oneLine()}\n`);
+      if (e.hint) io.stderr(`  hint: ${e.hint}\n`);
+      if (verbose && e.stack) io.stderr(`${e.stack}\n`);
+      return EXIT_CODES[e.kind];
+    }
+    const [what, hint] = msg.internal((e as Error).message ?? String(e));
+    io.stderr(`linkage: ${what}\n  hint: ${hint}\n`);
+    if (verbose && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
+    return EXIT_CODES.internal;
+  }
+}
+
+function isMain(): boolean {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+  });
+  const io: Io = {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    isTTY: Boolean(process.stderr.isTTY),
+    status: { code: 0 },
+  };
+  run(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
+}

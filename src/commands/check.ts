@@ -1,0 +1,92 @@
+import type { Command } from 'commander';
+import { table as textTable } from 'table';
+import { checkFigures, type CheckedFigure } from '../check/check.js';
+import { readPublished } from '../check/published.js';
+import { formatNumber } from '../render/format.js';
+import { COMPACT } from '../render/results.js';
+import { makeContext } from './context.js';
+import { loadInputs } from './inputs.js';
+import { emit, type Io } from './io.js';
+import { collect, parseFormat } from './options.js';
+
+export interface CheckOptions {
+  input?: string[];
+  published?: string;
+  groups?: string[];
+  source?: string;
+  only?: string;
+  format?: string;
+  output?: string;
+}
+
+/** Run the check and return the figures and summary (shared with the report). */
+export async function runCheck(opts: CheckOptions) {
+  const ctx = makeContext(opts.groups);
+  const figures = readPublished(opts.published);
+  const { table, inputs } = await loadInputs(opts.input ?? [], ctx.countries, opts.source);
+  let checked = checkFigures(figures, table, ctx.countries, ctx.groups);
+  if (opts.only !== undefined) checked = checked.filter((c) => c.verdict === opts.only);
+  const summary = {
+    reproduced: checked.filter((c) => c.verdict === 'reproduced').length,
+    mismatch: checked.filter((c) => c.verdict === 'mismatch').length,
+    unavailable: checked.filter((c) => c.verdict === 'unavailable').length,
+  };
+  return { figures: checked, summary, inputs };
+}
+
+function renderTable(figures: readonly CheckedFigure[], summary: Record<string, number>): string {
+  const head = ['Figure', 'Year', 'Published', 'Computed', 'Diff.', 'Verdict', 'Edition / note'];
+  const rows = figures.map((f) => [
+    f.id,
+    f.year,
+    f.published.toFixed(f.precision),
+    formatNumber(f.computed, Math.max(f.precision + 1, 2)),
+    f.difference === null ? '' : formatNumber(f.difference, Math.max(f.precision + 1, 2)),
+    f.verdict === 'reproduced' && f.tolerance !== null ? `reproduced (±${f.tolerance})` : f.verdict,
+    [
+      f.edition_used ?? '',
+      Object.entries(f.years_used)
+        .filter(([, y]) => String(y) !== f.year)
+        .map(([g, y]) => `${g} ${y} used`)
+        .join(', '),
+      f.tolerance_reason ?? '',
+      f.verdict !== 'reproduced' ? (f.reason ?? '') : '',
+    ]
+      .filter(Boolean)
+      .join('; '),
+  ]);
+  const body = textTable([head, ...rows], { ...COMPACT, columns: { 6: { width: 70, wrapWord: true } } });
+  return `${body}${summary.reproduced ?? 0} reproduced, ${summary.mismatch ?? 0} mismatch, ${summary.unavailable ?? 0} unavailable\n`;
+}
+
+export function registerCheck(program: Command, io: Io): void {
+  program
+    .command('check')
+    .description("compute the reference study's published figures from the inputs and compare (exit 1 on any mismatch)")
+    .option('-i, --input <file>', 'input file (repeatable; default: the embedded sample)', collect)
+    .option('--published <file>', 'published figures in linkage schema (default: data/published/huang-lv-wang.csv)')
+    .option('--groups <file>', 'extra groups file (repeatable)', collect)
+    .option('--source <loader>', 'force the input format')
+    .option('--only <verdict>', 'list only reproduced, mismatch or unavailable figures')
+    .option('-f, --format <format>', 'table or json', 'table')
+    .option('-o, --output <file>', 'write to FILE instead of stdout')
+    .addHelpText(
+      'after',
+      `
+A figure is reproduced when the computed value rounds to the published one at the published
+precision, or lies within a tolerance stated with a written reason (shown). "unavailable" names
+the input that would provide the figure.
+
+Examples:
+  $ linkage check
+  $ linkage check --format json --only mismatch
+  $ linkage check --input ../shared/data/oecd/msti-2019-edition-long.csv`,
+    )
+    .action(async (opts: CheckOptions) => {
+      const format = parseFormat(opts.format, ['table', 'json'] as const, 'table');
+      const { figures, summary, inputs } = await runCheck(opts);
+      const text = format === 'json' ? `${JSON.stringify({ figures, summary, inputs }, null, 2)}\n` : renderTable(figures, summary);
+      emit(io, text, opts.output);
+      if (summary.mismatch > 0) io.status.code = 1;
+    });
+}

@@ -1,0 +1,75 @@
+import type { Command } from 'commander';
+import type { Result } from '../model/indicator.js';
+import { renderResultsCsv, renderResultsJson, renderResultsTable } from '../render/results.js';
+import { makeContext, selectGeos, selectIndicators } from './context.js';
+import { loadInputs } from './inputs.js';
+import { emit, type Io } from './io.js';
+import { collect, parseCount, parseFormat, parseOptions, parseYears } from './options.js';
+
+export const DEFAULT_INDICATORS = ['rd-intensity', 'gerd-financed-abroad'];
+
+export interface ComputeOptions {
+  input?: string[];
+  indicator?: string[];
+  group?: string[];
+  groups?: string[];
+  country?: string[];
+  members?: boolean;
+  year?: string[];
+  latest?: string;
+  edition?: string;
+  option?: string[];
+  source?: string;
+  format?: string;
+  output?: string;
+}
+
+/** Run the compute pipeline and return results with input summaries (shared with `check`). */
+export async function runCompute(opts: ComputeOptions) {
+  const ctx = makeContext(opts.groups);
+  const indicators = selectIndicators(opts.indicator, DEFAULT_INDICATORS);
+  const geos = selectGeos(ctx, opts.group, opts.country, opts.members !== false);
+  const years = parseYears(opts.year);
+  const latest = parseCount('--latest', opts.latest, 0);
+  const options = parseOptions(opts.option);
+  const measures = new Set(indicators.flatMap((i) => [...i.meta.measures]));
+  const { table, inputs } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, (r) => measures.has(r.measure));
+  const results: Result[] = indicators.flatMap((ind) => ind.compute({ table, geos, years, latest, edition: opts.edition, options }));
+  return { ctx, indicators, results, inputs };
+}
+
+export function registerCompute(program: Command, io: Io): void {
+  program
+    .command('compute')
+    .description('compute indicators for countries and groups from the inputs (default: the embedded OECD sample)')
+    .option('-i, --input <file>', 'input file (repeatable); format detected from the header', collect)
+    .option('--indicator <id>', 'indicator id (repeatable; see `linkage indicators`)', collect)
+    .option('-g, --group <group>', 'group code or NAME=ISO3,ISO3,... (repeatable; default CJK, UFG, UCM)', collect)
+    .option('--groups <file>', 'extra groups file shaped like data/groups.json (repeatable)', collect)
+    .option('-c, --country <iso3>', 'single economy (repeatable)', collect)
+    .option('--no-members', 'do not list group members separately')
+    .option('-y, --year <years>', 'year or range, e.g. 2017 or 2000-2018 (repeatable; default: latest available)', collect)
+    .option('--latest <n>', "fill a member's gap with its value up to N years earlier (reported in years_used)")
+    .option('--edition <edition>', 'prefer this edition where several hold the same figure (e.g. 2019, MSTI:2019); default newest')
+    .option('--option <key=value>', 'indicator option, e.g. industry=pharmaceuticals, threshold=10 (repeatable)', collect)
+    .option('--source <loader>', 'force the input format (oecd-stat, oecd-dp-live, oecd-sdmx, linkage-canonical)')
+    .option('-f, --format <format>', 'table, csv or json', 'table')
+    .option('-o, --output <file>', 'write to FILE instead of stdout (written whole or not at all)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ linkage compute
+  $ linkage compute --indicator rd-intensity --group CJK --group UFG --year 2000-2018 --format csv
+  $ linkage compute --input ../shared/data/oecd/gerd-by-source-of-funds-2023-06.csv \\
+      --indicator gerd-financed-abroad --year 2017 --latest 1 --format json`,
+    )
+    .action(async (opts: ComputeOptions) => {
+      const format = parseFormat(opts.format, ['table', 'csv', 'json'] as const, 'table');
+      const { ctx, indicators, results, inputs } = await runCompute(opts);
+      const titles = Object.fromEntries(indicators.map((i) => [i.meta.id, i.meta.title]));
+      const text =
+        format === 'json' ? renderResultsJson(results, inputs) : format === 'csv' ? renderResultsCsv(results) : renderResultsTable(results, ctx.countries, titles);
+      emit(io, text, opts.output);
+    });
+}

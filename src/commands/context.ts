@@ -1,0 +1,56 @@
+import { INDICATORS, indicatorById } from '../../indicators/index.js';
+import { usageError } from '../errors.js';
+import { msg } from '../messages.js';
+import { countryRegistry, type CountryRegistry } from '../model/countries.js';
+import { loadGroups, type GroupRegistry } from '../model/groups.js';
+import type { Geo, Indicator } from '../model/indicator.js';
+
+export const DEFAULT_GROUPS = ['CJK', 'UFG', 'UCM'];
+
+export interface Context {
+  countries: CountryRegistry;
+  groups: GroupRegistry;
+}
+
+export function makeContext(groupFiles: readonly string[] = []): Context {
+  const countries = countryRegistry();
+  return { countries, groups: loadGroups(countries, [...groupFiles]) };
+}
+
+/** Indicators by id (`--indicator`), or the defaults. */
+export function selectIndicators(ids: readonly string[] | undefined, defaults: readonly string[]): Indicator[] {
+  const list = ids !== undefined && ids.length > 0 ? ids.flatMap((s) => s.split(',')).map((s) => s.trim()) : defaults;
+  return list.map((id) => {
+    const ind = indicatorById(id);
+    if (ind === undefined) {
+      const [what, hint] = msg.unknownIndicator(id, INDICATORS.map((i) => i.meta.id));
+      throw usageError(what, hint);
+    }
+    return ind;
+  });
+}
+
+/**
+ * Geographies to compute: for each group its members then the group (unless `members` is false),
+ * then single countries; duplicates removed, order kept.
+ */
+export function selectGeos(ctx: Context, groupSpecs: readonly string[] | undefined, countrySpecs: readonly string[] | undefined, members: boolean): Geo[] {
+  const out: Geo[] = [];
+  const seen = new Set<string>();
+  const push = (g: Geo) => {
+    const k = `${g.kind}:${g.code}`;
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(g);
+    }
+  };
+  const countries = (countrySpecs ?? []).flatMap((s) => s.split(',')).map((s) => s.trim().toUpperCase()).filter(Boolean);
+  const groups = groupSpecs !== undefined && groupSpecs.length > 0 ? groupSpecs : countries.length > 0 ? [] : DEFAULT_GROUPS;
+  for (const spec of groups) {
+    const group = ctx.groups.resolve(spec);
+    if (members) for (const m of group.members) push({ kind: 'country', code: m });
+    push({ kind: 'group', code: group.code, group });
+  }
+  for (const c of countries) push({ kind: 'country', code: ctx.countries.resolveCode(c) });
+  return out;
+}

@@ -1,0 +1,92 @@
+import { dataError } from '../errors.js';
+import { msg } from '../messages.js';
+import type { Flags } from '../model/types.js';
+
+/** Cell texts that mean "no value" in OECD, World Bank and R exports. Never zero. */
+const MISSING = new Set(['', 'NA', '..', ':', 'NaN', '-']);
+
+/** Parse a numeric cell; null for a missing token; a data error naming line and column otherwise. */
+export function parseValue(text: string | undefined, file: string, line: number, column: string): number | null {
+  const t = (text ?? '').trim();
+  if (MISSING.has(t)) return null;
+  const n = Number(t);
+  if (!Number.isFinite(n) || !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) {
+    const [what, hint] = msg.notNumeric(column, t);
+    throw dataError(what, { file, line, column }, hint);
+  }
+  return n;
+}
+
+/** Parse a 4-digit year cell. */
+export function parseYear(text: string | undefined, file: string, line: number, column: string): number {
+  const t = (text ?? '').trim();
+  if (!/^\d{4}$/.test(t)) {
+    const [what, hint] = msg.badYear(t);
+    throw dataError(what, { file, line, column }, hint);
+  }
+  return Number(t);
+}
+
+/** Parse a unit-multiplier cell (power of ten); empty means 0. */
+export function parsePower(text: string | undefined, file: string, line: number, column: string): number {
+  const t = (text ?? '').trim();
+  if (t === '' || t === 'NA') return 0;
+  if (!/^-?\d+$/.test(t)) {
+    const [what, hint] = msg.notNumeric(column, t);
+    throw dataError(what, { file, line, column }, hint);
+  }
+  return Number(t);
+}
+
+/**
+ * Scale a value by 10^power in decimal, so `1060.5662649924` × 10^6 is exactly `1060566264.9924`
+ * (binary multiplication would give `1060566264.9923999`).
+ */
+export function applyPower(value: number | null, power: number): number | null {
+  if (value === null || power === 0) return value;
+  const text = String(value);
+  return text.includes('e') ? value * 10 ** power : Number(`${text}e${power}`);
+}
+
+/**
+ * Normalise OECD flag codes (`E`, `P`, `B`, `C`, lower-case in MSTI, `;`-separated) and SDMX
+ * OBS_STATUS codes (`E`, `P`, `B`, `C`/`Q` confidential) to {@link Flags}.
+ */
+export function parseFlags(text: string | undefined): Flags {
+  const raw = (text ?? '').trim();
+  if (raw === '' || raw === 'A') return {};
+  const flags: Flags = { raw };
+  for (const part of raw.split(/[;,\s]+/)) {
+    switch (part.toUpperCase()) {
+      case 'E':
+        flags.estimated = true;
+        break;
+      case 'P':
+        flags.provisional = true;
+        break;
+      case 'B':
+        flags.break = true;
+        break;
+      case 'C':
+      case 'Q':
+        flags.confidential = true;
+        break;
+      default:
+        break;
+    }
+  }
+  return flags;
+}
+
+/** Guess an edition (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) from a file name; `unknown` otherwise. */
+export function editionFromFileName(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  // OECD.Stat and DP_LIVE exports: NAME_DDMMYYYYhhmmssSSS.csv
+  const stamp = /_(\d{2})(\d{2})(\d{4})\d{6,9}\b/.exec(base);
+  if (stamp) return `${stamp[3]}-${stamp[2]}-${stamp[1]}`;
+  const ym = /(?:^|\D)((?:19|20)\d{2})-(0[1-9]|1[0-2])(?:\D|$)/.exec(base);
+  if (ym) return `${ym[1]}-${ym[2]}`;
+  const ed = /(?:edition[-_ ]?((?:19|20)\d{2}))|(?:((?:19|20)\d{2})[-_ ]?edition)/i.exec(base);
+  if (ed) return ed[1] ?? ed[2] ?? 'unknown';
+  return 'unknown';
+}

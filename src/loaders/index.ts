@@ -1,0 +1,18 @@
+import type { Loader } from './loader.js';
+import { canonicalLoader } from './canonical.js';
+import { oecdDpLiveLoader } from './oecd-dp-live.js';
+import { oecdStatLoader } from './oecd-stat.js';
+import { sdmxCsvLoader } from './sdmx-csv.js';
+
+/** Every loader, in detection order. Adding a format: one file plus one line here. */
+export const LOADERS: readonly Loader[] = [canonicalLoader, sdmxCsvLoader, oecdDpLiveLoader, oecdStatLoader];
+
+/** The loader for a header, or undefined. */
+export function detectLoader(header: string[]): Loader | undefined {
+  return LOADERS.find((l) => l.detect(header));
+}
+
+/** The loader with this id (`--source`), or undefined. */
+export function loaderById(id: string): Loader | undefined {
+  return LOADERS.find((l) => l.id === id);
+}

@@ -1,0 +1,42 @@
+import type { CountryRegistry } from '../model/countries.js';
+import type { CanonicalRow, Provenance } from '../model/types.js';
+
+/** What a loader's row parser returns for one record. */
+export type ParseResult = CanonicalRow | { skip: string } | null;
+
+/** Context shared by a loader's row parser: the file, its provenance and the registries. */
+export interface LoaderContext {
+  file: string;
+  sha256: string;
+  countries: CountryRegistry;
+}
+
+/** A row parser opened on one file's header. `null` from `parse` means "blank line, ignore". */
+export interface RowParser {
+  dataset: string;
+  edition: string;
+  /** The provenance rows of this file carry (per-row provenance for the canonical format). */
+  provenance: Provenance;
+  /** Lines before the header to drop (preambles). */
+  parse(fields: string[], line: number): ParseResult;
+}
+
+/**
+ * One source format. `detect` looks at the header only; `open` checks the header (throwing a data
+ * error naming a missing column) and returns a pure, per-record parser.
+ */
+export interface Loader {
+  id: string;
+  label: string;
+  detect(header: string[]): boolean;
+  open(header: string[], ctx: LoaderContext): RowParser;
+}
+
+/** Column index by (exact) header name; -1 when absent. */
+export function columnIndex(header: string[], ...names: string[]): number {
+  for (const n of names) {
+    const i = header.indexOf(n);
+    if (i !== -1) return i;
+  }
+  return -1;
+}

@@ -1,0 +1,101 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import Papa from 'papaparse';
+import { dataError } from '../errors.js';
+import { msg } from '../messages.js';
+import { sniffEncoding, type Encoding } from './decode.js';
+
+/** One CSV record and the 1-based line it starts on. */
+export interface CsvRecord {
+  fields: string[];
+  line: number;
+}
+
+/** A CSV source: the lines before the header (preamble), the header, then records as they stream. */
+export interface RecordStream {
+  file: string;
+  encoding: Encoding;
+  records: AsyncIterable<CsvRecord>;
+}
+
+const MISSING_NEWLINES = /\r\n|\n|\r/;
+
+/** Records of a CSV text (pure; used for tests and small inputs). Lines are counted from 1. */
+export function recordsFromText(text: string, file = '<text>'): RecordStream {
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') {
+    const [what, hint] = msg.emptyFile();
+    throw dataError(what, { file }, hint);
+  }
+  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false });
+  async function* gen(): AsyncGenerator<CsvRecord> {
+    let line = 1;
+    for (const fields of parsed.data) {
+      yield { fields, line };
+      line += countNewlines(fields) + 1;
+    }
+  }
+  return { file, encoding: 'utf-8', records: gen() };
+}
+
+/** Records of a file, streamed (the file is never held whole in memory). */
+export async function recordsFromFile(file: string): Promise<RecordStream> {
+  const handle = await open(file, 'r').catch(() => {
+    throw dataError(...fileNotFound(file));
+  });
+  const head = new Uint8Array(65536);
+  const { bytesRead } = await handle.read(head, 0, head.length, 0);
+  await handle.close();
+  const sniffed = sniffEncoding(head.subarray(0, bytesRead), file);
+  const decoder = new TextDecoder(sniffed.encoding);
+  const source = createReadStream(file, { start: sniffed.bomLength, highWaterMark: 1 << 20 });
+  async function* gen(): AsyncGenerator<CsvRecord> {
+    let line = 1;
+    let pending = '';
+    let parity = 0; // quotes seen in `pending` up to `scanned`, modulo 2
+    let scanned = 0;
+    const emit = function* (text: string): Generator<CsvRecord> {
+      for (const fields of Papa.parse<string[]>(text, { header: false, skipEmptyLines: false }).data) {
+        yield { fields, line };
+        line += countNewlines(fields) + 1;
+      }
+    };
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      pending += decoder.decode(chunk, { stream: true });
+      // Cut at the last newline outside quotes: everything before it is whole records.
+      let cut = -1;
+      for (let i = scanned; i < pending.length; i++) {
+        const c = pending.charCodeAt(i);
+        if (c === 34) parity ^= 1;
+        else if (c === 10 && parity === 0) cut = i;
+      }
+      scanned = pending.length;
+      if (cut === -1) continue;
+      const complete = pending.slice(0, cut);
+      pending = pending.slice(cut + 1);
+      scanned = pending.length;
+      parity = 0;
+      for (let i = 0; i < pending.length; i++) if (pending.charCodeAt(i) === 34) parity ^= 1;
+      yield* emit(complete.endsWith('\r') ? complete.slice(0, -1) : complete);
+    }
+    pending += decoder.decode();
+    if (pending.replace(/[\r\n]+$/, '') !== '') yield* emit(pending.replace(/\r?\n$/, ''));
+  }
+  return { file, encoding: sniffed.encoding, records: gen() };
+}
+
+function fileNotFound(file: string): [string, { file: string }, string] {
+  const [what, hint] = msg.fileNotFound(file);
+  return [what, { file }, hint];
+}
+
+function countNewlines(fields: string[]): number {
+  let n = 0;
+  for (const f of fields) if (MISSING_NEWLINES.test(f)) n += f.split(MISSING_NEWLINES).length - 1;
+  return n;
+}
+
+/** True for a record that is one empty field (a blank line). */
+export function isBlank(fields: string[]): boolean {
+  return fields.length === 0 || (fields.length === 1 && (fields[0] ?? '').trim() === '');
+}

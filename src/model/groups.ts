@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { LinkageError, usageError } from '../errors.js';
+import { msg } from '../messages.js';
+import { dataPath } from '../paths.js';
+import type { CountryRegistry } from './countries.js';
+
+/** A named set of economies. */
+export interface Group {
+  code: string;
+  name: string;
+  members: string[];
+  definition: string;
+  source: string;
+  asOf: string;
+  /** `builtin`, a --groups file path, or `ad hoc`. */
+  origin: string;
+}
+
+interface GroupFile {
+  groups: Record<string, { name?: string; members: string[]; definition?: string; source?: string; as_of?: string }>;
+}
+
+/** Groups by code; refuses duplicate codes and unknown members. */
+export class GroupRegistry {
+  private readonly groups = new Map<string, Group>();
+
+  constructor(private readonly countries: CountryRegistry) {}
+
+  add(group: Group): void {
+    if (this.groups.has(group.code)) {
+      const [what, hint] = msg.duplicateGroup(group.code);
+      throw usageError(what, hint);
+    }
+    for (const m of group.members) {
+      if (this.countries.get(m) === undefined) {
+        const [what, hint] = msg.groupMember(group.code, m);
+        throw usageError(what, hint);
+      }
+    }
+    this.groups.set(group.code, group);
+  }
+
+  /** Load a groups JSON file (layout of data/groups.json). */
+  addFile(path: string, origin: string): void {
+    let parsed: GroupFile;
+    try {
+      parsed = JSON.parse(readFileSync(path, 'utf8')) as GroupFile;
+    } catch (e) {
+      throw new LinkageError('usage', `cannot read groups file ${path}: ${(e as Error).message}`, { file: path }, 'give a JSON file shaped like data/groups.json');
+    }
+    for (const [code, g] of Object.entries(parsed.groups ?? {})) {
+      this.add({
+        code,
+        name: g.name ?? code,
+        members: g.members.map((m) => m.trim().toUpperCase()),
+        definition: g.definition ?? '',
+        source: g.source ?? '',
+        asOf: g.as_of ?? '',
+        origin,
+      });
+    }
+  }
+
+  get(code: string): Group | undefined {
+    return this.groups.get(code);
+  }
+
+  all(): Group[] {
+    return [...this.groups.values()];
+  }
+
+  /**
+   * Resolve a `--group` argument: a known code, or `NAME=ISO3,ISO3,...` (registered as ad hoc).
+   */
+  resolve(spec: string): Group {
+    const eq = spec.indexOf('=');
+    if (eq === -1) {
+      const g = this.groups.get(spec.trim()) ?? this.groups.get(spec.trim().toUpperCase());
+      if (g === undefined) {
+        const [what, hint] = msg.unknownGroup(spec);
+        throw usageError(what, hint);
+      }
+      return g;
+    }
+    const code = spec.slice(0, eq).trim();
+    const members = spec
+      .slice(eq + 1)
+      .split(',')
+      .map((m) => m.trim().toUpperCase())
+      .filter((m) => m !== '');
+    if (!/^[A-Za-z][A-Za-z0-9_+-]*$/.test(code) || members.length === 0) {
+      const [what, hint] = msg.badGroupSpec(spec);
+      throw usageError(what, hint);
+    }
+    const existing = this.groups.get(code);
+    if (existing !== undefined && existing.members.join(',') === members.join(',')) return existing;
+    const group: Group = { code, name: code, members, definition: `ad hoc: ${members.join(', ')}`, source: 'command line', asOf: '', origin: 'ad hoc' };
+    this.add(group);
+    return group;
+  }
+}
+
+/** A registry holding the built-in groups (data/groups.json) plus any extra files. */
+export function loadGroups(countries: CountryRegistry, extraFiles: string[] = []): GroupRegistry {
+  const reg = new GroupRegistry(countries);
+  reg.addFile(dataPath('groups.json'), 'builtin');
+  for (const f of extraFiles) reg.addFile(f, f);
+  return reg;
+}

@@ -1,0 +1,73 @@
+import type { Group } from './groups.js';
+import type { ObservationTable } from './table.js';
+import type { CanonicalRow, Flags, Provenance } from './types.js';
+
+/** A geography to compute for: one economy, or a group of economies. */
+export type Geo = { kind: 'country'; code: string } | { kind: 'group'; code: string; group: Group };
+
+/** Default chart of an indicator (used by `linkage chart`). */
+export type ChartKind = 'bars' | 'lines' | 'heatmap' | 'dots';
+
+/** Typed metadata every indicator file declares. */
+export interface IndicatorMeta {
+  id: string;
+  title: string;
+  /** Unit of `value`, e.g. `percent`. */
+  unit: string;
+  definition: string;
+  /** Canonical measures read (data/measures.csv). */
+  measures: readonly string[];
+  sources: readonly string[];
+  caveats: readonly string[];
+  /** Options the indicator reads from `--option key=value`, with their defaults. */
+  options: Readonly<Record<string, { description: string; default: string }>>;
+  chart: ChartKind;
+}
+
+/** What a compute call receives. */
+export interface ComputeRequest {
+  table: ObservationTable;
+  geos: readonly Geo[];
+  /** Target years; undefined = the latest year available for each geography. */
+  years: readonly number[] | undefined;
+  /** A member's gap may be filled with its value up to this many years earlier. */
+  latest: number;
+  /** Preferred edition (`--edition`); otherwise the newest edition of each key. */
+  edition: string | undefined;
+  options: Readonly<Record<string, string>>;
+}
+
+/** One result row: the JSON contract of `compute --format json`. */
+export interface Result {
+  indicator: string;
+  geo: string;
+  geo_kind: 'country' | 'group' | 'aggregate';
+  partner: string | null;
+  /** Sub-series within the indicator (e.g. the industry of a BERD share), or null. */
+  breakdown: string | null;
+  year: number;
+  value: number | null;
+  unit: string;
+  status: 'ok' | 'missing';
+  reason: string | null;
+  /** Member (or country) → year of the data used; differs from `year` where --latest filled a gap. */
+  years_used: Record<string, number>;
+  provenance: Provenance[];
+  /** Flags of the observations used (estimated, provisional, break, ...), member → flags. */
+  flags: Record<string, Flags>;
+  /** Indicator-specific detail (components, member values, options used). */
+  detail?: Record<string, unknown>;
+}
+
+/** An indicator: metadata plus one pure compute. */
+export interface Indicator {
+  meta: IndicatorMeta;
+  compute(req: ComputeRequest): Result[];
+}
+
+/** Distinct provenances of rows, in a fixed order. */
+export function provenanceOf(rows: readonly CanonicalRow[]): Provenance[] {
+  const seen = new Set<Provenance>();
+  for (const r of rows) seen.add(r.provenance);
+  return [...seen].sort((a, b) => `${a.file}|${a.dataset}|${a.edition}`.localeCompare(`${b.file}|${b.dataset}|${b.edition}`));
+}

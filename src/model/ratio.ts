@@ -1,0 +1,164 @@
+import { reason as why } from '../messages.js';
+import type { ComputeRequest, Geo, Result } from './indicator.js';
+import { provenanceOf } from './indicator.js';
+import { compareEditions, editionMatches, type ObservationTable } from './table.js';
+import type { CanonicalRow, Flags } from './types.js';
+
+/**
+ * One way to get an economy's numerator and denominator from canonical measures that come from
+ * the same input and edition. `groupable` recipes give amounts in a common currency, so a group's
+ * value is Σ numerator / Σ denominator; others (a published percentage alone) serve countries only.
+ */
+export interface Recipe {
+  measures: readonly string[];
+  groupable: boolean;
+  /** values are in the order of `measures`; returns [numerator, denominator]. */
+  parts(values: readonly number[]): [number, number];
+}
+
+/** A ratio-of-sums indicator definition (value = 100 × Σ num / Σ den). */
+export interface RatioSpec {
+  indicator: string;
+  unit: string;
+  /** Human name of what is missing, e.g. "GERD and GDP". */
+  needs: string;
+  recipes: readonly Recipe[];
+  /** Partner code for results (e.g. WLD for "financed by the rest of the world"), default null. */
+  partner?: string | null;
+  /** Sub-series label for results (e.g. an industry), default null. */
+  breakdown?: string | null;
+}
+
+interface Parts {
+  num: number;
+  den: number;
+  year: number;
+  rows: CanonicalRow[];
+}
+
+/**
+ * The best recipe satisfied for `geo` in `year`, all its measures from one input and edition:
+ * the preferred edition (`--edition`) first, then the newest edition, then recipe order.
+ */
+export function tryRecipes(table: ObservationTable, geo: string, year: number, recipes: readonly Recipe[], edition: string | undefined, groupOnly: boolean): Parts | undefined {
+  const options: { parts: Parts; preferred: boolean; edition: string; order: number }[] = [];
+  recipes.forEach((recipe, order) => {
+    if (groupOnly && !recipe.groupable) return;
+    for (const anchor of table.candidates(recipe.measures[0] as string, geo, year)) {
+      if (anchor.value === null) continue;
+      const rows: CanonicalRow[] = [anchor];
+      for (const m of recipe.measures.slice(1)) {
+        const r = table.candidates(m, geo, year).find((c) => c.provenance === anchor.provenance && c.value !== null);
+        if (r === undefined) break;
+        rows.push(r);
+      }
+      if (rows.length !== recipe.measures.length) continue;
+      const [num, den] = recipe.parts(rows.map((r) => r.value as number));
+      options.push({
+        parts: { num, den, year, rows },
+        preferred: edition !== undefined && editionMatches(edition, anchor.provenance),
+        edition: anchor.provenance.edition,
+        order,
+      });
+    }
+  });
+  options.sort((a, b) => Number(b.preferred) - Number(a.preferred) || compareEditions(a.edition, b.edition) || a.order - b.order);
+  return options[0]?.parts;
+}
+
+/** Same as {@link tryRecipes}, looking back up to `latest` years when `year` has no data. */
+export function findParts(req: ComputeRequest, geo: string, year: number, recipes: readonly Recipe[], groupOnly: boolean): Parts | undefined {
+  for (let y = year; y >= year - req.latest; y--) {
+    const p = tryRecipes(req.table, geo, y, recipes, req.edition, groupOnly);
+    if (p !== undefined) return p;
+  }
+  return undefined;
+}
+
+function flagsOf(rows: readonly CanonicalRow[]): Flags {
+  const out: Flags = {};
+  const raws: string[] = [];
+  for (const r of rows) {
+    if (r.flags.estimated) out.estimated = true;
+    if (r.flags.provisional) out.provisional = true;
+    if (r.flags.break) out.break = true;
+    if (r.flags.confidential) out.confidential = true;
+    if (r.flags.raw) raws.push(r.flags.raw);
+  }
+  if (raws.length > 0) out.raw = [...new Set(raws)].join('; ');
+  return out;
+}
+
+/** Candidate years for a geo when no --year was given (latest first). */
+function candidateYears(req: ComputeRequest, spec: RatioSpec, members: readonly string[]): number[] {
+  const measures = [...new Set(spec.recipes.flatMap((r) => r.measures))];
+  return req.table.years(measures, members).reverse();
+}
+
+/** Compute a ratio-of-sums indicator for every requested geo and year. */
+export function computeRatio(req: ComputeRequest, spec: RatioSpec): Result[] {
+  const out: Result[] = [];
+  for (const geo of req.geos) {
+    const members = geo.kind === 'group' ? geo.group.members : [geo.code];
+    if (req.years !== undefined) {
+      for (const year of req.years) out.push(ratioFor(req, spec, geo, members, year));
+      continue;
+    }
+    const years = candidateYears(req, spec, members);
+    const found = years.map((y) => ratioFor(req, spec, geo, members, y)).find((r) => r.status === 'ok');
+    const fallback = years[0] === undefined ? undefined : ratioFor(req, spec, geo, members, years[0]);
+    out.push(found ?? fallback ?? noDataAtAll(spec, geo, members));
+  }
+  return out;
+}
+
+function noDataAtAll(spec: RatioSpec, geo: Geo, members: readonly string[]): Result {
+  return base(spec, geo, 0, { value: null, status: 'missing', reason: `no ${spec.needs} for ${members.join(', ')} in the inputs` });
+}
+
+function base(spec: RatioSpec, geo: Geo, year: number, r: Pick<Result, 'value' | 'status' | 'reason'>): Result {
+  return {
+    indicator: spec.indicator,
+    geo: geo.code,
+    geo_kind: geo.kind === 'group' ? 'group' : 'country',
+    partner: spec.partner ?? null,
+    breakdown: spec.breakdown ?? null,
+    year,
+    ...r,
+    unit: spec.unit,
+    years_used: {},
+    provenance: [],
+    flags: {},
+  };
+}
+
+function ratioFor(req: ComputeRequest, spec: RatioSpec, geo: Geo, members: readonly string[], year: number): Result {
+  const isGroup = geo.kind === 'group';
+  const parts = new Map<string, Parts>();
+  const missing: string[] = [];
+  for (const m of members) {
+    const p = findParts(req, m, year, spec.recipes, isGroup);
+    if (p === undefined) missing.push(req.latest > 0 ? why.noDataWindow(m, spec.needs, year, req.latest) : why.noData(m, spec.needs, year));
+    else if (p.den === 0) missing.push(why.zeroDenominator(m, spec.needs, p.year));
+    else parts.set(m, p);
+  }
+  if (missing.length > 0) {
+    const r = base(spec, geo, year, { value: null, status: 'missing', reason: why.membersMissing(missing) });
+    r.years_used = Object.fromEntries([...parts].map(([m, p]) => [m, p.year]));
+    return r;
+  }
+  let num = 0;
+  let den = 0;
+  const rows: CanonicalRow[] = [];
+  for (const p of parts.values()) {
+    num += p.num;
+    den += p.den;
+    rows.push(...p.rows);
+  }
+  const r = base(spec, geo, year, { value: (100 * num) / den, status: 'ok', reason: null });
+  r.years_used = Object.fromEntries([...parts].map(([m, p]) => [m, p.year]));
+  r.provenance = provenanceOf(rows);
+  r.flags = Object.fromEntries([...parts].map(([m, p]) => [m, flagsOf(p.rows)]).filter(([, f]) => Object.keys(f as Flags).length > 0));
+  if (isGroup) r.detail = { numerator: num, denominator: den, members: Object.fromEntries([...parts].map(([m, p]) => [m, (100 * p.num) / p.den])) };
+  return r;
+}

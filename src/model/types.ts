@@ -1,0 +1,57 @@
+/** Observation flags, normalised across sources. */
+export interface Flags {
+  estimated?: true;
+  provisional?: true;
+  confidential?: true;
+  break?: true;
+  /** The source's own flag codes, verbatim (e.g. `B; E; P`). */
+  raw?: string;
+}
+
+/** Where a row came from. One object per input file, shared by all its rows. */
+export interface Provenance {
+  /** Publisher, e.g. `OECD`. */
+  source: string;
+  /** Dataset code, e.g. `MSTI`, `GERD_SOF`, `DP_LIVE`. */
+  dataset: string;
+  /** Edition or extraction date, `YYYY` or `YYYY-MM` (sortable); `unknown` when not stated. */
+  edition: string;
+  /** Input path as given on the command line. */
+  file: string;
+  /** SHA-256 of the input file's bytes. */
+  sha256: string;
+  /** For embedded extracts: the original file (under ../shared/data) and its SHA-256. */
+  derived_from?: string;
+}
+
+/**
+ * One row of the canonical long table. `value` is in `unit` after applying the source's unit
+ * multiplier (PowerCode / UNIT_MULT); null means missing (never zero).
+ */
+export interface CanonicalRow {
+  /** Canonical measure id (data/measures.csv) or `DATASET:codes` when the source code is unmapped. */
+  measure: string;
+  /** ISO3 or aggregate code (e.g. `OECD`, `EU27_2020`, `WLD`). */
+  geo: string;
+  /** Partner ISO3/aggregate code, or null for country attributes. */
+  partner: string | null;
+  year: number;
+  value: number | null;
+  unit: string;
+  flags: Flags;
+  provenance: Provenance;
+}
+
+/** Why a loader skipped rows, with counts. */
+export type SkipCounts = Record<string, number>;
+
+/** Summary of one loaded input (the `inputs` array of the JSON contract). */
+export interface InputSummary {
+  file: string;
+  sha256: string;
+  format: string;
+  dataset: string;
+  edition: string;
+  rows: number;
+  skipped: { count: number; reasons: SkipCounts };
+}

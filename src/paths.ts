@@ -1,0 +1,40 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+let root: string | undefined;
+
+/** The package root (the folder holding linkage's package.json), from source or from dist/. */
+export function projectRoot(): string {
+  if (root !== undefined) return root;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'package.json');
+    if (existsSync(candidate)) {
+      const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string };
+      if (pkg.name === 'linkage') {
+        root = dir;
+        return dir;
+      }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('linkage package root not found');
+    dir = parent;
+  }
+}
+
+/** A path under the package's `data/` folder. */
+export function dataPath(...parts: string[]): string {
+  return join(projectRoot(), 'data', ...parts);
+}
+
+/** The `../shared/data` folder beside the checkout (real extracts; tests and the report read it). */
+export function sharedDataPath(...parts: string[]): string {
+  return resolve(projectRoot(), '..', 'shared', 'data', ...parts);
+}
+
+/** linkage's version from package.json. */
+export function toolVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
