@@ -27,7 +27,7 @@ export function recordsFromText(text: string, file = '<text>'): RecordStream {
     const [what, hint] = msg.emptyFile();
     throw dataError(what, { file }, hint);
   }
-  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(body.replace(/(\r\n|\n|\r)$/, ''), { header: false, skipEmptyLines: false, delimiter: ',' });
   async function* gen(): AsyncGenerator<CsvRecord> {
     let line = 1;
     for (const fields of parsed.data) {
@@ -55,7 +55,7 @@ export async function recordsFromFile(file: string): Promise<RecordStream> {
     let parity = 0; // quotes seen in `pending` up to `scanned`, modulo 2
     let scanned = 0;
     const emit = function* (text: string): Generator<CsvRecord> {
-      for (const fields of Papa.parse<string[]>(text, { header: false, skipEmptyLines: false }).data) {
+      for (const fields of Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: ',' }).data) {
         yield { fields, line };
         line += countNewlines(fields) + 1;
       }

@@ -10,7 +10,7 @@ export function parseDataCsv(text: string): Record<string, string>[] {
     .split(/\r?\n/)
     .filter((line) => !line.startsWith('#'))
     .join('\n');
-  const parsed = Papa.parse<Record<string, string>>(body, { header: true, skipEmptyLines: true });
+  const parsed = Papa.parse<Record<string, string>>(body, { header: true, skipEmptyLines: true, delimiter: ',' });
   if (parsed.errors.length > 0) {
     const first = parsed.errors[0];
     throw new Error(`project data CSV: ${first?.message ?? 'parse error'} at row ${first?.row ?? '?'}`);
