@@ -36,7 +36,8 @@ export async function runCheck(opts: CheckOptions) {
 
 function renderTable(figures: readonly CheckedFigure[], summary: Record<string, number>): string {
   const head = ['Figure', 'Year', 'Published', 'Computed', 'Diff.', 'Verdict', 'Edition / note'];
-  const rows = figures.map((f) => [
+  const computed = figures.filter((f) => f.verdict !== 'unavailable');
+  const rows = computed.map((f) => [
     f.id,
     f.year,
     f.published.toFixed(f.precision),
@@ -55,8 +56,15 @@ function renderTable(figures: readonly CheckedFigure[], summary: Record<string, 
       .filter(Boolean)
       .join('; '),
   ]);
-  const body = textTable([head, ...rows], { ...COMPACT, columns: { 6: { width: 70, wrapWord: true } } });
-  return `${body}${summary.reproduced ?? 0} reproduced, ${summary.mismatch ?? 0} mismatch, ${summary.unavailable ?? 0} unavailable\n`;
+  const parts: string[] = [];
+  if (rows.length > 0) parts.push(textTable([head, ...rows], { ...COMPACT, columns: { 6: { width: 70, wrapWord: true } } }));
+  const unavailable = figures.filter((f) => f.verdict === 'unavailable');
+  if (unavailable.length > 0) {
+    const byReason = new Map<string, string[]>();
+    for (const f of unavailable) byReason.set(f.reason ?? '', [...(byReason.get(f.reason ?? '') ?? []), f.id]);
+    parts.push(`Could not be computed from these inputs (${unavailable.length}):\n${[...byReason].map(([reason, ids]) => `- ${ids.join(', ')}\n    ${reason}`).join('\n')}\n`);
+  }
+  return `${parts.join('\n')}\n${summary.reproduced ?? 0} reproduced, ${summary.mismatch ?? 0} mismatch, ${summary.unavailable ?? 0} unavailable\n`;
 }
 
 export function registerCheck(program: Command, io: Io): void {

@@ -15,25 +15,33 @@ interface InspectOptions {
 /** Describe one input: format, dataset, edition, measures, countries, years, rows and skips. */
 export async function inspectFile(file: string, source: string | undefined) {
   const ctx = makeContext();
-  const { rows, summary } = await loadFile(file, { countries: ctx.countries, ...(source !== undefined ? { source } : {}) });
   const measures = new Map<string, number>();
   const geos = new Set<string>();
   const partners = new Set<string>();
   let minYear = Infinity;
   let maxYear = -Infinity;
   let missing = 0;
-  for (const r of rows) {
-    measures.set(r.measure, (measures.get(r.measure) ?? 0) + 1);
-    geos.add(r.geo);
-    if (r.partner !== null) partners.add(r.partner);
-    minYear = Math.min(minYear, r.year);
-    maxYear = Math.max(maxYear, r.year);
-    if (r.value === null) missing++;
-  }
+  let rows = 0;
+  // Tally while streaming and keep nothing: inspect works on files larger than memory.
+  const { summary } = await loadFile(file, {
+    countries: ctx.countries,
+    ...(source !== undefined ? { source } : {}),
+    keep: (r) => {
+      rows++;
+      measures.set(r.measure, (measures.get(r.measure) ?? 0) + 1);
+      geos.add(r.geo);
+      if (r.partner !== null) partners.add(r.partner);
+      minYear = Math.min(minYear, r.year);
+      maxYear = Math.max(maxYear, r.year);
+      if (r.value === null) missing++;
+      return false;
+    },
+  });
+  const { filtered: _filtered, ...rest } = summary;
   return {
-    ...summary,
+    ...rest,
     missing_values: missing,
-    years: rows.length > 0 ? [minYear, maxYear] : [],
+    years: rows > 0 ? [minYear, maxYear] : [],
     geos: [...geos].sort(),
     partners: [...partners].sort(),
     measures: [...measures.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([measure, count]) => ({ measure, rows: count, description: measureDescription(measure) ?? null })),
