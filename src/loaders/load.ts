@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
 import { dataError, usageError } from '../errors.js';
 import { msg } from '../messages.js';
 import type { CountryRegistry } from '../model/countries.js';
@@ -7,6 +8,10 @@ import type { CanonicalRow, InputSummary } from '../model/types.js';
 import { detectLoader, LOADERS, loaderById } from './index.js';
 import type { Loader, RowParser } from './loader.js';
 import { isBlank, recordsFromFile, recordsFromText, type RecordStream } from './records.js';
+import { cellText, readXlsx } from './xlsx.js';
+
+/** How many records before the header a loader may see as preamble (titles, units, WIPO's 6 lines). */
+const MAX_PREAMBLE = 12;
 
 export interface LoadOptions {
   countries: CountryRegistry;
@@ -20,7 +25,7 @@ export interface LoadOptions {
 
 export interface Loaded {
   rows: CanonicalRow[];
-  summary: InputSummary & { filtered: number; encoding: string; loader: string };
+  summary: InputSummary & { filtered: number; encoding: string; loader: string; sheet?: string };
 }
 
 /** SHA-256 of a file, streamed. */
@@ -40,8 +45,43 @@ export function sha256File(file: string): Promise<string> {
 /** Load a file into canonical rows (streaming). */
 export async function loadFile(file: string, options: LoadOptions): Promise<Loaded> {
   const sha256 = await sha256File(file);
+  const label = options.label ?? file;
+  if (await isZip(file)) return loadWorkbook(await readFile(file), label, sha256, options);
   const stream = await recordsFromFile(file);
-  return consume(options.label === undefined ? stream : { ...stream, file: options.label }, sha256, options);
+  return consume({ ...stream, file: label }, sha256, options);
+}
+
+async function isZip(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    await handle.read(head, 0, 4, 0);
+    return head.readUInt32LE(0) === 0x04034b50;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * An .xlsx workbook: each sheet's rows become records (cells as the text a CSV export would hold),
+ * then the same loaders read them. The first sheet (a sheet named `Data` first) whose header a
+ * loader recognises is read; the workbook is read whole (workbooks are small; CSV is streamed).
+ */
+export async function loadWorkbook(bytes: Uint8Array, file: string, sha256: string, options: LoadOptions): Promise<Loaded> {
+  const sheets = readXlsx(bytes, file);
+  const ordered = [...sheets.filter((s) => s.name === 'Data'), ...sheets.filter((s) => s.name !== 'Data')];
+  for (const sheet of ordered) {
+    const records = sheet.rows.map((cells, i) => ({ fields: cells.length === 0 ? [''] : cells.map(cellText), line: i + 1 }));
+    const head = records.filter((r) => !isBlank(r.fields)).slice(0, MAX_PREAMBLE + 1);
+    if (!head.some((r) => chooseLoader(r.fields, file, r.line, options.source) !== undefined)) continue;
+    async function* gen() {
+      yield* records;
+    }
+    const loaded = await consume({ file, encoding: 'xlsx', records: gen() }, sha256, options);
+    return { ...loaded, summary: { ...loaded.summary, sheet: sheet.name } };
+  }
+  const [what, hint] = msg.unknownFormat(`workbook sheets: ${sheets.map((s) => s.name).join(', ')}`);
+  throw dataError(what, { file }, hint);
 }
 
 /** Load CSV text into canonical rows (pure; the same path as files). */
@@ -66,44 +106,45 @@ function chooseLoader(header: string[], file: string, line: number, source: stri
   return detectLoader(header);
 }
 
-async function consume(stream: RecordStream, sha256: string, options: LoadOptions): Promise<Loaded> {
+async function consume(stream: RecordStream | { file: string; encoding: string; records: AsyncIterable<{ fields: string[]; line: number }> }, sha256: string, options: LoadOptions): Promise<Loaded> {
   const { file } = stream;
   const rows: CanonicalRow[] = [];
   const reasons: Record<string, number> = {};
+  const preamble: string[][] = [];
   let parser: RowParser | undefined;
   let loader: Loader | undefined;
   let firstHeader: string[] | undefined;
+  let produced = 0;
   let dataRecords = 0;
   let filtered = 0;
-  let preamble = 0;
+  const accept = (row: CanonicalRow) => {
+    produced++;
+    if (options.keep !== undefined && !options.keep(row)) filtered++;
+    else rows.push(row);
+  };
   for await (const { fields, line } of stream.records) {
     if (parser === undefined) {
       if (isBlank(fields) || (fields[0] ?? '').startsWith('#')) continue;
       firstHeader ??= fields;
       loader = chooseLoader(fields, file, line, options.source);
       if (loader === undefined) {
-        if (++preamble > 10) break;
+        preamble.push(fields);
+        if (preamble.length > MAX_PREAMBLE) break;
         continue;
       }
-      parser = loader.open(fields, { file, sha256, countries: options.countries });
+      parser = loader.open(fields, { file, sha256, countries: options.countries }, preamble);
       continue;
     }
     if (isBlank(fields)) continue;
-    dataRecords++;
     const result = parser.parse(fields, line);
-    if (result === null) {
-      dataRecords--;
-      continue;
-    }
+    if (result === null) continue;
+    dataRecords++;
     if ('skip' in result) {
       reasons[result.skip] = (reasons[result.skip] ?? 0) + 1;
-      continue;
-    }
-    if (options.keep !== undefined && !options.keep(result)) {
-      filtered++;
-      continue;
-    }
-    rows.push(result);
+    } else if ('rows' in result) {
+      for (const r of result.rows) accept(r);
+      for (const [reason, n] of Object.entries(result.skipped ?? {})) reasons[reason] = (reasons[reason] ?? 0) + n;
+    } else accept(result);
   }
   if (firstHeader === undefined) {
     const [what, hint] = msg.emptyFile();
@@ -127,8 +168,8 @@ async function consume(stream: RecordStream, sha256: string, options: LoadOption
       loader: loader.id,
       encoding: stream.encoding,
       dataset: parser.dataset,
-      edition: parser.edition,
-      rows: dataRecords - skippedCount,
+      edition: parser.provenance.edition,
+      rows: produced,
       filtered,
       skipped: { count: skippedCount, reasons },
     },

@@ -1,8 +1,12 @@
 import type { CountryRegistry } from '../model/countries.js';
 import type { CanonicalRow, Provenance } from '../model/types.js';
 
-/** What a loader's row parser returns for one record. */
-export type ParseResult = CanonicalRow | { skip: string } | null;
+/**
+ * What a loader's row parser returns for one record: a row; several rows (a matrix layout) with
+ * counts of cells skipped and why; a skip with its reason; or null for a line that is not data
+ * (blank, footer).
+ */
+export type ParseResult = CanonicalRow | { rows: CanonicalRow[]; skipped?: Record<string, number> } | { skip: string } | null;
 
 /** Context shared by a loader's row parser: the file, its provenance and the registries. */
 export interface LoaderContext {
@@ -29,7 +33,8 @@ export interface Loader {
   id: string;
   label: string;
   detect(header: string[]): boolean;
-  open(header: string[], ctx: LoaderContext): RowParser;
+  /** `preamble` holds the records before the header (titles, units, notes) for loaders that read them. */
+  open(header: string[], ctx: LoaderContext, preamble: string[][]): RowParser;
 }
 
 /** Column index by (exact) header name; -1 when absent. */
