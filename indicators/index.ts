@@ -1,12 +1,13 @@
 import type { Indicator } from '../src/model/indicator.js';
 import { berdIndustryShare } from './berd-industry-share.js';
+import { fdiIntraShare } from './fdi-intra-share.js';
 import { gerdFinancedAbroad } from './gerd-financed-abroad.js';
 import { gerdWorldShare } from './gerd-world-share.js';
 import { rdIntensity } from './rd-intensity.js';
 import { technologyOverlap } from './technology-overlap.js';
 
 /** Every indicator, by id. Adding one: its file, its test, and one line here. */
-export const INDICATORS: readonly Indicator[] = [rdIntensity, gerdFinancedAbroad, gerdWorldShare, berdIndustryShare, technologyOverlap];
+export const INDICATORS: readonly Indicator[] = [rdIntensity, gerdFinancedAbroad, gerdWorldShare, berdIndustryShare, technologyOverlap, fdiIntraShare];
 
 /** Files in indicators/ that are helpers, not indicators (the contract test checks the rest are registered). */
 export const HELPER_FILES: readonly string[] = ['index.ts', 'industries.ts'];

@@ -1,11 +1,12 @@
 import type { Loader } from './loader.js';
 import { canonicalLoader } from './canonical.js';
+import { imfCdisLoader } from './imf-cdis.js';
 import { oecdDpLiveLoader } from './oecd-dp-live.js';
 import { oecdStatLoader } from './oecd-stat.js';
 import { sdmxCsvLoader } from './sdmx-csv.js';
 
 /** Every loader, in detection order. Adding a format: one file plus one line here. */
-export const LOADERS: readonly Loader[] = [canonicalLoader, sdmxCsvLoader, oecdDpLiveLoader, oecdStatLoader];
+export const LOADERS: readonly Loader[] = [canonicalLoader, sdmxCsvLoader, oecdDpLiveLoader, oecdStatLoader, imfCdisLoader];
 
 /** The loader for a header, or undefined. */
 export function detectLoader(header: string[]): Loader | undefined {

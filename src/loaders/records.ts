@@ -95,7 +95,7 @@ function countNewlines(fields: string[]): number {
   return n;
 }
 
-/** True for a record that is one empty field (a blank line). */
+/** True for a blank line: no fields, or only empty ones (a spreadsheet row of empty cells). */
 export function isBlank(fields: string[]): boolean {
-  return fields.length === 0 || (fields.length === 1 && (fields[0] ?? '').trim() === '');
+  return fields.every((f) => f.trim() === '');
 }

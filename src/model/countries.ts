@@ -14,7 +14,7 @@ export interface Area {
   /** UN Comtrade reporter/partner code where it differs from M49 (France 251, USA 842, ...). */
   comtrade: string;
   name: string;
-  kind: 'country' | 'aggregate' | 'other';
+  kind: 'country' | 'aggregate' | 'historical' | 'other';
 }
 
 /** The country registry: codes, numeric codes and name variants, all as data files. */

@@ -1,0 +1,145 @@
+import type { ComputeRequest, Geo, Result } from './indicator.js';
+import { provenanceOf } from './indicator.js';
+import type { CanonicalRow } from './types.js';
+
+/** A bilateral flow F[i→j] and totals, looked up from the canonical table. */
+export interface FlowSource {
+  /** F[i→j] for members i ≠ j; undefined when the cell is absent. */
+  flow(i: string, j: string, year: number): CanonicalRow | undefined;
+  /** F[i→W], the reporter's own world total. */
+  total(i: string, year: number): CanonicalRow | undefined;
+  /** F[W→j] (world to partner j) for the group's world weight, when the source has it. */
+  worldTo?(j: string, year: number): CanonicalRow | undefined;
+  /** F[W→W]. */
+  worldTotal?(year: number): CanonicalRow | undefined;
+  /** Human description of the flow for reasons, e.g. "outward FDI positions". */
+  what: string;
+  /** Canonical measures the source reads (for the years on offer). */
+  measures: readonly string[];
+  /** Recorded in every result: reporter, mirror, … */
+  basis: string;
+  /** How to name the cell F[i→j] in a reason (default `i→j`). */
+  pairLabel?(i: string, j: string): string;
+}
+
+/** The share → intensity → introversion ladder of methodology §1, for one group and year. */
+export interface Ladder {
+  share: number;
+  numerator: number;
+  denominator: number;
+  world_weight: number | null;
+  intensity: number | null;
+  homogeneous_intra: number | null;
+  homogeneous_extra: number | null;
+  introversion: number | null;
+  ladder_reason: string | null;
+}
+
+/**
+ * Pure ladder arithmetic. `intra` = Σ_{i∈R} Σ_{j∈R, j≠i} F[i→j]; `out` = Σ_{i∈R} F[i→W];
+ * `worldToR` = Σ_{j∈R} F[W→j]; `world` = F[W→W]. Shares are fractions here.
+ */
+export function ladder(intra: number, out: number, worldToR?: number, world?: number): Ladder {
+  const share = intra / out;
+  const base: Ladder = { share, numerator: intra, denominator: out, world_weight: null, intensity: null, homogeneous_intra: null, homogeneous_extra: null, introversion: null, ladder_reason: null };
+  if (worldToR === undefined || world === undefined) return { ...base, ladder_reason: 'the input has no world-to-partner totals, so intensity and introversion cannot be computed' };
+  const w = worldToR / world;
+  const restToR = worldToR - intra; // F[O→R]
+  const restOut = world - out; // F[O→W]
+  const restShare = restToR / restOut;
+  const hi = share / restShare;
+  const he = (1 - share) / (1 - restShare);
+  return { ...base, world_weight: w, intensity: share / w, homogeneous_intra: hi, homogeneous_extra: he, introversion: (hi - he) / (hi + he) };
+}
+
+/** Compute the ladder for each requested geography (groups; a country gets its share of partner set = itself, i.e. not applicable). */
+export function computeLadder(req: ComputeRequest, src: FlowSource, indicator: string, lowerBound: boolean): Result[] {
+  const out: Result[] = [];
+  for (const geo of req.geos) {
+    if (geo.kind !== 'group') continue;
+    const years = req.years ?? candidateYears(req, src, geo);
+    const results = years.map((y) => one(src, indicator, geo, y, lowerBound));
+    if (req.years !== undefined) out.push(...results);
+    else out.push(results.find((r) => r.status === 'ok') ?? results[0] ?? missing(indicator, geo, 0, src, `no ${src.what} in the inputs`));
+  }
+  return out;
+}
+
+/** Years (latest first) in which any member has a world total. */
+function candidateYears(req: ComputeRequest, src: FlowSource, geo: Geo & { kind: 'group' }): number[] {
+  return req.table
+    .years(src.measures)
+    .reverse()
+    .filter((y) => geo.group.members.some((m) => src.total(m, y) !== undefined));
+}
+
+function missing(indicator: string, geo: Geo, year: number, src: FlowSource, reason: string): Result {
+  return { indicator, geo: geo.code, geo_kind: 'group', partner: geo.code, breakdown: null, year, value: null, unit: 'percent', status: 'missing', reason, years_used: {}, provenance: [], flags: {}, detail: { basis: src.basis } };
+}
+
+function one(src: FlowSource, indicator: string, geo: Geo & { kind: 'group' }, year: number, lowerBound: boolean): Result {
+  const members = geo.group.members;
+  const rows: CanonicalRow[] = [];
+  const problems: string[] = [];
+  const confidential: string[] = [];
+  let outTotal = 0;
+  for (const i of members) {
+    const t = src.total(i, year);
+    if (t === undefined || t.value === null) problems.push(`${i} reported no ${src.what} for ${year}`);
+    else {
+      outTotal += t.value;
+      rows.push(t);
+    }
+  }
+  let intra = 0;
+  const absentPairs: string[] = [];
+  for (const i of members) {
+    if (problems.some((p) => p.startsWith(`${i} `))) continue;
+    for (const j of members) {
+      if (i === j) continue;
+      const f = src.flow(i, j, year);
+      const label = src.pairLabel?.(i, j) ?? `${i}→${j}`;
+      if (f === undefined) absentPairs.push(label);
+      else if (f.value === null) confidential.push(label);
+      else {
+        intra += f.value;
+        rows.push(f);
+      }
+    }
+  }
+  if (absentPairs.length > 0) problems.push(`no value for ${absentPairs.join(', ')} in ${year}`);
+  if (confidential.length > 0 && !lowerBound) problems.push(`confidential or missing cells ${confidential.join(', ')} in ${year} (use --option confidential=lower-bound for a labelled lower bound)`);
+  if (problems.length > 0) {
+    const r = missing(indicator, geo, year, src, problems.join('; '));
+    r.detail = { basis: src.basis, confidential_pairs: confidential, absent_pairs: absentPairs };
+    return r;
+  }
+  let worldToR: number | undefined;
+  let world: number | undefined;
+  if (src.worldTo && src.worldTotal) {
+    const wt = src.worldTotal(year);
+    const parts = members.map((j) => src.worldTo?.(j, year));
+    if (wt?.value != null && parts.every((p) => p?.value != null)) {
+      world = wt.value;
+      worldToR = parts.reduce((a, p) => a + (p?.value as number), 0);
+      rows.push(wt, ...(parts as CanonicalRow[]));
+    }
+  }
+  const l = ladder(intra, outTotal, worldToR, world);
+  return {
+    indicator,
+    geo: geo.code,
+    geo_kind: 'group',
+    partner: geo.code,
+    breakdown: null,
+    year,
+    value: 100 * l.share,
+    unit: 'percent',
+    status: 'ok',
+    reason: null,
+    years_used: Object.fromEntries(members.map((m) => [m, year])),
+    provenance: provenanceOf(rows),
+    flags: {},
+    detail: { ...l, basis: src.basis, ...(confidential.length > 0 ? { lower_bound: true, confidential_pairs: confidential } : {}) },
+  };
+}
