@@ -1,13 +1,15 @@
 import type { Indicator } from '../src/model/indicator.js';
 import { berdIndustryShare } from './berd-industry-share.js';
 import { fdiIntraShare } from './fdi-intra-share.js';
+import { giiIndicator } from './gii-indicator.js';
+import { ipCharges } from './ip-charges.js';
 import { gerdFinancedAbroad } from './gerd-financed-abroad.js';
 import { gerdWorldShare } from './gerd-world-share.js';
 import { rdIntensity } from './rd-intensity.js';
 import { technologyOverlap } from './technology-overlap.js';
 
 /** Every indicator, by id. Adding one: its file, its test, and one line here. */
-export const INDICATORS: readonly Indicator[] = [rdIntensity, gerdFinancedAbroad, gerdWorldShare, berdIndustryShare, technologyOverlap, fdiIntraShare];
+export const INDICATORS: readonly Indicator[] = [rdIntensity, gerdFinancedAbroad, gerdWorldShare, berdIndustryShare, technologyOverlap, fdiIntraShare, ipCharges, giiIndicator];
 
 /** Files in indicators/ that are helpers, not indicators (the contract test checks the rest are registered). */
 export const HELPER_FILES: readonly string[] = ['index.ts', 'industries.ts'];

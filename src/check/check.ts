@@ -73,8 +73,7 @@ export function checkFigures(figures: readonly PublishedFigure[], table: Observa
     if (group !== undefined) geo = { kind: 'group', code: f.geo, group };
     else if (countries.get(f.geo) !== undefined) geo = { kind: 'country', code: f.geo };
     else return { ...base, reason: `geography ${f.geo} is not a known country or group` };
-    const options: Record<string, string> = {};
-    if (f.breakdown !== '') options.industry = f.breakdown;
+    const options = f.options;
     let results: Result[];
     try {
       results = indicator.compute({ table, geos: [geo], years: [Number(f.year)], latest: f.latest, edition: f.edition || undefined, options });
@@ -89,7 +88,7 @@ export function checkFigures(figures: readonly PublishedFigure[], table: Observa
       computed: r.value,
       difference: r.value - f.value,
       verdict,
-      reason: verdict === 'mismatch' ? `computed ${roundHalfAway(r.value, f.precision)} at ${f.precision} decimal(s) vs published ${f.value}${f.note ? ` (${f.note})` : ''}` : null,
+      reason: verdict === 'mismatch' ? `computed ${roundHalfAway(r.value, f.precision).toFixed(f.precision)} at ${f.precision} decimal(s) vs published ${f.value.toFixed(f.precision)}${f.note ? ` (${f.note})` : ''}` : null,
       edition_used: [...new Set(r.provenance.map((p) => `${p.dataset} ${p.edition}`))].join(' + '),
       years_used: r.years_used,
       provenance: r.provenance,

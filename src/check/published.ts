@@ -10,6 +10,8 @@ export interface PublishedFigure {
   table: string;
   indicator: string;
   breakdown: string;
+  /** Indicator options, e.g. { industry: 'pharmaceuticals' }. */
+  options: Record<string, string>;
   geo: string;
   partner: string;
   /** A year, or a span such as `2000-2017` (span figures are not computed). */
@@ -53,6 +55,12 @@ export function readPublished(path: string = dataPath('published', DEFAULT_PUBLI
       table: r.paper_table ?? '',
       indicator: r.indicator,
       breakdown: r.breakdown ?? '',
+      options: Object.fromEntries(
+        (r.options ?? '')
+          .split(';')
+          .filter((kv) => kv.includes('='))
+          .map((kv) => [kv.slice(0, kv.indexOf('=')).trim(), kv.slice(kv.indexOf('=') + 1).trim()]),
+      ),
       geo: r.geo ?? '',
       partner: r.partner ?? '',
       year: r.year ?? '',

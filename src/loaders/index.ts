@@ -1,12 +1,14 @@
 import type { Loader } from './loader.js';
 import { canonicalLoader } from './canonical.js';
 import { imfCdisLoader } from './imf-cdis.js';
+import { wipoGiiLoader } from './wipo-gii.js';
+import { worldBankWdiLoader } from './worldbank-wdi.js';
 import { oecdDpLiveLoader } from './oecd-dp-live.js';
 import { oecdStatLoader } from './oecd-stat.js';
 import { sdmxCsvLoader } from './sdmx-csv.js';
 
 /** Every loader, in detection order. Adding a format: one file plus one line here. */
-export const LOADERS: readonly Loader[] = [canonicalLoader, sdmxCsvLoader, oecdDpLiveLoader, oecdStatLoader, imfCdisLoader];
+export const LOADERS: readonly Loader[] = [canonicalLoader, sdmxCsvLoader, oecdDpLiveLoader, oecdStatLoader, imfCdisLoader, worldBankWdiLoader, wipoGiiLoader];
 
 /** The loader for a header, or undefined. */
 export function detectLoader(header: string[]): Loader | undefined {

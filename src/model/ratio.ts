@@ -27,6 +27,12 @@ export interface RatioSpec {
   partner?: string | null;
   /** Sub-series label for results (e.g. an industry), default null. */
   breakdown?: string | null;
+  /**
+   * `ratio` (default): value = 100 × Σ num / Σ den. `sum`: value = Σ num / divisor (a group total,
+   * e.g. US$ billions with divisor 1e9); `den` is ignored.
+   */
+  aggregate?: 'ratio' | 'sum';
+  divisor?: number;
 }
 
 interface Parts {
@@ -139,7 +145,7 @@ function ratioFor(req: ComputeRequest, spec: RatioSpec, geo: Geo, members: reado
   for (const m of members) {
     const p = findParts(req, m, year, spec.recipes, isGroup);
     if (p === undefined) missing.push(req.latest > 0 ? why.noDataWindow(m, spec.needs, year, req.latest) : why.noData(m, spec.needs, year));
-    else if (p.den === 0) missing.push(why.zeroDenominator(m, spec.needs, p.year));
+    else if (p.den === 0 && spec.aggregate !== 'sum') missing.push(why.zeroDenominator(m, spec.needs, p.year));
     else parts.set(m, p);
   }
   if (missing.length > 0) {
@@ -155,10 +161,15 @@ function ratioFor(req: ComputeRequest, spec: RatioSpec, geo: Geo, members: reado
     den += p.den;
     rows.push(...p.rows);
   }
-  const r = base(spec, geo, year, { value: (100 * num) / den, status: 'ok', reason: null });
+  const sum = spec.aggregate === 'sum';
+  const value = sum ? num / (spec.divisor ?? 1) : (100 * num) / den;
+  const r = base(spec, geo, year, { value, status: 'ok', reason: null });
   r.years_used = Object.fromEntries([...parts].map(([m, p]) => [m, p.year]));
   r.provenance = provenanceOf(rows);
   r.flags = Object.fromEntries([...parts].map(([m, p]) => [m, flagsOf(p.rows)]).filter(([, f]) => Object.keys(f as Flags).length > 0));
-  if (isGroup) r.detail = { numerator: num, denominator: den, members: Object.fromEntries([...parts].map(([m, p]) => [m, (100 * p.num) / p.den])) };
+  if (isGroup) {
+    const memberValue = (p: Parts) => (sum ? p.num / (spec.divisor ?? 1) : (100 * p.num) / p.den);
+    r.detail = { ...(sum ? {} : { numerator: num, denominator: den }), members: Object.fromEntries([...parts].map(([m, p]) => [m, memberValue(p)])) };
+  }
   return r;
 }

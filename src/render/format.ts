@@ -18,5 +18,6 @@ export function formatNumber(value: number | null, decimals: number): string {
 export function decimalsFor(unit: string): number {
   if (unit === 'percent' || unit === 'index') return 2;
   if (unit === 'rank') return 0;
+  if (unit === 'usd_bn') return 2;
   return 1;
 }

@@ -1,0 +1,62 @@
+import { usageError } from '../src/errors.js';
+import type { Indicator, Result } from '../src/model/indicator.js';
+import { provenanceOf } from '../src/model/indicator.js';
+import type { CanonicalRow } from '../src/model/types.js';
+
+const KINDS = { score: 'gii_score', rank: 'gii_rank', value: 'gii_value' } as const;
+
+/**
+ * Any Global Innovation Index indicator by its number (`--option num=OUT.6.1.2`; default the
+ * overall GII): score, rank or raw value. Groups: the unweighted mean of member scores; ranks and
+ * raw values are not aggregated (missing, with the member values in detail).
+ */
+export const giiIndicator: Indicator = {
+  meta: {
+    id: 'gii-indicator',
+    title: 'WIPO Global Innovation Index indicator (score, rank or value)',
+    unit: 'score',
+    definition:
+      'A GII indicator for an economy as published by WIPO: score (0-100), rank, or the raw value (in the indicator\'s own unit, for its data year). For a group, the unweighted mean of the members\' scores.',
+    measures: ['gii_score', 'gii_rank', 'gii_value'],
+    sources: ['WIPO Global Innovation Index dataset (sheet Data)'],
+    caveats: [
+      'Scores are comparable within one GII edition only; WIPO changes the framework between editions.',
+      'A group mean of scores is not a score of the group; ranks are not aggregated.',
+    ],
+    options: {
+      num: { description: 'GII indicator number, e.g. GII, IN.2.3.1, OUT.6.1.2', default: 'GII' },
+      measure: { description: 'score, rank or value', default: 'score' },
+    },
+    chart: 'dots',
+  },
+  compute(req) {
+    const num = req.options.num ?? 'GII';
+    const kind = req.options.measure ?? 'score';
+    if (!(kind in KINDS)) throw usageError(`measure must be score, rank or value, got "${kind}"`, 'e.g. --option measure=rank');
+    const measure = `${KINDS[kind as keyof typeof KINDS]}:${num}`;
+    const unit = kind === 'rank' ? 'rank' : kind === 'score' ? 'score' : 'value';
+    const out: Result[] = [];
+    for (const geo of req.geos) {
+      const members = geo.kind === 'group' ? geo.group.members : [geo.code];
+      const years = req.years ?? req.table.years([measure], members).reverse().slice(0, 1);
+      for (const year of years) {
+        const rows: CanonicalRow[] = [];
+        const missing: string[] = [];
+        for (const m of members) {
+          const r = req.table.candidates(measure, m, year, null, req.edition).find((c) => c.value !== null);
+          if (r === undefined) missing.push(`${m} has no GII ${kind} of ${num} for ${year}`);
+          else rows.push(r);
+        }
+        const memberValues = Object.fromEntries(rows.map((r) => [r.geo, r.value]));
+        const base: Result = { indicator: 'gii-indicator', geo: geo.code, geo_kind: geo.kind === 'group' ? 'group' : 'country', partner: null, breakdown: `${num} ${kind}`, year, value: null, unit, status: 'missing', reason: null, years_used: {}, provenance: [], flags: {} };
+        if (missing.length > 0) out.push({ ...base, reason: missing.join('; ') });
+        else if (geo.kind === 'group' && kind !== 'score') out.push({ ...base, reason: `GII ${kind}s are not aggregated over a group; see detail.members`, detail: { members: memberValues } });
+        else {
+          const value = rows.reduce((a, r) => a + (r.value as number), 0) / rows.length;
+          out.push({ ...base, value, status: 'ok', years_used: Object.fromEntries(members.map((m) => [m, year])), provenance: provenanceOf(rows), ...(geo.kind === 'group' ? { detail: { aggregation: 'unweighted mean of member scores', members: memberValues } } : {}) });
+        }
+      }
+    }
+    return out;
+  },
+};
