@@ -3,16 +3,18 @@ import { berdIndustryShare } from './berd-industry-share.js';
 import { fdiIntraShare } from './fdi-intra-share.js';
 import { giiIndicator } from './gii-indicator.js';
 import { ipCharges } from './ip-charges.js';
+import { pctForeignShare } from './pct-foreign-share.js';
+import { pctIntraShare } from './pct-intra-share.js';
 import { gerdFinancedAbroad } from './gerd-financed-abroad.js';
 import { gerdWorldShare } from './gerd-world-share.js';
 import { rdIntensity } from './rd-intensity.js';
 import { technologyOverlap } from './technology-overlap.js';
 
 /** Every indicator, by id. Adding one: its file, its test, and one line here. */
-export const INDICATORS: readonly Indicator[] = [rdIntensity, gerdFinancedAbroad, gerdWorldShare, berdIndustryShare, technologyOverlap, fdiIntraShare, ipCharges, giiIndicator];
+export const INDICATORS: readonly Indicator[] = [rdIntensity, gerdFinancedAbroad, gerdWorldShare, berdIndustryShare, technologyOverlap, fdiIntraShare, ipCharges, giiIndicator, pctIntraShare, pctForeignShare];
 
 /** Files in indicators/ that are helpers, not indicators (the contract test checks the rest are registered). */
-export const HELPER_FILES: readonly string[] = ['index.ts', 'industries.ts'];
+export const HELPER_FILES: readonly string[] = ['index.ts', 'industries.ts', 'patents.ts'];
 
 const byId = new Map<string, Indicator>();
 for (const ind of INDICATORS) {

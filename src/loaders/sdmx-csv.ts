@@ -4,6 +4,7 @@ import { mapMeasure } from '../model/measures.js';
 import type { Provenance } from '../model/types.js';
 import { applyPower, editionFromFileName, parseFlags, parsePower, parseValue, parseYear } from './cells.js';
 import type { Loader, LoaderContext, RowParser } from './loader.js';
+import { basisOf, PROFILES, type SdmxProfile } from './sdmx-profiles.js';
 
 const STRUCTURE_COLUMNS = new Set(['DATAFLOW', 'dataflow', 'STRUCTURE', 'STRUCTURE_ID', 'STRUCTURE_NAME', 'ACTION']);
 const PARTNER = ['COUNTERPART_AREA', 'PARTNER_AREA'];
@@ -30,6 +31,7 @@ export const sdmxCsvLoader: Loader = {
     return (first === 'DATAFLOW' || first === 'dataflow' || first === 'STRUCTURE') && header.includes('OBS_VALUE');
   },
   open(header, ctx): RowParser {
+    const label = this.label;
     const withLabels = header[0] === 'STRUCTURE';
     const need = (name: string): number => {
       const i = header.indexOf(name);
@@ -58,6 +60,8 @@ export const sdmxCsvLoader: Loader = {
     const provenance: Provenance = { source: 'OECD', dataset: '', edition, file: ctx.file, sha256: ctx.sha256 };
     const areaOf = areaResolver(ctx);
     let urn = '';
+    let profile: SdmxProfile | undefined;
+    const code = (fields: string[]) => (dimension: string) => (fields[header.indexOf(dimension)] ?? '').trim();
     return {
       get dataset() {
         return provenance.dataset;
@@ -74,6 +78,13 @@ export const sdmxCsvLoader: Loader = {
         if (urn === '') {
           urn = rowUrn;
           provenance.dataset = dsdOf(urn);
+          profile = PROFILES[provenance.dataset];
+          for (const dim of profile?.required ?? []) {
+            if (!header.includes(dim)) {
+              const [what, hint] = msg.missingColumn(dim, `${label} ${provenance.dataset}`);
+              throw dataError(what, { file: ctx.file, line: 1 }, hint);
+            }
+          }
         } else if (rowUrn !== urn) {
           throw dataError(`the file mixes dataflows ${urn} and ${rowUrn}`, { file: ctx.file, line, column: header[urnCol] ?? 'DATAFLOW' }, 'download one dataflow per file');
         }
@@ -81,17 +92,25 @@ export const sdmxCsvLoader: Loader = {
         const geo = areaOf(fields[area] ?? '', line, 'REF_AREA');
         if (typeof geo !== 'string') return geo;
         let partner: string | null = null;
-        if (partnerCol !== -1) {
+        if (partnerCol !== -1 && (fields[partnerCol] ?? '').trim() !== '_Z') {
           const p = areaOf(fields[partnerCol] ?? '', line, header[partnerCol] ?? 'COUNTERPART_AREA');
           if (typeof p !== 'string') return p;
           partner = p;
         }
-        const code = dims.map((i) => fields[i] ?? '').join('.');
-        const mapped = mapMeasure(provenance.dataset, code);
+        const key = dims.map((i) => fields[i] ?? '').join('.');
+        let mapped = mapMeasure(provenance.dataset, key);
+        if (profile !== undefined) {
+          const m = profile.map(code(fields), { file: ctx.file, line });
+          if ('skip' in m) return m;
+          mapped = { measure: m.measure, unit: m.unit, scale: 0, description: '' };
+          const basis = basisOf(provenance.dataset, code(fields));
+          if (provenance.basis === undefined) provenance.basis = basis;
+          else if (basis !== provenance.basis) throw dataError(`the file mixes bases (${provenance.basis} and ${basis ?? ''})`, { file: ctx.file, line }, 'download one basis (principle, counterpart level, authority) per file');
+        }
         const raw = parseValue(fields[value], ctx.file, line, 'OBS_VALUE');
         const power = mult === -1 ? (mapped?.scale ?? 0) : parsePower(fields[mult], ctx.file, line, 'UNIT_MULT');
         return {
-          measure: mapped?.measure ?? `${provenance.dataset}:${code}`,
+          measure: mapped?.measure ?? `${provenance.dataset}:${key}`,
           geo,
           partner,
           year: parseYear(fields[time], ctx.file, line, 'TIME_PERIOD'),
@@ -114,7 +133,7 @@ function areaResolver(ctx: LoaderContext): (code: string, line: number, column: 
     if (hit !== undefined) return hit;
     const reason = ctx.countries.ignoredReason(c);
     if (reason !== undefined) return { skip: reason };
-    const resolved = c === 'W' || c === 'W0' || c === 'W00' ? 'WLD' : ctx.countries.resolveCode(c, { file: ctx.file, line, column });
+    const resolved = c === 'W' || c === 'W0' || c === 'W00' || c === '_T' ? 'WLD' : ctx.countries.resolveCode(c, { file: ctx.file, line, column });
     cache.set(c, resolved);
     return resolved;
   };

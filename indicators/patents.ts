@@ -1,0 +1,60 @@
+import { usageError } from '../src/errors.js';
+import type { ComputeRequest } from '../src/model/indicator.js';
+import type { CanonicalRow } from '../src/model/types.js';
+
+/** The three co-operation measures of the OECD Patent Statistics Manual (methodology §2). */
+export const PATENT_MEASURES = {
+  'foreign-ownership': { type: 'foreign-ownership', base: 'inventor', title: 'foreign ownership of domestic inventions' },
+  'domestic-ownership': { type: 'domestic-ownership', base: 'owner', title: 'domestic ownership of inventions made abroad' },
+  'co-invention': { type: 'co-invention', base: 'inventor', title: 'international co-inventions' },
+} as const;
+
+export type PatentMeasure = keyof typeof PATENT_MEASURES;
+
+export interface PatentOptions {
+  measures: PatentMeasure[];
+  authority: string;
+  date: string;
+}
+
+/** `--option measure=…,authority=9P50_1,date=PRIORITY` (PCT by priority date by default). */
+export function patentOptions(options: Readonly<Record<string, string>>): PatentOptions {
+  const measures = (options.measure ?? Object.keys(PATENT_MEASURES).join(',')).split(',').map((m) => m.trim());
+  for (const m of measures) if (!(m in PATENT_MEASURES)) throw usageError(`unknown patent measure "${m}"`, `use ${Object.keys(PATENT_MEASURES).join(', ')}`);
+  return { measures: measures as PatentMeasure[], authority: options.authority ?? '9P50_1', date: options.date ?? 'PRIORITY' };
+}
+
+/** Canonical measure ids written by the SDMX patents profile. */
+export function patentIds(m: PatentMeasure, o: PatentOptions) {
+  const { type, base } = PATENT_MEASURES[m];
+  const tail = `${o.authority}:${o.date}`;
+  return { pct: `patents:${type}:pct:${tail}`, count: `patents:${type}:count:${tail}`, total: `patents:total:count:${tail}:${base}` };
+}
+
+export interface PairCount {
+  count: number;
+  rows: CanonicalRow[];
+}
+
+/**
+ * Applications of economy `c` with the foreign link to `partner` in `year`: the count where the
+ * input has counts, else share × total / 100. Undefined when absent; never zero for a gap.
+ */
+export function pairCount(req: ComputeRequest, ids: ReturnType<typeof patentIds>, c: string, partner: string, year: number, total: CanonicalRow | undefined): PairCount | undefined {
+  const count = req.table.candidates(ids.count, c, year, partner, req.edition).find((r) => r.value !== null);
+  if (count !== undefined) return { count: count.value as number, rows: [count] };
+  const pct = req.table.candidates(ids.pct, c, year, partner, req.edition).find((r) => r.value !== null);
+  if (pct !== undefined && total?.value != null) return { count: ((pct.value as number) / 100) * total.value, rows: [pct, total] };
+  return undefined;
+}
+
+/** The base (all applications with an inventor in c, or owned by c). */
+export function patentTotal(req: ComputeRequest, ids: ReturnType<typeof patentIds>, c: string, year: number): CanonicalRow | undefined {
+  return req.table.candidates(ids.total, c, year, null, req.edition).find((r) => r.value !== null);
+}
+
+export const PATENT_CAVEATS = [
+  'Small economies score high mechanically: a few foreign-linked applications are a large share.',
+  'Applicants can be holding affiliates: ownership shows where the parent books the patent, not where research is managed.',
+  'The latest two to three years are incomplete (priority-date counts are filled in as applications are published).',
+] as const;

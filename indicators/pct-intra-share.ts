@@ -1,0 +1,69 @@
+import type { Indicator, Result } from '../src/model/indicator.js';
+import { provenanceOf } from '../src/model/indicator.js';
+import type { CanonicalRow } from '../src/model/types.js';
+import { PATENT_CAVEATS, PATENT_MEASURES, pairCount, patentIds, patentOptions, patentTotal } from './patents.js';
+
+/**
+ * Intra-group patent co-operation (paper Table 1): the members' applications whose foreign link
+ * (owner, inventor or co-inventor) is another member, over the members' summed applications.
+ */
+export const pctIntraShare: Indicator = {
+  meta: {
+    id: 'pct-intra-share',
+    title: 'Intra-group patent co-operation (% of the group\'s applications)',
+    unit: 'percent',
+    definition:
+      'Σ_{c∈R} Σ_{p∈R, p≠c} applications of c linked to p / Σ_{c∈R} applications of c, for foreign ownership of domestic inventions, domestic ownership of inventions made abroad, or international co-inventions. Counts are used where the input has them, else share × total.',
+    measures: ['patents'],
+    sources: ['OECD patent co-operation indicators by partner country (DSD_PATENTS@DF_PATENTS_INDICATORS)'],
+    caveats: [...PATENT_CAVEATS, 'Co-inventions with two partners count once per partner; the intra-group share can double-count an application with inventors in two other members.'],
+    options: {
+      measure: { description: 'foreign-ownership, domestic-ownership, co-invention (comma-separated)', default: 'all three' },
+      authority: { description: 'patent authority code (9P50_1 = PCT)', default: '9P50_1' },
+      date: { description: 'date type', default: 'PRIORITY' },
+    },
+    chart: 'bars',
+  },
+  compute(req) {
+    const o = patentOptions(req.options);
+    const out: Result[] = [];
+    for (const m of o.measures) {
+      const ids = patentIds(m, o);
+      for (const geo of req.geos) {
+        if (geo.kind !== 'group') continue;
+        const members = geo.group.members;
+        const years = req.years ?? req.table.years([ids.total], members).reverse().slice(0, 1);
+        for (const year of years) {
+          let num = 0;
+          let den = 0;
+          const rows: CanonicalRow[] = [];
+          const missing: string[] = [];
+          const pairs: Record<string, number> = {};
+          for (const c of members) {
+            const total = patentTotal(req, ids, c, year);
+            if (total === undefined) {
+              missing.push(`${c} has no application total (by ${PATENT_MEASURES[m].base}) for ${year}`);
+              continue;
+            }
+            den += total.value as number;
+            rows.push(total);
+            for (const p of members) {
+              if (p === c) continue;
+              const pc = pairCount(req, ids, c, p, year, total);
+              if (pc === undefined) missing.push(`no ${c}–${p} value for ${year}`);
+              else {
+                num += pc.count;
+                pairs[`${c}-${p}`] = pc.count;
+                rows.push(...pc.rows);
+              }
+            }
+          }
+          const base: Result = { indicator: 'pct-intra-share', geo: geo.code, geo_kind: 'group', partner: geo.code, breakdown: m, year, value: null, unit: 'percent', status: 'missing', reason: null, years_used: {}, provenance: [], flags: {}, detail: { authority: o.authority, date_type: o.date, definition: PATENT_MEASURES[m].title } };
+          if (missing.length > 0) out.push({ ...base, reason: missing.join('; ') });
+          else out.push({ ...base, value: (100 * num) / den, status: 'ok', years_used: Object.fromEntries(members.map((c) => [c, year])), provenance: provenanceOf(rows), detail: { ...base.detail, numerator: num, denominator: den, pairs } });
+        }
+      }
+    }
+    return out;
+  },
+};
