@@ -1,6 +1,8 @@
 import type { Indicator } from '../src/model/indicator.js';
 import { berdIndustryShare } from './berd-industry-share.js';
+import { fdiHightechContent } from './fdi-hightech-content.js';
 import { fdiIntraShare } from './fdi-intra-share.js';
+import { ipChargesIntraShare } from './ip-charges-intra-share.js';
 import { giiIndicator } from './gii-indicator.js';
 import { ipCharges } from './ip-charges.js';
 import { pctForeignShare } from './pct-foreign-share.js';
@@ -11,7 +13,7 @@ import { rdIntensity } from './rd-intensity.js';
 import { technologyOverlap } from './technology-overlap.js';
 
 /** Every indicator, by id. Adding one: its file, its test, and one line here. */
-export const INDICATORS: readonly Indicator[] = [rdIntensity, gerdFinancedAbroad, gerdWorldShare, berdIndustryShare, technologyOverlap, fdiIntraShare, ipCharges, giiIndicator, pctIntraShare, pctForeignShare];
+export const INDICATORS: readonly Indicator[] = [rdIntensity, gerdFinancedAbroad, gerdWorldShare, berdIndustryShare, technologyOverlap, fdiIntraShare, ipCharges, giiIndicator, pctIntraShare, pctForeignShare, ipChargesIntraShare, fdiHightechContent];
 
 /** Files in indicators/ that are helpers, not indicators (the contract test checks the rest are registered). */
 export const HELPER_FILES: readonly string[] = ['index.ts', 'industries.ts', 'patents.ts'];

@@ -76,7 +76,7 @@ export function checkFigures(figures: readonly PublishedFigure[], table: Observa
     const options = f.options;
     let results: Result[];
     try {
-      results = indicator.compute({ table, geos: [geo], years: [Number(f.year)], latest: f.latest, edition: f.edition || undefined, options });
+      results = indicator.compute({ table, geos: [geo], years: [Number(f.year)], latest: f.latest, edition: f.edition || undefined, options, groups });
     } catch (e) {
       return { ...base, reason: `${(e as Error).message}; it needs ${f.needs}` };
     }

@@ -34,7 +34,7 @@ export async function runCompute(opts: ComputeOptions) {
   const options = parseOptions(opts.option);
   const measures = new Set(indicators.flatMap((i) => [...i.meta.measures]));
   const { table, inputs } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))));
-  const results: Result[] = indicators.flatMap((ind) => ind.compute({ table, geos, years, latest, edition: opts.edition, options }));
+  const results: Result[] = indicators.flatMap((ind) => ind.compute({ table, geos, years, latest, edition: opts.edition, options, groups: ctx.groups }));
   return { ctx, indicators, results, inputs };
 }
 

@@ -1,6 +1,8 @@
 import type { Loader } from './loader.js';
 import { canonicalLoader } from './canonical.js';
+import { greenfieldLoader } from './greenfield.js';
 import { imfCdisLoader } from './imf-cdis.js';
+import { wipoIpStatsLoader } from './wipo-ipstats.js';
 import { wipoGiiLoader } from './wipo-gii.js';
 import { worldBankWdiLoader } from './worldbank-wdi.js';
 import { oecdDpLiveLoader } from './oecd-dp-live.js';
@@ -8,7 +10,7 @@ import { oecdStatLoader } from './oecd-stat.js';
 import { sdmxCsvLoader } from './sdmx-csv.js';
 
 /** Every loader, in detection order. Adding a format: one file plus one line here. */
-export const LOADERS: readonly Loader[] = [canonicalLoader, sdmxCsvLoader, oecdDpLiveLoader, oecdStatLoader, imfCdisLoader, worldBankWdiLoader, wipoGiiLoader];
+export const LOADERS: readonly Loader[] = [canonicalLoader, sdmxCsvLoader, oecdDpLiveLoader, oecdStatLoader, imfCdisLoader, worldBankWdiLoader, wipoGiiLoader, wipoIpStatsLoader, greenfieldLoader];
 
 /** The loader for a header, or undefined. */
 export function detectLoader(header: string[]): Loader | undefined {

@@ -158,6 +158,7 @@ async function consume(stream: RecordStream | { file: string; encoding: string; 
     const [what, hint] = msg.headerOnly();
     throw dataError(what, { file }, hint);
   }
+  for (const r of parser.finish?.() ?? []) accept(r);
   const skippedCount = Object.values(reasons).reduce((a, b) => a + b, 0);
   return {
     rows,

@@ -21,8 +21,9 @@ export interface RowParser {
   edition: string;
   /** The provenance rows of this file carry (per-row provenance for the canonical format). */
   provenance: Provenance;
-  /** Lines before the header to drop (preambles). */
   parse(fields: string[], line: number): ParseResult;
+  /** Rows a loader can only give at the end (sums over records), if any. */
+  finish?(): CanonicalRow[];
 }
 
 /**

@@ -22,6 +22,8 @@ export interface IndicatorMeta {
   /** Options the indicator reads from `--option key=value`, with their defaults. */
   options: Readonly<Record<string, { description: string; default: string }>>;
   chart: ChartKind;
+  /** Options for an example run (docs, contract tests, the report), when defaults are not enough. */
+  example?: Readonly<Record<string, string>>;
 }
 
 /** What a compute call receives. */
@@ -35,6 +37,8 @@ export interface ComputeRequest {
   /** Preferred edition (`--edition`); otherwise the newest edition of each key. */
   edition: string | undefined;
   options: Readonly<Record<string, string>>;
+  /** Group registry, for indicators whose options name groups (e.g. a partner group). */
+  groups?: { get(code: string): Group | undefined };
 }
 
 /** One result row: the JSON contract of `compute --format json`. */

@@ -41,8 +41,9 @@ describe('indicator contract', () => {
       const geos: Geo[] = ['CJK', 'UFG', 'UCM'].map((c) => ({ kind: 'group', code: c, group: groups.get(c)! }));
       geos.push({ kind: 'country', code: 'KOR' });
       const snapshot = JSON.stringify(table);
-      const a = ind.compute({ table, geos, years: [2015, 2016], latest: 1, edition: undefined, options: {} });
-      const b = ind.compute({ table, geos, years: [2015, 2016], latest: 1, edition: undefined, options: {} });
+      const options = ind.meta.example ?? {};
+      const a = ind.compute({ table, geos, years: [2015, 2016], latest: 1, edition: undefined, options, groups });
+      const b = ind.compute({ table, geos, years: [2015, 2016], latest: 1, edition: undefined, options, groups });
       expect(JSON.stringify(table)).toBe(snapshot);
       expect(a).toEqual(b);
       for (const r of a) {
@@ -61,7 +62,7 @@ describe('indicator contract', () => {
   it('an empty table gives missing results, not zeros', () => {
     const empty = new ObservationTable([] as CanonicalRow[]);
     for (const ind of INDICATORS) {
-      const rs = ind.compute({ table: empty, geos: [{ kind: 'country', code: 'KOR' }], years: [2017], latest: 0, edition: undefined, options: {} });
+      const rs = ind.compute({ table: empty, geos: [{ kind: 'country', code: 'KOR' }], years: [2017], latest: 0, edition: undefined, options: ind.meta.example ?? {} });
       for (const r of rs) expect(r.value, ind.meta.id).toBeNull();
     }
   });

@@ -1,0 +1,72 @@
+import { usageError } from '../src/errors.js';
+import type { Indicator, Result } from '../src/model/indicator.js';
+import { provenanceOf } from '../src/model/indicator.js';
+import type { CanonicalRow } from '../src/model/types.js';
+
+/**
+ * High-tech content of greenfield FDI between an economy (or group) and a partner (or group):
+ * high-tech capital expenditure / all capital expenditure, outward (the geography invests in the
+ * partner) or inward (the partner invests in the geography). With --option since=YYYY the
+ * projects announced from YYYY to the year are cumulated, as the study's Table 4 does.
+ */
+export const fdiHightechContent: Indicator = {
+  meta: {
+    id: 'fdi-hightech-content',
+    title: 'High-tech content of greenfield FDI (% of capital expenditure)',
+    unit: 'percent',
+    definition:
+      'Σ capital expenditure of announced greenfield projects in high-technology sectors / Σ capital expenditure of all projects, for one direction between a geography and a partner; the sector list is data/greenfield-hightech-sectors.csv (OECD R&D-intensity taxonomy).',
+    measures: ['greenfield_capex_usd', 'greenfield_capex_hightech_usd'],
+    sources: ['project-level greenfield FDI (e.g. fDi Markets, licensed) in linkage\'s documented CSV layout'],
+    caveats: [
+      'Announced capital expenditure, often estimated by the data provider, not realised investment.',
+      'The high-tech sector list is a choice (data/greenfield-hightech-sectors.csv); results move with it.',
+    ],
+    options: {
+      partner: { description: 'partner economies or groups, comma-separated (each a result)', default: 'none (required)' },
+      direction: { description: 'outward or inward', default: 'outward' },
+      since: { description: 'first year of a cumulative sum (default: the year alone)', default: '' },
+    },
+    chart: 'bars',
+    example: { partner: 'JPN,KOR,USA,EU28', since: '2003' },
+  },
+  compute(req) {
+    const direction = req.options.direction ?? 'outward';
+    if (direction !== 'outward' && direction !== 'inward') throw usageError(`direction must be outward or inward, got "${direction}"`, 'e.g. --option direction=inward');
+    const partners = (req.options.partner ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+    if (partners.length === 0) throw usageError('fdi-hightech-content needs --option partner=ISO3[,ISO3|GROUP...]', 'e.g. --option partner=JPN,KOR,USA');
+    const since = req.options.since ? Number(req.options.since) : undefined;
+    const out: Result[] = [];
+    for (const geo of req.geos) {
+      const members = geo.kind === 'group' ? geo.group.members : [geo.code];
+      for (const partner of partners) {
+        const partnerMembers = req.groups?.get(partner)?.members ?? [partner];
+        const years = req.years ?? req.table.years(['greenfield_capex_usd'], direction === 'outward' ? members : partnerMembers).reverse().slice(0, 1);
+        for (const year of years) {
+          let total = 0;
+          let hightech = 0;
+          const rows: CanonicalRow[] = [];
+          for (let y = since ?? year; y <= year; y++) {
+            for (const a of members) {
+              for (const b of partnerMembers) {
+                if (a === b) continue;
+                const [g, p] = direction === 'outward' ? [a, b] : [b, a];
+                const t = req.table.candidates('greenfield_capex_usd', g, y, p)[0];
+                const h = req.table.candidates('greenfield_capex_hightech_usd', g, y, p)[0];
+                if (t?.value != null && h?.value != null) {
+                  total += t.value;
+                  hightech += h.value;
+                  rows.push(t, h);
+                }
+              }
+            }
+          }
+          const base: Result = { indicator: 'fdi-hightech-content', geo: geo.code, geo_kind: geo.kind === 'group' ? 'group' : 'country', partner, breakdown: direction, year, value: null, unit: 'percent', status: 'missing', reason: null, years_used: {}, provenance: [], flags: {} };
+          if (total === 0) out.push({ ...base, reason: `no announced ${direction} projects between ${geo.code} and ${partner}${since ? ` in ${since}-${year}` : ` in ${year}`}` });
+          else out.push({ ...base, value: (100 * hightech) / total, status: 'ok', provenance: provenanceOf(rows), detail: { hightech_usd: hightech, total_usd: total, ...(since ? { cumulative_from: since } : {}) } });
+        }
+      }
+    }
+    return out;
+  },
+};
