@@ -10,7 +10,7 @@ const UNITS: Record<string, number> = { 'US Dollars, Millions': 6, 'US Dollars, 
 /** Year from a title such as "… as of end-2017". */
 function titleYear(preamble: string[][]): number | undefined {
   for (const r of preamble) {
-    const m = /end-(\d{4})/.exec(r[0] ?? '');
+    const m = /end-(\d{4})/.exec(r.join(','));
     if (m) return Number(m[1]);
   }
   return undefined;

@@ -47,6 +47,9 @@ export function ladder(intra: number, out: number, worldToR?: number, world?: nu
   const restToR = worldToR - intra; // F[O→R]
   const restOut = world - out; // F[O→W]
   const restShare = restToR / restOut;
+  if (!(share >= 0 && share <= 1 && restShare >= 0 && restShare <= 1 && w > 0 && w <= 1)) {
+    return { ...base, world_weight: w, ladder_reason: `the world totals are inconsistent with the group's flows (rest-of-world share ${restShare}, world weight ${w}); indices not computed` };
+  }
   const hi = share / restShare;
   const he = (1 - share) / (1 - restShare);
   return { ...base, world_weight: w, intensity: share / w, homogeneous_intra: hi, homogeneous_extra: he, introversion: (hi - he) / (hi + he) };
