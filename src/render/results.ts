@@ -46,7 +46,8 @@ export function renderResultsTable(results: readonly Result[], countries: Countr
   const blocks: string[] = [];
   for (const [id, rows] of byIndicator) {
     const hasBreakdown = rows.some((r) => r.breakdown !== null);
-    const head = ['Geography', ...(hasBreakdown ? ['Series'] : []), 'Year', 'Value', 'Source', 'Note'];
+    const hasLadder = rows.some((r) => r.detail !== undefined && 'intensity' in r.detail);
+    const head = ['Geography', ...(hasBreakdown ? ['Series'] : []), 'Year', 'Value', ...(hasLadder ? ['Intensity', 'Introversion'] : []), 'Source', 'Note'];
     const body = rows.map((r) => {
       const name = r.geo_kind === 'group' ? `${r.geo} (group)` : `${countries.name(r.geo)} (${r.geo})`;
       return [
@@ -54,6 +55,7 @@ export function renderResultsTable(results: readonly Result[], countries: Countr
         ...(hasBreakdown ? [r.breakdown ?? ''] : []),
         r.year === 0 ? '—' : String(r.year),
         formatNumber(r.value, decimalsFor(r.unit)),
+        ...(hasLadder ? [formatNumber(ladderValue(r, 'intensity'), 2), formatNumber(ladderValue(r, 'introversion'), 3)] : []),
         r.provenance.map((p) => `[${sourceIndex(p)}]`).join(''),
         note(r),
       ];
@@ -65,9 +67,15 @@ export function renderResultsTable(results: readonly Result[], countries: Countr
   return `${blocks.join('\n')}${sourceLines.length > 0 ? `Sources:\n${sourceLines.join('\n')}\n` : ''}`;
 }
 
+/** An index of the share → intensity → introversion ladder from a result's detail, or null. */
+export function ladderValue(r: Result, key: 'intensity' | 'introversion' | 'world_weight'): number | null {
+  const v = r.detail?.[key];
+  return typeof v === 'number' ? v : null;
+}
+
 /** One CSV row per result; provenance flattened as `source dataset edition` and SHA-256s. */
 export function renderResultsCsv(results: readonly Result[]): string {
-  const fields = ['indicator', 'geo', 'geo_kind', 'partner', 'breakdown', 'year', 'value', 'unit', 'status', 'reason', 'years_used', 'sources', 'sha256'];
+  const fields = ['indicator', 'geo', 'geo_kind', 'partner', 'breakdown', 'year', 'value', 'unit', 'status', 'reason', 'years_used', 'sources', 'sha256', 'intensity', 'introversion'];
   const data = results.map((r) => [
     r.indicator,
     r.geo,
@@ -84,6 +92,10 @@ export function renderResultsCsv(results: readonly Result[]): string {
       .join(' '),
     r.provenance.map(provenanceLabel).join(' + '),
     r.provenance.map((p) => p.sha256).join(' '),
+    ...(['intensity', 'introversion'] as const).map((k) => {
+      const v = ladderValue(r, k);
+      return v === null ? '' : String(v);
+    }),
   ]);
   return `${Papa.unparse({ fields, data }, { newline: '\n' })}\n`;
 }

@@ -63,7 +63,7 @@ describe('linkage compute', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     const text = readFileSync(out, 'utf8');
-    expect(text.split('\n')[0]).toBe('indicator,geo,geo_kind,partner,breakdown,year,value,unit,status,reason,years_used,sources,sha256');
+    expect(text.split('\n')[0]).toBe('indicator,geo,geo_kind,partner,breakdown,year,value,unit,status,reason,years_used,sources,sha256,intensity,introversion');
     expect(text).toContain('rd-intensity,PAIR,group,');
   });
 
