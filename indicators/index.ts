@@ -1,6 +1,8 @@
 import type { Indicator } from '../src/model/indicator.js';
 import { berdIndustryShare } from './berd-industry-share.js';
+import { exportDestinationShare } from './export-destination-share.js';
 import { fdiHightechContent } from './fdi-hightech-content.js';
+import { importSourceShare } from './import-source-share.js';
 import { fdiIntraShare } from './fdi-intra-share.js';
 import { ipChargesIntraShare } from './ip-charges-intra-share.js';
 import { giiIndicator } from './gii-indicator.js';
@@ -11,12 +13,16 @@ import { gerdFinancedAbroad } from './gerd-financed-abroad.js';
 import { gerdWorldShare } from './gerd-world-share.js';
 import { rdIntensity } from './rd-intensity.js';
 import { technologyOverlap } from './technology-overlap.js';
+import { tradeIntensity } from './trade-intensity.js';
+import { tradeIntraShare } from './trade-intra-share.js';
+import { tradeIntroversion } from './trade-introversion.js';
+import { tradeMatrix } from './trade-matrix.js';
 
 /** Every indicator, by id. Adding one: its file, its test, and one line here. */
-export const INDICATORS: readonly Indicator[] = [rdIntensity, gerdFinancedAbroad, gerdWorldShare, berdIndustryShare, technologyOverlap, fdiIntraShare, ipCharges, giiIndicator, pctIntraShare, pctForeignShare, ipChargesIntraShare, fdiHightechContent];
+export const INDICATORS: readonly Indicator[] = [rdIntensity, gerdFinancedAbroad, gerdWorldShare, berdIndustryShare, technologyOverlap, fdiIntraShare, ipCharges, giiIndicator, pctIntraShare, pctForeignShare, ipChargesIntraShare, fdiHightechContent, tradeIntraShare, tradeIntensity, tradeIntroversion, importSourceShare, exportDestinationShare, tradeMatrix];
 
 /** Files in indicators/ that are helpers, not indicators (the contract test checks the rest are registered). */
-export const HELPER_FILES: readonly string[] = ['index.ts', 'industries.ts', 'patents.ts'];
+export const HELPER_FILES: readonly string[] = ['index.ts', 'industries.ts', 'patents.ts', 'trade.ts', 'partner-share.ts'];
 
 const byId = new Map<string, Indicator>();
 for (const ind of INDICATORS) {

@@ -5,6 +5,8 @@ import { makeContext, selectGeos, selectIndicators } from './context.js';
 import { loadInputs } from './inputs.js';
 import { emit, type Io } from './io.js';
 import { collect, parseCount, parseFormat, parseOptions, parseYears } from './options.js';
+import { tradeReducer } from '../trade/aggregate.js';
+import { resolveProducts } from '../trade/products.js';
 
 export const DEFAULT_INDICATORS = ['rd-intensity', 'gerd-financed-abroad'];
 
@@ -19,9 +21,29 @@ export interface ComputeOptions {
   latest?: string;
   edition?: string;
   option?: string[];
+  flow?: string;
+  products?: string;
+  basis?: string;
+  reporter?: string;
+  partners?: string;
+  includeSelf?: boolean;
+  taiwan490?: boolean;
+  baciCountries?: string;
   source?: string;
   format?: string;
   output?: string;
+}
+
+/** The trade flags (--flow, --products, --basis, --reporter, --partners, --include-self) as indicator options. */
+export function tradeFlags(opts: ComputeOptions): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (opts.flow) out.flow = opts.flow;
+  if (opts.products) out.products = opts.products;
+  if (opts.basis) out.basis = opts.basis;
+  if (opts.reporter) out.reporter = opts.reporter;
+  if (opts.partners) out.partners = opts.partners;
+  if (opts.includeSelf) out.self = 'include';
+  return out;
 }
 
 /** Run the compute pipeline and return results with input summaries (shared with `check`). */
@@ -31,9 +53,13 @@ export async function runCompute(opts: ComputeOptions) {
   const geos = selectGeos(ctx, opts.group, opts.country, opts.members !== false);
   const years = parseYears(opts.year);
   const latest = parseCount('--latest', opts.latest, 0);
-  const options = parseOptions(opts.option);
+  const options = { ...tradeFlags(opts), ...parseOptions(opts.option) };
   const measures = new Set(indicators.flatMap((i) => [...i.meta.measures]));
-  const { table, inputs } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))));
+  const trade = measures.has('trade');
+  const { table, inputs } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))), {
+    read: { taiwan490: opts.taiwan490 === true, ...(opts.baciCountries ? { baciDictionary: opts.baciCountries } : {}) },
+    ...(trade ? { reducer: () => tradeReducer([resolveProducts(options.products)]) } : {}),
+  });
   const results: Result[] = indicators.flatMap((ind) => ind.compute({ table, geos, years, latest, edition: opts.edition, options, groups: ctx.groups }));
   return { ctx, indicators, results, inputs };
 }
@@ -52,7 +78,15 @@ export function registerCompute(program: Command, io: Io): void {
     .option('--latest <n>', "fill a member's gap with its value up to N years earlier (reported in years_used)")
     .option('--edition <edition>', 'prefer this edition where several hold the same figure (e.g. 2019, MSTI:2019); default newest')
     .option('--option <key=value>', 'indicator option, e.g. industry=pharmaceuticals, threshold=10 (repeatable)', collect)
-    .option('--source <loader>', 'force the input format (oecd-stat, oecd-dp-live, oecd-sdmx, linkage-canonical)')
+    .option('--flow <flow>', 'trade: exports, imports or total (default total)')
+    .option('--products <group>', 'trade: TOTAL, hs84-85, hightech[:any|:most|:all], HS:<codes> or a product-list CSV (default TOTAL)')
+    .option('--basis <basis>', 'trade: reporter, mirror or reporter-then-mirror (default reporter)')
+    .option('--reporter <iso3>', 'trade: the reporting economy for import-source-share / export-destination-share')
+    .option('--partners <list>', 'trade: partner economies or groups, comma-separated')
+    .option('--include-self', 'trade: keep self-flows (re-imports from oneself) in denominators')
+    .option('--taiwan-490', 'label UN Comtrade area 490 "Other Asia, nes" as Taiwan (TWN); a warning is kept in the output')
+    .option('--baci-countries <file>', "the BACI release's country_codes_V*.csv (default: the one beside the BACI file)")
+    .option('--source <loader>', 'force the input format (see `linkage inspect`)')
     .option('-f, --format <format>', 'table, csv or json', 'table')
     .option('-o, --output <file>', 'write to FILE instead of stdout (written whole or not at all)')
     .addHelpText(
@@ -62,7 +96,9 @@ Examples:
   $ linkage compute
   $ linkage compute --indicator rd-intensity --group CJK --group UFG --year 2000-2018 --format csv
   $ linkage compute --input ../shared/data/oecd/gerd-by-source-of-funds-2023-06.csv \\
-      --indicator gerd-financed-abroad --year 2017 --latest 1 --format json`,
+      --indicator gerd-financed-abroad --year 2017 --latest 1 --format json
+  $ linkage compute --input ../shared/data/comtrade/plus/chn-deu-usa-total-by-partner-2022.csv \\
+      --indicator export-destination-share --reporter USA --partners CAN,MEX --year 2022`,
     )
     .action(async (opts: ComputeOptions) => {
       const format = parseFormat(opts.format, ['table', 'csv', 'json'] as const, 'table');

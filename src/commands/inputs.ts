@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { loadFile, type Loaded } from '../loaders/load.js';
+import { loadFile, type Loaded, type LoadOptions } from '../loaders/load.js';
 import type { CountryRegistry } from '../model/countries.js';
 import { ObservationTable } from '../model/table.js';
 import type { CanonicalRow } from '../model/types.js';
@@ -22,12 +22,18 @@ export interface LoadedInputs {
  * Load every input (the embedded sample when none is given) into one canonical table. `keep`
  * is pushed down into each scan so only the rows the indicators read are held in memory.
  */
-export async function loadInputs(files: readonly string[], countries: CountryRegistry, source: string | undefined, keep?: (r: CanonicalRow) => boolean): Promise<LoadedInputs> {
+export async function loadInputs(
+  files: readonly string[],
+  countries: CountryRegistry,
+  source: string | undefined,
+  keep?: (r: CanonicalRow) => boolean,
+  extra: Pick<LoadOptions, 'reducer' | 'read'> = {},
+): Promise<LoadedInputs> {
   const list: [string, string | undefined][] = files.length > 0 ? files.map((f) => [f, undefined]) : defaultInputs();
   const rows: CanonicalRow[] = [];
   const inputs: Loaded['summary'][] = [];
   for (const [file, label] of list) {
-    const loaded = await loadFile(file, { countries, ...(label !== undefined ? { label } : {}), ...(source !== undefined ? { source } : {}), ...(keep !== undefined ? { keep } : {}) });
+    const loaded = await loadFile(file, { countries, ...extra, ...(label !== undefined ? { label } : {}), ...(source !== undefined ? { source } : {}), ...(keep !== undefined ? { keep } : {}) });
     for (const r of loaded.rows) rows.push(r);
     inputs.push(loaded.summary);
   }

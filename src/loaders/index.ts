@@ -1,5 +1,7 @@
 import type { Loader } from './loader.js';
+import { baciLoader } from './baci.js';
 import { canonicalLoader } from './canonical.js';
+import { comtradeLegacyLoader, comtradePlusLoader } from './comtrade.js';
 import { greenfieldLoader } from './greenfield.js';
 import { imfCdisLoader } from './imf-cdis.js';
 import { wipoIpStatsLoader } from './wipo-ipstats.js';
@@ -10,7 +12,7 @@ import { oecdStatLoader } from './oecd-stat.js';
 import { sdmxCsvLoader } from './sdmx-csv.js';
 
 /** Every loader, in detection order. Adding a format: one file plus one line here. */
-export const LOADERS: readonly Loader[] = [canonicalLoader, sdmxCsvLoader, oecdDpLiveLoader, oecdStatLoader, imfCdisLoader, worldBankWdiLoader, wipoGiiLoader, wipoIpStatsLoader, greenfieldLoader];
+export const LOADERS: readonly Loader[] = [canonicalLoader, sdmxCsvLoader, oecdDpLiveLoader, oecdStatLoader, imfCdisLoader, worldBankWdiLoader, wipoGiiLoader, wipoIpStatsLoader, greenfieldLoader, comtradeLegacyLoader, comtradePlusLoader, baciLoader];
 
 /** The loader for a header, or undefined. */
 export function detectLoader(header: string[]): Loader | undefined {

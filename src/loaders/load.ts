@@ -9,6 +9,7 @@ import { detectLoader, LOADERS, loaderById } from './index.js';
 import type { Loader, RowParser } from './loader.js';
 import { isBlank, recordsFromFile, recordsFromText, type RecordStream } from './records.js';
 import { cellText, readXlsx } from './xlsx.js';
+import type { Reducer } from '../trade/aggregate.js';
 
 /** How many records before the header a loader may see as preamble (titles, units, WIPO's 6 lines). */
 const MAX_PREAMBLE = 12;
@@ -19,6 +20,10 @@ export interface LoadOptions {
   source?: string;
   /** How to name the file in provenance and messages (default: the path as given). */
   label?: string;
+  /** Reading options passed to loaders (Comtrade 490 as Taiwan, BACI dictionary). */
+  read?: { taiwan490?: boolean; baciDictionary?: string };
+  /** A reduction pushed into the scan (e.g. trade rows summed by product group), one per file. */
+  reducer?: () => Reducer;
   /** Keep only rows this accepts (pushed down into the scan); the rest are counted as `filtered`. */
   keep?: (row: CanonicalRow) => boolean;
 }
@@ -46,20 +51,56 @@ export function sha256File(file: string): Promise<string> {
 export async function loadFile(file: string, options: LoadOptions): Promise<Loaded> {
   const sha256 = await sha256File(file);
   const label = options.label ?? file;
-  if (await isZip(file)) return loadWorkbook(await readFile(file), label, sha256, options);
+  const kind = await sniffKind(file);
+  if (kind === 'zip') return loadWorkbook(await readFile(file), label, sha256, options);
+  if (kind === 'json') return loadJson(await readFile(file, 'utf8'), label, sha256, options);
   const stream = await recordsFromFile(file);
   return consume({ ...stream, file: label }, sha256, options);
 }
 
-async function isZip(file: string): Promise<boolean> {
-  const handle = await open(file, 'r');
+async function sniffKind(file: string): Promise<'zip' | 'json' | 'text'> {
+  const handle = await open(file, 'r').catch(() => {
+    const [what, hint] = msg.fileNotFound(file);
+    throw dataError(what, { file }, hint);
+  });
   try {
-    const head = Buffer.alloc(4);
-    await handle.read(head, 0, 4, 0);
-    return head.readUInt32LE(0) === 0x04034b50;
+    const head = Buffer.alloc(8);
+    const { bytesRead } = await handle.read(head, 0, 8, 0);
+    if (bytesRead >= 4 && head.readUInt32LE(0) === 0x04034b50) return 'zip';
+    const text = head.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+    return text.startsWith('{') ? 'json' : 'text';
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * A JSON API response with a `data` array of flat records (Comtrade Plus `data/v1/get`): the keys
+ * of the first record are the header and each record a row, read by the same loaders as CSV.
+ */
+export async function loadJson(text: string, file: string, sha256: string, options: LoadOptions): Promise<Loaded> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw dataError(`not valid JSON: ${(e as Error).message}`, { file }, 'give the API response as saved, or a CSV export');
+  }
+  const data = (parsed as { data?: unknown }).data;
+  if (!Array.isArray(data)) throw dataError('JSON without a "data" array of records', { file }, 'linkage reads Comtrade Plus API responses (data/v1/get); save the full response');
+  if (data.length === 0) {
+    const [what, hint] = msg.headerOnly();
+    throw dataError(what, { file }, hint);
+  }
+  const header = Object.keys(data[0] as object);
+  async function* gen() {
+    yield { fields: header, line: 1 };
+    let i = 0;
+    for (const rec of data as Record<string, unknown>[]) {
+      i++;
+      yield { fields: header.map((k) => (rec[k] === null || rec[k] === undefined ? '' : String(rec[k]))), line: i + 1 };
+    }
+  }
+  return consume({ file, encoding: 'json', records: gen() }, sha256, options);
 }
 
 /**
@@ -117,12 +158,16 @@ async function consume(stream: RecordStream | { file: string; encoding: string; 
   let produced = 0;
   let dataRecords = 0;
   let filtered = 0;
+  let currentLine = 0;
+  const reducer = options.reducer?.();
   const accept = (row: CanonicalRow) => {
     produced++;
-    if (options.keep !== undefined && !options.keep(row)) filtered++;
+    if (reducer?.accepts(row)) reducer.add(row, currentLine);
+    else if (options.keep !== undefined && !options.keep(row)) filtered++;
     else rows.push(row);
   };
   for await (const { fields, line } of stream.records) {
+    currentLine = line;
     if (parser === undefined) {
       if (isBlank(fields) || (fields[0] ?? '').startsWith('#')) continue;
       firstHeader ??= fields;
@@ -132,7 +177,7 @@ async function consume(stream: RecordStream | { file: string; encoding: string; 
         if (preamble.length > MAX_PREAMBLE) break;
         continue;
       }
-      parser = loader.open(fields, { file, sha256, countries: options.countries }, preamble);
+      parser = loader.open(fields, { file, sha256, countries: options.countries, ...(options.read ? { options: options.read } : {}) }, preamble);
       continue;
     }
     if (isBlank(fields)) continue;
@@ -159,6 +204,7 @@ async function consume(stream: RecordStream | { file: string; encoding: string; 
     throw dataError(what, { file }, hint);
   }
   for (const r of parser.finish?.() ?? []) accept(r);
+  if (reducer !== undefined) for (const r of reducer.finish()) rows.push(r);
   const skippedCount = Object.values(reasons).reduce((a, b) => a + b, 0);
   return {
     rows,

@@ -13,6 +13,8 @@ export interface LoaderContext {
   file: string;
   sha256: string;
   countries: CountryRegistry;
+  /** Reading options: label Comtrade 490 as Taiwan; the BACI country dictionary. */
+  options?: { taiwan490?: boolean; baciDictionary?: string };
 }
 
 /** A row parser opened on one file's header. `null` from `parse` means "blank line, ignore". */

@@ -24,7 +24,7 @@ export class CountryRegistry {
   private readonly byNumeric = new Map<string, string>();
   private readonly ignored = new Map<string, string>();
 
-  constructor(areas: Area[], aliases: { alias: string; code: string }[], ignored: { code: string; reason: string }[]) {
+  constructor(areas: Area[], aliases: { alias: string; code: string }[], ignored: { code: string; reason: string }[], numeric: { code: string; area: string }[] = []) {
     for (const a of areas) {
       this.byCode.set(a.code, a);
       this.byName.set(normaliseName(a.name), a.code);
@@ -32,6 +32,7 @@ export class CountryRegistry {
     }
     // Comtrade codes win over M49 where they differ (e.g. 842 USA while 840 is M49).
     for (const a of areas) if (a.comtrade !== '') this.byNumeric.set(stripZeros(a.comtrade), a.code);
+    for (const { code, area } of numeric) this.byNumeric.set(stripZeros(code), area);
     for (const { alias, code } of aliases) this.byName.set(normaliseName(alias), code);
     for (const { code, reason } of ignored) this.ignored.set(code, reason);
   }
@@ -110,6 +111,7 @@ export function countryRegistry(): CountryRegistry {
   const areas = [...rows('countries.csv').map((r) => toArea(r, 'country')), ...rows('areas.csv').map((r) => toArea(r, 'aggregate'))];
   const aliases = rows('country-aliases.csv').map((r) => ({ alias: r.alias ?? '', code: r.code ?? '' }));
   const ignored = rows('ignored-areas.csv').map((r) => ({ code: r.code ?? '', reason: r.reason ?? '' }));
-  cached = new CountryRegistry(areas, aliases, ignored);
+  const numeric = rows('comtrade-codes.csv').map((r) => ({ code: r.code ?? '', area: r.area ?? '' }));
+  cached = new CountryRegistry(areas, aliases, ignored, numeric);
   return cached;
 }

@@ -20,6 +20,8 @@ export interface FlowSource {
   basis: string;
   /** How to name the cell F[i→j] in a reason (default `i→j`). */
   pairLabel?(i: string, j: string): string;
+  /** The reason when members have no world total (default: one clause per member). */
+  noTotal?(members: string[], year: number): string;
 }
 
 /** The share → intensity → introversion ladder of methodology §1, for one group and year. */
@@ -86,18 +88,20 @@ function one(src: FlowSource, indicator: string, geo: Geo & { kind: 'group' }, y
   const problems: string[] = [];
   const confidential: string[] = [];
   let outTotal = 0;
+  const noTotal: string[] = [];
   for (const i of members) {
     const t = src.total(i, year);
-    if (t === undefined || t.value === null) problems.push(`${i} reported no ${src.what} for ${year}`);
+    if (t === undefined || t.value === null) noTotal.push(i);
     else {
       outTotal += t.value;
       rows.push(t);
     }
   }
+  if (noTotal.length > 0) problems.push(src.noTotal?.(noTotal, year) ?? noTotal.map((i) => `${i} reported no ${src.what} for ${year}`).join('; '));
   let intra = 0;
   const absentPairs: string[] = [];
   for (const i of members) {
-    if (problems.some((p) => p.startsWith(`${i} `))) continue;
+    if (noTotal.includes(i)) continue;
     for (const j of members) {
       if (i === j) continue;
       const f = src.flow(i, j, year);

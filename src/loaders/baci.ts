@@ -1,0 +1,80 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { dataError } from '../errors.js';
+import { parseDataCsv } from '../model/csv-text.js';
+import type { CanonicalRow, Provenance } from '../model/types.js';
+import { isHs2017Code } from '../trade/products.js';
+import { parseValue, parseYear } from './cells.js';
+import type { Loader, LoaderContext, RowParser } from './loader.js';
+
+const VINTAGES: Record<string, string> = { HS92: 'H0', HS96: 'H1', HS02: 'H2', HS07: 'H3', HS12: 'H4', HS17: 'H5', HS22: 'H6' };
+
+/** The release's country dictionary: given, or `country_codes_V*.csv` beside the data file. */
+function dictionary(ctx: LoaderContext): Map<string, string> {
+  let path = ctx.options?.baciDictionary;
+  if (path === undefined) {
+    try {
+      const dir = dirname(ctx.file);
+      const hit = readdirSync(dir).find((f) => /^country_codes_V\d+\.csv$/i.test(f));
+      if (hit) path = join(dir, hit);
+    } catch {
+      /* no folder listing: reported below */
+    }
+  }
+  if (path === undefined) {
+    throw dataError('BACI file without its country dictionary', { file: ctx.file, line: 1 }, "BACI's i and j are numeric codes of its own release: put the release's country_codes_V*.csv beside the file or pass --baci-countries FILE");
+  }
+  const map = new Map<string, string>();
+  for (const r of parseDataCsv(readFileSync(path, 'utf8'))) {
+    const iso3 = (r.iso_3digit_alpha ?? '').trim();
+    const code = (r.country_code ?? '').trim();
+    const resolved = ctx.countries.get(iso3) !== undefined ? iso3 : ctx.countries.lookupNumeric(code);
+    if (resolved !== undefined) map.set(code, resolved);
+  }
+  return map;
+}
+
+/**
+ * CEPII BACI (`t,i,j,k,v,q`): exporter i, importer j, HS6 product k (leading zero lost, restored),
+ * value v in thousands of US$ (×1000). The HS vintage comes from the file name (BACI_HS17_… = HS2017);
+ * a product code that is not in that vintage is an error. Each flow is written as i's exports to j
+ * and j's imports from i (BACI reconciles the two); BACI being the whole world matrix, the
+ * aggregation step derives world totals from it.
+ */
+export const baciLoader: Loader = {
+  id: 'baci',
+  label: 'CEPII BACI',
+  detect(header) {
+    return header.map((h) => h.trim()).join(',') === 't,i,j,k,v,q';
+  },
+  open(header, ctx): RowParser {
+    const codes = dictionary(ctx);
+    const release = /BACI_(HS\d\d)_/i.exec(basename(ctx.file));
+    const cls = release ? (VINTAGES[(release[1] ?? '').toUpperCase()] ?? 'H?') : 'H?';
+    const provenance: Provenance = { source: 'CEPII', dataset: `BACI${release ? ` ${release[1]}` : ''}`, edition: /_V(\d{6})/.exec(basename(ctx.file))?.[1] ?? 'unknown', file: ctx.file, sha256: ctx.sha256 };
+    const area = (code: string, line: number, column: string) => {
+      const hit = codes.get(code.trim());
+      if (hit === undefined) throw dataError(`BACI country code "${code}" is not in the release's country dictionary`, { file: ctx.file, line, column }, 'use the country_codes file of the same BACI release');
+      return hit;
+    };
+    return {
+      dataset: provenance.dataset,
+      edition: provenance.edition,
+      provenance,
+      parse(fields, line) {
+        const k = (fields[3] ?? '').trim().padStart(6, '0');
+        if (!/^\d{6}$/.test(k)) throw dataError(`product code "${fields[3] ?? ''}" is not an HS six-digit code`, { file: ctx.file, line, column: 'k' }, 'BACI product codes are HS6 numbers');
+        if (cls === 'H5' && !isHs2017Code(k)) throw dataError(`product code ${k} is not in HS2017`, { file: ctx.file, line, column: 'k' }, 'the file name says HS17; check the release, or rename the file to its HS vintage');
+        const v = parseValue(fields[4], ctx.file, line, 'v');
+        if (v === null) return { skip: 'no trade value' };
+        if (v < 0) throw dataError(`negative trade value ${v}`, { file: ctx.file, line, column: 'v' }, 'trade values cannot be negative');
+        const value = Number(`${v}e3`);
+        const i = area(fields[1] ?? '', line, 'i');
+        const j = area(fields[2] ?? '', line, 'j');
+        const year = parseYear(fields[0], ctx.file, line, 't');
+        const row = (flow: string, geo: string, partner: string): CanonicalRow => ({ measure: `trade:${flow}:${cls}:${k}`, geo, partner, year, value, unit: 'usd', flags: {}, provenance });
+        return { rows: [row('X', i, j), row('M', j, i)] };
+      },
+    };
+  },
+};

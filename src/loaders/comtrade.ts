@@ -1,0 +1,138 @@
+import { dataError } from '../errors.js';
+import { msg } from '../messages.js';
+import type { CanonicalRow, Provenance } from '../model/types.js';
+import { editionFromFileName, parseValue, parseYear } from './cells.js';
+import type { Loader, LoaderContext, RowParser } from './loader.js';
+
+/** Trade flows by their Comtrade codes: legacy numeric codes and Comtrade Plus letters. */
+const LEGACY_FLOWS: Record<string, string> = { '1': 'M', '2': 'X', '3': 'RX', '4': 'RM' };
+const PLUS_FLOWS = new Set(['M', 'X', 'RM', 'RX']);
+
+/** Comtrade numeric area code → registry code (France 251, USA 842, 490 "Other Asia, nes" → S19). */
+export function comtradeArea(ctx: LoaderContext, code: string, line: number, column: string, taiwan490: boolean): string {
+  const c = code.trim();
+  if (c === '0') return 'WLD';
+  if (c === '490' && taiwan490) return 'TWN';
+  const hit = ctx.countries.lookupNumeric(c);
+  if (hit !== undefined) return hit;
+  throw dataError(`unknown UN Comtrade area code "${c}"`, { file: ctx.file, line, column }, 'add the area (with its comtrade code) to data/areas.csv');
+}
+
+/**
+ * One raw trade observation in the canonical table:
+ * measure `trade:<X|M|RX|RM>:<classification>:<commodity code>`, geo = reporter, partner = partner
+ * (WLD for the world row), value in US$.
+ */
+function tradeRow(flow: string, cls: string, cmd: string, geo: string, partner: string, year: number, value: number, provenance: Provenance, flag: string): CanonicalRow {
+  return { measure: `trade:${flow}:${cls}:${cmd}`, geo, partner, year, value, unit: 'usd', flags: flag && flag !== '0' ? { raw: flag, estimated: true } : {}, provenance };
+}
+
+interface Columns {
+  cls: number;
+  year: number;
+  flow: number;
+  reporter: number;
+  partner: number;
+  cmd: number;
+  value: number;
+  flag: number;
+}
+
+function makeParser(header: string[], ctx: LoaderContext, label: string, dataset: string, cols: Columns, extra: (fields: string[], line: number) => string | null, flowOf: (code: string) => string | undefined): RowParser {
+  const provenance: Provenance = { source: 'UN Comtrade', dataset, edition: editionFromFileName(ctx.file), file: ctx.file, sha256: ctx.sha256 };
+  const seen = new Set<string>();
+  const taiwan = ctx.options?.taiwan490 === true;
+  return {
+    dataset,
+    edition: provenance.edition,
+    provenance,
+    parse(fields, line) {
+      if (fields.length !== header.length && !(fields.length === header.length + 1 && fields[fields.length - 1] === '')) {
+        const [what, hint] = msg.fieldCount(header.length, fields.length);
+        throw dataError(what, { file: ctx.file, line }, hint);
+      }
+      const skip = extra(fields, line);
+      if (skip !== null) return { skip };
+      const flowCode = (fields[cols.flow] ?? '').trim();
+      const flow = flowOf(flowCode);
+      if (flow === undefined) return { skip: `trade flow ${flowCode} (only imports, exports, re-imports, re-exports are read)` };
+      const value = parseValue(fields[cols.value], ctx.file, line, header[cols.value] ?? 'value');
+      if (value === null) return { skip: 'no trade value' };
+      if (value < 0) throw dataError(`negative trade value ${value}`, { file: ctx.file, line, column: header[cols.value] ?? 'value' }, 'trade values cannot be negative; the export is corrupt');
+      const reporter = comtradeArea(ctx, fields[cols.reporter] ?? '', line, header[cols.reporter] ?? 'reporter', taiwan);
+      const partner = comtradeArea(ctx, fields[cols.partner] ?? '', line, header[cols.partner] ?? 'partner', taiwan);
+      const year = parseYear(fields[cols.year], ctx.file, line, header[cols.year] ?? 'year');
+      const cls = (fields[cols.cls] ?? '').trim();
+      const cmd = (fields[cols.cmd] ?? '').trim();
+      const key = `${flow}|${cls}|${cmd}|${reporter}|${partner}|${year}`;
+      if (seen.has(key)) {
+        throw dataError(`duplicated row: ${reporter}→${partner} ${flow} ${cmd} ${year} appears twice`, { file: ctx.file, line }, `remove the repeated row (${label} exports have one row per reporter, partner, flow, commodity and year)`);
+      }
+      seen.add(key);
+      return tradeRow(flow, cls, cmd, reporter, partner, year, value, provenance, (fields[cols.flag] ?? '').trim());
+    },
+  };
+}
+
+function need(header: string[], name: string, ctx: LoaderContext, format: string): number {
+  const i = header.indexOf(name);
+  if (i === -1) {
+    const [what, hint] = msg.missingColumn(name, format);
+    throw dataError(what, { file: ctx.file, line: 1 }, hint);
+  }
+  return i;
+}
+
+/**
+ * Legacy UN Comtrade CSV (`Classification,Year,…,Trade Value (US$),…,Flag`, 35 or 22 or 12
+ * columns): numeric area codes are the key (the ISO column is blank for "nes" areas); the
+ * classification may change inside a file (H4 → H5).
+ */
+export const comtradeLegacyLoader: Loader = {
+  id: 'comtrade-legacy',
+  label: 'UN Comtrade legacy CSV',
+  detect(header) {
+    return header[0] === 'Classification' && header.includes('Trade Value (US$)') && header.includes('Reporter Code');
+  },
+  open(header, ctx): RowParser {
+    const n = (name: string) => need(header, name, ctx, this.label);
+    const cols: Columns = { cls: n('Classification'), year: n('Year'), flow: n('Trade Flow Code'), reporter: n('Reporter Code'), partner: n('Partner Code'), cmd: n('Commodity Code'), value: n('Trade Value (US$)'), flag: header.indexOf('Flag') };
+    const p2 = header.indexOf('2nd Partner Code');
+    const mot = header.indexOf('Mode of Transport Code');
+    const cus = header.indexOf('Customs Proc. Code');
+    const breakdown = (f: string[]) => {
+      const a = p2 === -1 ? '' : (f[p2] ?? '').trim();
+      const b = mot === -1 ? '' : (f[mot] ?? '').trim();
+      const c = cus === -1 ? '' : (f[cus] ?? '').trim();
+      return (a !== '' && a !== '0') || (b !== '' && b !== '0') || (c !== '' && c !== 'C00') ? 'breakdown row by 2nd partner, transport mode or customs procedure (would double count)' : null;
+    };
+    return makeParser(header, ctx, this.label, 'Comtrade legacy', cols, breakdown, (code) => LEGACY_FLOWS[code]);
+  },
+};
+
+/**
+ * Comtrade Plus CSV (47 header names, 48 fields per row, every value quoted, cp1252) and the Plus
+ * API JSON records: `primaryValue` is the value; only partner2Code=0, motCode=0, customsCode=C00
+ * rows are kept (the others break the same flow down again and would double count); the rest are
+ * counted as skipped.
+ */
+export const comtradePlusLoader: Loader = {
+  id: 'comtrade-plus',
+  label: 'UN Comtrade Plus CSV/JSON',
+  detect(header) {
+    return header.includes('primaryValue') && header.includes('reporterCode') && header.includes('partnerCode');
+  },
+  open(header, ctx): RowParser {
+    const n = (name: string) => need(header, name, ctx, this.label);
+    const cols: Columns = { cls: n('classificationCode'), year: n('refYear'), flow: n('flowCode'), reporter: n('reporterCode'), partner: n('partnerCode'), cmd: n('cmdCode'), value: n('primaryValue'), flag: header.indexOf('legacyEstimationFlag') };
+    const p2 = n('partner2Code');
+    const mot = n('motCode');
+    const cus = n('customsCode');
+    const freq = header.indexOf('freqCode');
+    const breakdown = (f: string[]) => {
+      if (freq !== -1 && (f[freq] ?? 'A') !== 'A') return `not annual (freqCode ${f[freq] ?? ''})`;
+      return (f[p2] ?? '').trim() !== '0' || (f[mot] ?? '').trim() !== '0' || (f[cus] ?? '').trim() !== 'C00' ? 'breakdown row (partner2Code≠0, motCode≠0 or customsCode≠C00) that would double count' : null;
+    };
+    return makeParser(header, ctx, this.label, 'Comtrade Plus', cols, breakdown, (code) => (PLUS_FLOWS.has(code) ? code : undefined));
+  },
+};

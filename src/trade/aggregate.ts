@@ -1,0 +1,78 @@
+import { dataError } from '../errors.js';
+import type { CanonicalRow } from '../model/types.js';
+import { inGroup, vintageName, type ProductGroup } from './products.js';
+
+/**
+ * A reduction pushed down into the scan: rows it accepts are folded as they stream and never
+ * held; `finish` returns the reduced rows. This is the interface an analytical engine (DuckDB over
+ * a multi-gigabyte BACI file) implements with a GROUP BY.
+ */
+export interface Reducer {
+  accepts(row: CanonicalRow): boolean;
+  add(row: CanonicalRow, line: number): void;
+  finish(): CanonicalRow[];
+}
+
+/** Raw trade measure `trade:<flow>:<classification>:<code>` → its parts. */
+export function parseTradeMeasure(measure: string): { flow: string; cls: string; code: string } | undefined {
+  const m = /^trade:([A-Z]+):([^:]+):(.+)$/.exec(measure);
+  return m ? { flow: m[1] as string, cls: m[2] as string, code: m[3] as string } : undefined;
+}
+
+/** Aggregated trade measure id: `trade:<flow>:<product group>`. */
+export function tradeMeasure(flow: string, group: ProductGroup): string {
+  return `trade:${flow}:${group.id}`;
+}
+
+/**
+ * Sum raw trade rows into reporter × partner × flow × year totals for one product group. Codes of
+ * another HS vintage than the group's are refused (never silently mismatched). Prefix groups are
+ * summed at the coarsest code level present for each flow, so chapter rows and their subheadings
+ * are never added twice. For a whole-world matrix (BACI) world totals are derived; Comtrade files
+ * carry their own world rows (partner WLD) and none are invented.
+ */
+export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
+  const sums = new Map<string, { row: CanonicalRow; byLevel: Map<number, number> }>();
+  const add = (group: ProductGroup, row: CanonicalRow, geo: string, partner: string, flow: string, level: number, value: number) => {
+    const key = `${group.id}|${flow}|${geo}|${partner}|${row.year}`;
+    let e = sums.get(key);
+    if (e === undefined) {
+      e = { row: { ...row, geo, partner, measure: tradeMeasure(flow, group), flags: {} }, byLevel: new Map() };
+      sums.set(key, e);
+    }
+    e.byLevel.set(level, (e.byLevel.get(level) ?? 0) + value);
+  };
+  const addToGroup = (group: ProductGroup, row: CanonicalRow & { value: number; partner: string }, line: number, t: { flow: string; cls: string; code: string }) => {
+    if (group.vintage !== 'any' && t.cls !== group.vintage && t.code !== 'TOTAL') {
+      throw dataError(
+        `product group ${group.id} is defined in ${vintageName(group.vintage)} but this row is ${vintageName(t.cls)}`,
+        { file: row.provenance.file, line },
+        `use data in ${vintageName(group.vintage)}, or a vintage-free group (TOTAL, HS chapters such as HS:84,85); converting between HS vintages needs a correlation table`,
+      );
+    }
+    const level = t.code === 'TOTAL' ? 0 : t.code.length;
+    add(group, row, row.geo, row.partner, t.flow, level, row.value);
+    if (row.provenance.dataset.startsWith('BACI')) {
+      add(group, row, row.geo, 'WLD', t.flow, level, row.value);
+      add(group, row, 'WLD', row.partner, t.flow, level, row.value);
+      add(group, row, 'WLD', 'WLD', t.flow, level, row.value);
+    }
+  };
+  return {
+    accepts: (row) => row.measure.startsWith('trade:') && parseTradeMeasure(row.measure) !== undefined,
+    add(row, line) {
+      const t = parseTradeMeasure(row.measure);
+      if (t === undefined || row.value === null || row.partner === null) return;
+      const r = row as CanonicalRow & { value: number; partner: string };
+      for (const g of groups) if (inGroup(g, t.code)) addToGroup(g, r, line, t);
+    },
+    finish() {
+      const out: CanonicalRow[] = [];
+      for (const { row, byLevel } of sums.values()) {
+        const level = Math.min(...byLevel.keys());
+        out.push({ ...row, value: byLevel.get(level) as number });
+      }
+      return out;
+    },
+  };
+}
