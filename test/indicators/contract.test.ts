@@ -27,7 +27,8 @@ describe('indicator contract', () => {
     it(`${ind.meta.id}: complete metadata`, () => {
       const m = ind.meta;
       expect(m.id).toMatch(/^[a-z][a-z0-9-]+$/);
-      for (const field of [m.title, m.unit, m.definition]) expect(field.length).toBeGreaterThan(3);
+      for (const field of [m.title, m.definition]) expect(field.length).toBeGreaterThan(10);
+      expect(m.unit.length).toBeGreaterThan(2);
       expect(m.measures.length).toBeGreaterThan(0);
       expect(m.sources.length).toBeGreaterThan(0);
       expect(m.caveats.length).toBeGreaterThan(0);
