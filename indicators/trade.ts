@@ -55,9 +55,20 @@ function combine(rows: (CanonicalRow | undefined)[]): CanonicalRow | undefined {
 
 const dirs = (flow: Flow): ('exports' | 'imports')[] => (flow === 'total' ? ['exports', 'imports'] : [flow]);
 
-/** F[i→j] for the flow and basis (total = exports + imports). */
+/**
+ * F[i→j] for the flow and basis (total = exports + imports). In a whole-world matrix (BACI) a pair
+ * that is absent while i has a world total is recorded trade of zero — BACI lists every non-zero
+ * flow — and is returned as 0 with a flag; in reporter files an absent pair stays missing.
+ */
 export function bilateral(req: ComputeRequest, o: TradeOptions, i: string, j: string, y: number): CanonicalRow | undefined {
-  return combine(dirs(o.flow).map((d) => oneWithBasis(req, o, d, i, j, y)));
+  return combine(
+    dirs(o.flow).map((d) => {
+      const r = oneWithBasis(req, o, d, i, j, y);
+      if (r !== undefined) return r;
+      const w = one(req, o, d, i, 'WLD', y, 'reporter');
+      return w !== undefined && w.provenance.dataset.startsWith('BACI') ? { ...w, partner: j, value: 0, flags: { raw: 'absent from the whole-world matrix: no recorded trade' } } : undefined;
+    }),
+  );
 }
 
 /**

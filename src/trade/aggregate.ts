@@ -64,7 +64,9 @@ export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
       const t = parseTradeMeasure(row.measure);
       if (t === undefined || row.value === null || row.partner === null) return;
       const r = row as CanonicalRow & { value: number; partner: string };
-      for (const g of groups) if (inGroup(g, t.code)) addToGroup(g, r, line, t);
+      // A whole-world HS6 matrix (BACI) has no all-commodities row: its TOTAL is the sum of all codes.
+      const complete = row.provenance.dataset.startsWith('BACI');
+      for (const g of groups) if (inGroup(g, t.code) || (complete && g.kind === 'total')) addToGroup(g, r, line, t);
     },
     finish() {
       const out: CanonicalRow[] = [];
