@@ -3,6 +3,8 @@ import { table as textTable } from 'table';
 import { checkFigures, type CheckedFigure } from '../check/check.js';
 import { readPublished } from '../check/published.js';
 import { formatNumber } from '../render/format.js';
+import { tradeReducer } from '../trade/aggregate.js';
+import { resolveProducts } from '../trade/products.js';
 import { COMPACT } from '../render/results.js';
 import { makeContext } from './context.js';
 import { loadInputs } from './inputs.js';
@@ -23,7 +25,8 @@ export interface CheckOptions {
 export async function runCheck(opts: CheckOptions) {
   const ctx = makeContext(opts.groups);
   const figures = readPublished(opts.published);
-  const { table, inputs } = await loadInputs(opts.input ?? [], ctx.countries, opts.source);
+  const products = [...new Set(['TOTAL', ...figures.map((f) => f.options.products).filter((p): p is string => p !== undefined)])].map(resolveProducts);
+  const { table, inputs } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, undefined, { reducer: () => tradeReducer(products) });
   let checked = checkFigures(figures, table, ctx.countries, ctx.groups);
   if (opts.only !== undefined) checked = checked.filter((c) => c.verdict === opts.only);
   const summary = {
