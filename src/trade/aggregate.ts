@@ -32,15 +32,19 @@ export function tradeMeasure(flow: string, group: ProductGroup): string {
  * carry their own world rows (partner WLD) and none are invented.
  */
 export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
-  const sums = new Map<string, { row: CanonicalRow; byLevel: Map<number, number> }>();
+  // Sums by code level (0 = TOTAL, 2, 4, 6 digits); NaN = no row at that level.
+  const sums = new Map<string, { row: CanonicalRow; byLevel: Float64Array }>();
+  // Per raw measure: its parts and the groups it belongs to, worked out once.
+  const memo = new Map<string, { t: { flow: string; cls: string; code: string }; member: ProductGroup[] } | null>();
   const add = (group: ProductGroup, row: CanonicalRow, geo: string, partner: string, flow: string, level: number, value: number) => {
     const key = `${group.id}|${flow}|${geo}|${partner}|${row.year}`;
     let e = sums.get(key);
     if (e === undefined) {
-      e = { row: { ...row, geo, partner, measure: tradeMeasure(flow, group), flags: {} }, byLevel: new Map() };
+      e = { row: { ...row, geo, partner, measure: tradeMeasure(flow, group), flags: {} }, byLevel: new Float64Array(7).fill(Number.NaN) };
       sums.set(key, e);
     }
-    e.byLevel.set(level, (e.byLevel.get(level) ?? 0) + value);
+    const prev = e.byLevel[level] as number;
+    e.byLevel[level] = Number.isNaN(prev) ? value : prev + value;
   };
   const addToGroup = (group: ProductGroup, row: CanonicalRow & { value: number; partner: string }, line: number, t: { flow: string; cls: string; code: string }) => {
     if (group.vintage !== 'any' && t.cls !== group.vintage && t.code !== 'TOTAL') {
@@ -52,29 +56,45 @@ export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
     }
     const level = t.code === 'TOTAL' ? 0 : t.code.length;
     add(group, row, row.geo, row.partner, t.flow, level, row.value);
-    if (row.provenance.dataset.startsWith('BACI')) {
-      add(group, row, row.geo, 'WLD', t.flow, level, row.value);
-      add(group, row, 'WLD', row.partner, t.flow, level, row.value);
-      add(group, row, 'WLD', 'WLD', t.flow, level, row.value);
-    }
   };
   return {
-    accepts: (row) => row.measure.startsWith('trade:') && parseTradeMeasure(row.measure) !== undefined,
+    accepts: (row) => row.measure.startsWith('trade:'),
     add(row, line) {
-      const t = parseTradeMeasure(row.measure);
-      if (t === undefined || row.value === null || row.partner === null) return;
-      const r = row as CanonicalRow & { value: number; partner: string };
+      if (row.value === null || row.partner === null) return;
       // A whole-world HS6 matrix (BACI) has no all-commodities row: its TOTAL is the sum of all codes.
       const complete = row.provenance.dataset.startsWith('BACI');
-      for (const g of groups) if (inGroup(g, t.code) || (complete && g.kind === 'total')) addToGroup(g, r, line, t);
+      const key = complete ? `B${row.measure}` : row.measure;
+      let m = memo.get(key);
+      if (m === undefined) {
+        const t = parseTradeMeasure(row.measure);
+        m = t === undefined ? null : { t, member: groups.filter((g) => inGroup(g, t.code) || (complete && g.kind === 'total')) };
+        memo.set(key, m);
+      }
+      if (m === null) return;
+      const r = row as CanonicalRow & { value: number; partner: string };
+      for (const g of m.member) addToGroup(g, r, line, m.t);
     },
     finish() {
       const out: CanonicalRow[] = [];
+      const world = new Map<string, CanonicalRow>();
+      const addWorld = (r: CanonicalRow, geo: string, partner: string, value: number) => {
+        const key = `${r.measure}|${geo}|${partner}|${r.year}`;
+        const w = world.get(key);
+        if (w === undefined) world.set(key, { ...r, geo, partner, value });
+        else w.value = (w.value as number) + value;
+      };
       for (const { row, byLevel } of sums.values()) {
-        const level = Math.min(...byLevel.keys());
-        out.push({ ...row, value: byLevel.get(level) as number });
+        const value = byLevel.find((v) => !Number.isNaN(v));
+        if (value === undefined) continue;
+        out.push({ ...row, value });
+        // A whole-world matrix (BACI) has no world rows: its world totals are sums over the matrix.
+        if (row.provenance.dataset.startsWith('BACI')) {
+          addWorld(row, row.geo, 'WLD', value);
+          addWorld(row, 'WLD', row.partner as string, value);
+          addWorld(row, 'WLD', 'WLD', value);
+        }
       }
-      return out;
+      return [...out, ...world.values()];
     },
   };
 }
