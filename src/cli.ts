@@ -2,6 +2,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
+import { registerChart } from './commands/chart.js';
 import { registerCheck } from './commands/check.js';
 import { registerCompute } from './commands/compute.js';
 import { registerGroups } from './commands/groups.js';
@@ -23,6 +24,7 @@ export function buildProgram(io: Io): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   registerCompute(program, io);
   registerCheck(program, io);
+  registerChart(program, io);
   registerInspect(program, io);
   registerIndicators(program, io);
   registerGroups(program, io);

@@ -64,10 +64,9 @@ export async function runCompute(opts: ComputeOptions) {
   return { ctx, indicators, results, inputs };
 }
 
-export function registerCompute(program: Command, io: Io): void {
-  program
-    .command('compute')
-    .description('compute indicators for countries and groups from the inputs (default: the embedded OECD sample)')
+/** The options compute shares with chart and report: inputs, selection, trade flags. */
+export function addComputeOptions(cmd: Command): Command {
+  return cmd
     .option('-i, --input <file>', 'input file (repeatable); format detected from the header', collect)
     .option('--indicator <id>', 'indicator id (repeatable; see `linkage indicators`)', collect)
     .option('-g, --group <group>', 'group code or NAME=ISO3,ISO3,... (repeatable; default CJK, UFG, UCM)', collect)
@@ -86,7 +85,11 @@ export function registerCompute(program: Command, io: Io): void {
     .option('--include-self', 'trade: keep self-flows (re-imports from oneself) in denominators')
     .option('--taiwan-490', 'label UN Comtrade area 490 "Other Asia, nes" as Taiwan (TWN); a warning is kept in the output')
     .option('--baci-countries <file>', "the BACI release's country_codes_V*.csv (default: the one beside the BACI file)")
-    .option('--source <loader>', 'force the input format (see `linkage inspect`)')
+    .option('--source <loader>', 'force the input format (see `linkage inspect`)');
+}
+
+export function registerCompute(program: Command, io: Io): void {
+  addComputeOptions(program.command('compute').description('compute indicators for countries and groups from the inputs (default: the embedded OECD sample)'))
     .option('-f, --format <format>', 'table, csv or json', 'table')
     .option('-o, --output <file>', 'write to FILE instead of stdout (written whole or not at all)')
     .addHelpText(

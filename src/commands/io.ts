@@ -18,9 +18,9 @@ export interface Io {
  * Write a command's output to `--output FILE` atomically (temporary file, then rename: a failed run
  * leaves no partial file) or to stdout.
  */
-export function emit(io: Io, text: string, output: string | undefined): void {
+export function emit(io: Io, text: string | Uint8Array, output: string | undefined): void {
   if (output === undefined || output === '-') {
-    io.stdout(text);
+    io.stdout(typeof text === 'string' ? text : Buffer.from(text).toString('latin1'));
     return;
   }
   const tmp = join(dirname(output), `.${basename(output)}.${randomBytes(6).toString('hex')}.tmp`);

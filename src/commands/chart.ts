@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import { usageError } from '../errors.js';
+import { chartSpec } from '../render/chart.js';
+import { compileSpec, renderSvg, svgToPng } from '../render/draw.js';
+import type { ChartKind } from '../model/indicator.js';
+import { addComputeOptions, runCompute, type ComputeOptions } from './compute.js';
+import type { Context } from './context.js';
+import { emit, type Io } from './io.js';
+
+interface ChartOptions extends ComputeOptions {
+  out?: string;
+  kind?: string;
+  width?: string;
+}
+
+export function registerChart(program: Command, io: Io): void {
+  addComputeOptions(program.command('chart').description("draw an indicator's default chart: Vega-Lite spec (.vl.json), SVG or PNG, rendered without a browser"))
+    .requiredOption('--out <file>', 'FILE.vl.json (the spec), FILE.svg or FILE.png')
+    .option('--kind <kind>', 'override the default view: bars, lines, heatmap, dots')
+    .option('--width <px>', 'PNG width in pixels', '1200')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ linkage chart --indicator rd-intensity --group CJK --group UFG --group UCM --year 2000-2018 --no-members --out rd.png
+  $ linkage chart --indicator gerd-financed-abroad --year 2017 --latest 1 --out abroad.vl.json`,
+    )
+    .action(async (opts: ChartOptions) => {
+      const out = opts.out as string;
+      const ext = /\.vl\.json$/i.test(out) ? 'vl' : /\.svg$/i.test(out) ? 'svg' : /\.png$/i.test(out) ? 'png' : undefined;
+      if (ext === undefined) throw usageError(`cannot tell the chart format from "${out}"`, 'name the output FILE.vl.json, FILE.svg or FILE.png');
+      if (opts.kind !== undefined && !['bars', 'lines', 'heatmap', 'dots'].includes(opts.kind)) throw usageError(`unknown chart kind "${opts.kind}"`, 'use bars, lines, heatmap or dots');
+      const { ctx, indicators, results } = await runCompute(opts);
+      if (indicators.length !== 1) throw usageError('chart draws one indicator at a time', 'give one --indicator');
+      const meta = (indicators[0] as (typeof indicators)[number]).meta;
+      const spec = chartSpec(results, meta, namer(ctx), (opts.kind as ChartKind | undefined) ?? meta.chart);
+      if (ext === 'vl') {
+        compileSpec(spec);
+        emit(io, `${JSON.stringify(spec, null, 2)}\n`, out);
+        return;
+      }
+      const svg = await renderSvg(spec);
+      emit(io, ext === 'svg' ? svg : svgToPng(svg, Number(opts.width ?? 1200)), out);
+    });
+}
+
+/** Names for charts: countries by their registry name, groups as "name (CODE)". */
+export function namer(ctx: Context) {
+  return (code: string, kind?: string): string => {
+    const g = kind === 'group' ? ctx.groups.get(code) : undefined;
+    return g !== undefined ? (g.name === g.code ? `${g.code} (group)` : `${g.name} (${g.code})`) : ctx.countries.name(code);
+  };
+}

@@ -1,0 +1,36 @@
+import { Resvg } from '@resvg/resvg-js';
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+
+/** Compile a Vega-Lite spec, collecting compiler warnings instead of printing them. */
+export function compileSpec(spec: TopLevelSpec): { vega: vega.Spec; warnings: string[] } {
+  const warnings: string[] = [];
+  const logger = {
+    level: () => logger,
+    error: (...m: unknown[]) => {
+      throw new Error(m.map(String).join(' '));
+    },
+    warn: (...m: unknown[]) => {
+      warnings.push(m.map(String).join(' '));
+      return logger;
+    },
+    info: () => logger,
+    debug: () => logger,
+  };
+  const out = compile(spec, { logger: logger as never });
+  return { vega: out.spec as vega.Spec, warnings };
+}
+
+/** Render a Vega-Lite spec to SVG headlessly (no browser, no network). */
+export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const view = new vega.View(vega.parse(compileSpec(spec).vega), { renderer: 'none', loader: vega.loader({ mode: 'file' }) });
+  const svg = await view.toSVG();
+  view.finalize();
+  return svg;
+}
+
+/** Rasterise SVG to PNG with resvg (no browser); `width` in pixels. */
+export function svgToPng(svg: string, width = 1200): Buffer {
+  const r = new Resvg(svg, { fitTo: { mode: 'width', value: width }, background: 'white', font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } });
+  return r.render().asPng();
+}
