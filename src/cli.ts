@@ -8,6 +8,7 @@ import { registerCompute } from './commands/compute.js';
 import { registerGroups } from './commands/groups.js';
 import { registerIndicators } from './commands/indicators.js';
 import { registerInspect } from './commands/inspect.js';
+import { registerReport } from './commands/report.js';
 import type { Io } from './commands/io.js';
 import { EXIT_CODES, LinkageError } from './errors.js';
 import { msg } from './messages.js';
@@ -25,6 +26,7 @@ export function buildProgram(io: Io): Command {
   registerCompute(program, io);
   registerCheck(program, io);
   registerChart(program, io);
+  registerReport(program, io);
   registerInspect(program, io);
   registerIndicators(program, io);
   registerGroups(program, io);

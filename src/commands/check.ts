@@ -17,6 +17,7 @@ export interface CheckOptions {
   groups?: string[];
   source?: string;
   only?: string;
+  inputLabels?: ReadonlyMap<string, string>;
   format?: string;
   output?: string;
 }
@@ -26,7 +27,7 @@ export async function runCheck(opts: CheckOptions) {
   const ctx = makeContext(opts.groups);
   const figures = readPublished(opts.published);
   const products = [...new Set(['TOTAL', ...figures.map((f) => f.options.products).filter((p): p is string => p !== undefined)])].map(resolveProducts);
-  const { table, inputs } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, undefined, { reducer: () => tradeReducer(products) });
+  const { table, inputs } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, undefined, { reducer: () => tradeReducer(products) });
   let checked = checkFigures(figures, table, ctx.countries, ctx.groups);
   if (opts.only !== undefined) checked = checked.filter((c) => c.verdict === opts.only);
   const summary = {

@@ -32,6 +32,8 @@ export interface ComputeOptions {
   source?: string;
   format?: string;
   output?: string;
+  /** Display names for input paths (the report labels files relative to the project). */
+  inputLabels?: ReadonlyMap<string, string>;
 }
 
 /** The trade flags (--flow, --products, --basis, --reporter, --partners, --include-self) as indicator options. */
@@ -56,7 +58,7 @@ export async function runCompute(opts: ComputeOptions) {
   const options = { ...tradeFlags(opts), ...parseOptions(opts.option) };
   const measures = new Set(indicators.flatMap((i) => [...i.meta.measures]));
   const trade = measures.has('trade');
-  const { table, inputs } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))), {
+  const { table, inputs } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))), {
     read: { taiwan490: opts.taiwan490 === true, ...(opts.baciCountries ? { baciDictionary: opts.baciCountries } : {}) },
     ...(trade ? { reducer: () => tradeReducer([resolveProducts(options.products)]) } : {}),
   });

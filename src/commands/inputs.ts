@@ -26,10 +26,11 @@ export async function loadInputs(
   files: readonly string[],
   countries: CountryRegistry,
   source: string | undefined,
+  labels?: ReadonlyMap<string, string>,
   keep?: (r: CanonicalRow) => boolean,
   extra: Pick<LoadOptions, 'reducer' | 'read'> = {},
 ): Promise<LoadedInputs> {
-  const list: [string, string | undefined][] = files.length > 0 ? files.map((f) => [f, undefined]) : defaultInputs();
+  const list: [string, string | undefined][] = files.length > 0 ? files.map((f) => [f, labels?.get(f)]) : defaultInputs();
   const rows: CanonicalRow[] = [];
   const inputs: Loaded['summary'][] = [];
   for (const [file, label] of list) {

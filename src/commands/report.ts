@@ -1,0 +1,98 @@
+import type { Command } from 'commander';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import Papa from 'papaparse';
+import { usageError } from '../errors.js';
+import { toolVersion } from '../paths.js';
+import { compileSpec, renderSvg, svgToPng } from '../render/draw.js';
+import { renderResultsCsv } from '../render/results.js';
+import { buildReport } from '../report/build.js';
+import { readReport } from '../report/definition.js';
+import { renderHtml } from '../report/html.js';
+import { renderMarkdown } from '../report/markdown.js';
+import type { Io } from './io.js';
+import { parseFormat } from './options.js';
+
+interface ReportOptions {
+  out: string;
+  format?: string;
+  force?: boolean;
+}
+
+/**
+ * Build the report into a fresh temporary folder beside `out`, then move it into place: a failed
+ * run leaves nothing half-written, and an existing folder is replaced only with --force.
+ */
+export async function writeReport(definition: string, opts: ReportOptions, io: Io, argv: readonly string[]): Promise<void> {
+  const format = parseFormat(opts.format, ['html', 'md'] as const, 'html');
+  const out = resolve(opts.out);
+  if (existsSync(out) && !opts.force) throw usageError(`output folder ${opts.out} already exists`, 'choose a new folder, or add --force to replace it');
+  const def = readReport(definition);
+  const progress = io.isTTY ? (s: string) => io.stderr(`\r\u001b[2K${s}`) : () => undefined;
+  const report = await buildReport(def, progress);
+  mkdirSync(dirname(out), { recursive: true });
+  const tmp = join(dirname(out), `.${basename(out)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    mkdirSync(join(tmp, 'tables'), { recursive: true });
+    mkdirSync(join(tmp, 'charts'), { recursive: true });
+    const svgs = new Map<string, string>();
+    for (const s of report.sections) {
+      if (s.unavailable || s.spec === undefined) continue;
+      progress(`rendering ${s.section.id}`);
+      writeFileSync(join(tmp, 'tables', `${s.section.id}.csv`), renderResultsCsv(s.results));
+      const { warnings } = compileSpec(s.spec);
+      if (warnings.length > 0) io.stderr(`linkage: chart ${s.section.id}: ${warnings.join('; ')}\n`);
+      writeFileSync(join(tmp, 'charts', `${s.section.id}.vl.json`), `${JSON.stringify(s.spec, null, 2)}\n`);
+      const svg = await renderSvg(s.spec);
+      svgs.set(s.section.id, svg);
+      writeFileSync(join(tmp, 'charts', `${s.section.id}.svg`), svg);
+      writeFileSync(join(tmp, 'charts', `${s.section.id}.png`), svgToPng(svg));
+    }
+    writeFileSync(join(tmp, 'check.json'), `${JSON.stringify({ figures: report.figures, summary: report.summary }, null, 2)}\n`);
+    writeFileSync(
+      join(tmp, 'check.csv'),
+      `${Papa.unparse({ fields: ['id', 'table', 'year', 'published', 'computed', 'difference', 'verdict', 'reason', 'tolerance', 'tolerance_reason', 'edition_used'], data: report.figures.map((f) => [f.id, f.table, f.year, f.published, f.computed ?? '', f.difference ?? '', f.verdict, f.reason ?? '', f.tolerance ?? '', f.tolerance_reason ?? '', f.edition_used ?? '']) }, { newline: '\n' })}\n`,
+    );
+    const version = toolVersion();
+    if (format === 'md') writeFileSync(join(tmp, 'index.md'), renderMarkdown(report, version));
+    else writeFileSync(join(tmp, 'index.html'), renderHtml(report, svgs, version));
+    const manifest = {
+      tool: 'linkage',
+      version,
+      command: ['linkage', ...argv].join(' '),
+      created: new Date().toISOString(),
+      report: definition,
+      inputs: report.inputs.map((i) => ({ file: i.file, sha256: i.sha256, format: i.format, dataset: i.dataset, edition: i.edition, rows: i.rows })),
+      absent_inputs: report.absent,
+      summary: report.summary,
+    };
+    writeFileSync(join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    if (existsSync(out)) {
+      const old = `${tmp}.old`;
+      renameSync(out, old);
+      renameSync(tmp, out);
+      rmSync(old, { recursive: true, force: true });
+    } else renameSync(tmp, out);
+    if (io.isTTY) io.stderr('\r\u001b[2K');
+    io.stderr(`linkage: report written to ${opts.out} (${report.summary.reproduced} reproduced, ${report.summary.mismatch} mismatch, ${report.summary.unavailable} unavailable)\n`);
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+export function registerReport(program: Command, io: Io): void {
+  program
+    .command('report')
+    .argument('<definition>', 'report folder (with report.json), e.g. reports/cjk-linkage')
+    .description('rebuild a report: tables, charts (SVG/PNG, Vega-Lite specs), the published-figure check and a manifest, in one folder')
+    .requiredOption('--out <dir>', 'output folder (created; refused if it exists unless --force)')
+    .option('-f, --format <format>', 'html or md', 'html')
+    .option('--force', 'replace an existing output folder (atomically)')
+    .addHelpText('after', '\nExamples:\n  $ linkage report reports/cjk-linkage --out out/report\n  $ linkage report reports/cjk-linkage --out out/report-md --format md')
+    .action(async (definition: string, opts: ReportOptions) => {
+      await writeReport(definition, opts, io, process.argv.slice(2));
+    });
+}
+

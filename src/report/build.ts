@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { TopLevelSpec } from 'vega-lite';
+import { indicatorById } from '../../indicators/index.js';
+import { runCheck } from '../commands/check.js';
+import { namer } from '../commands/chart.js';
+import { runCompute } from '../commands/compute.js';
+import { defaultInputs } from '../commands/inputs.js';
+import type { CheckedFigure } from '../check/check.js';
+import { usageError } from '../errors.js';
+import type { IndicatorMeta, Result } from '../model/indicator.js';
+import type { InputSummary } from '../model/types.js';
+import { projectRoot } from '../paths.js';
+import { chartSpec } from '../render/chart.js';
+import { inputPath, type ReportDefinition, type ReportSection } from './definition.js';
+
+export interface BuiltSection {
+  section: ReportSection;
+  meta: IndicatorMeta;
+  results: Result[];
+  spec?: TopLevelSpec;
+  /** Why the section could not be computed (an input file is absent). */
+  unavailable?: string;
+  names: Record<string, string>;
+}
+
+export interface BuiltReport {
+  def: ReportDefinition;
+  sections: BuiltSection[];
+  figures: CheckedFigure[];
+  summary: { reproduced: number; mismatch: number; unavailable: number };
+  inputs: InputSummary[];
+  /** Inputs the definition names that are not on this machine. */
+  absent: { id: string; path: string }[];
+}
+
+/** Files of a set of report inputs, with display labels relative to the project. */
+function files(def: ReportDefinition, ids: readonly string[]): { paths: string[]; labels: Map<string, string>; absent: { id: string; path: string }[] } {
+  const paths: string[] = [];
+  const labels = new Map<string, string>();
+  const absent: { id: string; path: string }[] = [];
+  for (const id of ids) {
+    const input = def.inputs.find((i) => i.id === id);
+    if (input === undefined) continue;
+    const p = inputPath(def, input);
+    if (p === undefined) {
+      for (const [path, label] of defaultInputs()) {
+        paths.push(path);
+        labels.set(path, label);
+      }
+      continue;
+    }
+    if (!existsSync(p)) absent.push({ id, path: relative(projectRoot(), p) });
+    else {
+      paths.push(p);
+      labels.set(p, relative(projectRoot(), p));
+    }
+  }
+  return { paths, labels, absent };
+}
+
+/** Compute every section and the published-figure check. `progress` is told each step. */
+export async function buildReport(def: ReportDefinition, progress: (step: string) => void = () => undefined): Promise<BuiltReport> {
+  const sections: BuiltSection[] = [];
+  const allInputs = new Map<string, InputSummary>();
+  let n = 0;
+  for (const section of def.sections) {
+    progress(`[${++n}/${def.sections.length + 1}] ${section.id}`);
+    const indicator = indicatorById(section.indicator);
+    if (indicator === undefined) throw usageError(`section ${section.id}: unknown indicator "${section.indicator}"`, 'run `linkage indicators`');
+    const { paths, labels, absent } = files(def, section.inputs);
+    if (absent.length > 0) {
+      sections.push({ section, meta: indicator.meta, results: [], names: {}, unavailable: `input not found on this machine: ${absent.map((a) => a.path).join(', ')}` });
+      continue;
+    }
+    const { ctx, results, inputs } = await runCompute({
+      input: paths,
+      inputLabels: labels,
+      indicator: [section.indicator],
+      group: section.groups,
+      country: section.countries ?? [],
+      members: section.members !== false,
+      ...(section.years ? { year: [section.years] } : {}),
+      ...(section.latest !== undefined ? { latest: String(section.latest) } : {}),
+      ...(section.edition ? { edition: section.edition } : {}),
+      option: Object.entries(section.options ?? {}).map(([k, v]) => `${k}=${v}`),
+    });
+    for (const i of inputs) allInputs.set(i.file, i);
+    const name = namer(ctx);
+    const names = Object.fromEntries([...new Set(results.flatMap((r) => [r.geo, r.partner ?? '']))].filter(Boolean).map((g) => [g, name(g, results.find((r) => r.geo === g)?.geo_kind)]));
+    sections.push({ section, meta: indicator.meta, results, names, spec: chartSpec(results, indicator.meta, name, section.chart ?? indicator.meta.chart) });
+  }
+  progress(`[${n + 1}/${def.sections.length + 1}] published figures`);
+  const every = files(def, def.inputs.map((i) => i.id));
+  const published = def.published ? relative(process.cwd(), `${def.dir}/${def.published}`) : undefined;
+  const check = await runCheck({ input: every.paths, inputLabels: every.labels, ...(published ? { published } : {}) });
+  for (const i of check.inputs) allInputs.set(i.file, i);
+  return { def, sections, figures: check.figures, summary: check.summary, inputs: [...allInputs.values()].sort((a, b) => a.file.localeCompare(b.file)), absent: every.absent };
+}
