@@ -65,7 +65,7 @@ export function chartSpec(results: readonly Result[], meta: IndicatorMeta, name:
     { field: 'year', title: 'Year' },
     { field: 'value', title: unit, format: ',.2f' },
   ];
-  if (kind === 'lines') {
+  if (kind === 'lines' && years.length > 1) {
     return {
       ...base,
       width: 560,

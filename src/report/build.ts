@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { indicatorById } from '../../indicators/index.js';
 import { runCheck } from '../commands/check.js';
@@ -84,6 +84,7 @@ export async function buildReport(def: ReportDefinition, progress: (step: string
       ...(section.latest !== undefined ? { latest: String(section.latest) } : {}),
       ...(section.edition ? { edition: section.edition } : {}),
       option: Object.entries(section.options ?? {}).map(([k, v]) => `${k}=${v}`),
+      groups: (def.groups ?? []).map((g) => join(def.dir, g)),
     });
     for (const i of inputs) allInputs.set(i.file, i);
     const name = namer(ctx);

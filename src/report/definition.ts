@@ -31,6 +31,8 @@ export interface ReportDefinition {
   title: string;
   subtitle?: string;
   published?: string;
+  /** Extra groups files (layout of data/groups.json), relative to the definition's folder. */
+  groups?: string[];
   inputs: ReportInput[];
   sections: ReportSection[];
   /** The folder the definition came from. */

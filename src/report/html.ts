@@ -21,7 +21,7 @@ th{background:#f2f2f2}td.num{text-align:right;font-variant-numeric:tabular-nums;
 .reproduced{background:#d6f0e0;color:#0b5d2a}.mismatch{background:#fde2d2;color:#8a2d00}.unavailable{background:#e8e8e8;color:#444}
 .missing{color:#8a2d00}.chart svg{max-width:100%;height:auto}nav ol{columns:2;font-size:.9em}
 .summary{display:flex;gap:12px;margin:1em 0}.summary div{padding:8px 14px;border-radius:6px}
-code{font-size:.9em}`;
+code{font-size:.9em}.wide{overflow-x:auto}`;
 
 function note(r: Result): string {
   if (r.status === 'missing') return `<span class="missing">missing: ${esc(r.reason)}</span>`;
@@ -29,7 +29,26 @@ function note(r: Result): string {
   return filled.length > 0 ? esc(`years used: ${filled.map(([g, y]) => `${g} ${y}`).join(', ')}`) : '';
 }
 
+/** Time series as a pivot: one row per geography (and series), one column per year. */
+function pivotTable(s: BuiltSection, years: number[]): string {
+  const keys = [...new Map(s.results.map((r) => [`${r.geo}|${r.breakdown ?? ''}`, r])).values()];
+  const head = ['Geography', ...(s.results.some((r) => r.breakdown !== null) ? ['Series'] : []), ...years.map(String)];
+  const rows = keys.map((k) => {
+    const cells = years.map((y) => {
+      const r = s.results.find((x) => x.geo === k.geo && x.breakdown === k.breakdown && x.year === y);
+      const title = r === undefined ? '' : r.status === 'missing' ? `missing: ${r.reason ?? ''}` : r.provenance.map(provenanceLabel).join('; ');
+      return `<td class="num" title="${esc(title)}" data-value="${r?.value === null || r === undefined ? '' : esc(r.value)}">${esc(formatNumber(r?.value ?? null, decimalsFor(s.meta.unit)))}</td>`;
+    });
+    return `<tr data-geo="${esc(k.geo)}"><td>${esc(s.names[k.geo] ?? k.geo)}</td>${head.includes('Series') ? `<td>${esc(k.breakdown ?? '')}</td>` : ''}${cells.join('')}</tr>`;
+  });
+  const sources = [...new Set(s.results.flatMap((r) => r.provenance.map(provenanceLabel)))];
+  const missing = s.results.filter((r) => r.status === 'missing');
+  return `<div class="wide"><table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div><p class="note">Values in ${esc(s.meta.unit)}. Sources: ${esc(sources.join('; '))}.${missing.length > 0 ? ` Missing (—): ${esc(missing.map((r) => `${r.geo} ${r.year}: ${r.reason ?? ''}`).join('; '))}.` : ''}</p>`;
+}
+
 function sectionTable(s: BuiltSection): string {
+  const years = [...new Set(s.results.map((r) => r.year))].sort((a, b) => a - b);
+  if (years.length > 3 && !s.results.some((r) => r.detail !== undefined && 'intensity' in r.detail)) return pivotTable(s, years);
   const ladder = s.results.some((r) => r.detail !== undefined && 'intensity' in r.detail);
   const series = s.results.some((r) => r.breakdown !== null);
   const partner = s.results.some((r) => r.partner !== null && r.partner !== r.geo && !['WLD'].includes(r.partner));
