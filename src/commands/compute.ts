@@ -63,7 +63,8 @@ export async function runCompute(opts: ComputeOptions) {
     ...(trade ? { reducer: () => tradeReducer([resolveProducts(options.products)]) } : {}),
   });
   const results: Result[] = indicators.flatMap((ind) => ind.compute({ table, geos, years, latest, edition: opts.edition, options, groups: ctx.groups }));
-  return { ctx, indicators, results, inputs };
+  const warnings = opts.taiwan490 ? ['UN Comtrade area 490 ("Other Asia, nes") is labelled as Taiwan (TWN) because of --taiwan-490; Comtrade itself does not name it.'] : [];
+  return { ctx, indicators, results, inputs, warnings };
 }
 
 /** The options compute shares with chart and report: inputs, selection, trade flags. */
@@ -107,10 +108,11 @@ Examples:
     )
     .action(async (opts: ComputeOptions) => {
       const format = parseFormat(opts.format, ['table', 'csv', 'json'] as const, 'table');
-      const { ctx, indicators, results, inputs } = await runCompute(opts);
+      const { ctx, indicators, results, inputs, warnings } = await runCompute(opts);
       const titles = Object.fromEntries(indicators.map((i) => [i.meta.id, i.meta.title]));
+      for (const w of warnings) io.stderr(`linkage: warning: ${w}\n`);
       const text =
-        format === 'json' ? renderResultsJson(results, inputs) : format === 'csv' ? renderResultsCsv(results) : renderResultsTable(results, ctx.countries, titles);
+        format === 'json' ? renderResultsJson(results, inputs, warnings) : format === 'csv' ? renderResultsCsv(results) : renderResultsTable(results, ctx.countries, titles);
       emit(io, text, opts.output);
     });
 }

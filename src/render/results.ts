@@ -100,7 +100,7 @@ export function renderResultsCsv(results: readonly Result[]): string {
   return `${Papa.unparse({ fields, data }, { newline: '\n' })}\n`;
 }
 
-/** The JSON contract: `{"results": [...], "inputs": [...]}`. */
-export function renderResultsJson(results: readonly Result[], inputs: readonly InputSummary[]): string {
-  return `${JSON.stringify({ results, inputs }, null, 2)}\n`;
+/** The JSON contract: `{"results": [...], "inputs": [...]}`, plus `warnings` when there are any. */
+export function renderResultsJson(results: readonly Result[], inputs: readonly InputSummary[], warnings: readonly string[] = []): string {
+  return `${JSON.stringify({ results, inputs, ...(warnings.length > 0 ? { warnings } : {}) }, null, 2)}\n`;
 }

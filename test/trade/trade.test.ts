@@ -159,6 +159,8 @@ describe('bad trade inputs', () => {
     expect(r.stdout).toContain('"status": "missing"');
     const { r: r2 } = await run([HEAD, row('0', '100'), row('490', '30'), row('392', '10')], '--partners', 'TWN', '--taiwan-490', '--format', 'json');
     expect((JSON.parse(r2.stdout) as Out).results[0]?.value).toBe(30);
+    expect((JSON.parse(r2.stdout) as { warnings: string[] }).warnings[0]).toMatch(/labelled as Taiwan/);
+    expect(r2.stderr).toMatch(/^linkage: warning: UN Comtrade area 490/);
   });
 });
 
