@@ -58,3 +58,10 @@ export const PATENT_CAVEATS = [
   'Applicants can be holding affiliates: ownership shows where the parent books the patent, not where research is managed.',
   'The latest two to three years are incomplete (priority-date counts are filled in as applications are published).',
 ] as const;
+
+/** Options shared by the patent indicators. */
+export const PATENT_OPTIONS = {
+  measure: { description: 'foreign-ownership, domestic-ownership, co-invention (comma-separated)', default: 'all three' },
+  authority: { description: 'patent authority code (9P50_1 = PCT)', default: '9P50_1' },
+  date: { description: 'date type (PRIORITY, APPLICATION)', default: 'PRIORITY' },
+} as const;

@@ -1,7 +1,7 @@
 import type { Indicator, Result } from '../src/model/indicator.js';
 import { provenanceOf } from '../src/model/indicator.js';
 import type { CanonicalRow } from '../src/model/types.js';
-import { PATENT_CAVEATS, PATENT_MEASURES, pairCount, patentIds, patentOptions, patentTotal } from './patents.js';
+import { PATENT_CAVEATS, PATENT_OPTIONS, PATENT_MEASURES, pairCount, patentIds, patentOptions, patentTotal } from './patents.js';
 
 /**
  * Per-country foreign content of patenting (paper Table 2): the share of an economy's PCT
@@ -18,11 +18,7 @@ export const pctForeignShare: Indicator = {
     measures: ['patents'],
     sources: ['OECD patent co-operation indicators (DSD_PATENTS@DF_PATENTS_INDICATORS and its _FOREIGN / _DOMESTIC / _COINVENTOR variants)'],
     caveats: [...PATENT_CAVEATS],
-    options: {
-      measure: { description: 'foreign-ownership, domestic-ownership, co-invention (comma-separated)', default: 'all three' },
-      authority: { description: 'patent authority code (9P50_1 = PCT)', default: '9P50_1' },
-      date: { description: 'date type (PRIORITY, APPLICATION)', default: 'PRIORITY' },
-    },
+    options: PATENT_OPTIONS,
     chart: 'dots',
   },
   compute(req) {

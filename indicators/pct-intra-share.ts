@@ -1,7 +1,7 @@
 import type { Indicator, Result } from '../src/model/indicator.js';
 import { provenanceOf } from '../src/model/indicator.js';
 import type { CanonicalRow } from '../src/model/types.js';
-import { PATENT_CAVEATS, PATENT_MEASURES, pairCount, patentIds, patentOptions, patentTotal } from './patents.js';
+import { PATENT_CAVEATS, PATENT_OPTIONS, PATENT_MEASURES, pairCount, patentIds, patentOptions, patentTotal } from './patents.js';
 
 /**
  * Intra-group patent co-operation (paper Table 1): the members' applications whose foreign link
@@ -17,11 +17,7 @@ export const pctIntraShare: Indicator = {
     measures: ['patents'],
     sources: ['OECD patent co-operation indicators by partner country (DSD_PATENTS@DF_PATENTS_INDICATORS)'],
     caveats: [...PATENT_CAVEATS, 'Co-inventions with two partners count once per partner; the intra-group share can double-count an application with inventors in two other members.'],
-    options: {
-      measure: { description: 'foreign-ownership, domestic-ownership, co-invention (comma-separated)', default: 'all three' },
-      authority: { description: 'patent authority code (9P50_1 = PCT)', default: '9P50_1' },
-      date: { description: 'date type', default: 'PRIORITY' },
-    },
+    options: PATENT_OPTIONS,
     chart: 'bars',
   },
   compute(req) {

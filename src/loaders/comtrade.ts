@@ -2,7 +2,7 @@ import { dataError } from '../errors.js';
 import { msg } from '../messages.js';
 import type { CanonicalRow, Provenance } from '../model/types.js';
 import { editionFromFileName, parseValue, parseYear } from './cells.js';
-import type { Loader, LoaderContext, RowParser } from './loader.js';
+import { requireColumn, type Loader, type LoaderContext, type RowParser } from './loader.js';
 
 /** Trade flows by their Comtrade codes: legacy numeric codes and Comtrade Plus letters. */
 const LEGACY_FLOWS: Record<string, string> = { '1': 'M', '2': 'X', '3': 'RX', '4': 'RM' };
@@ -75,12 +75,7 @@ function makeParser(header: string[], ctx: LoaderContext, label: string, dataset
 }
 
 function need(header: string[], name: string, ctx: LoaderContext, format: string): number {
-  const i = header.indexOf(name);
-  if (i === -1) {
-    const [what, hint] = msg.missingColumn(name, format);
-    throw dataError(what, { file: ctx.file, line: 1 }, hint);
-  }
-  return i;
+  return requireColumn(header, name, ctx.file, format);
 }
 
 /**

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { dataError } from '../errors.js';
-import { msg } from '../messages.js';
 import { parseDataCsv } from '../model/csv-text.js';
 import type { CanonicalRow, Provenance } from '../model/types.js';
 import { dataPath } from '../paths.js';
 import { editionFromFileName, parseValue, parseYear } from './cells.js';
-import type { Loader, RowParser } from './loader.js';
+import { requireColumn, type Loader, type RowParser } from './loader.js';
 
 /** The documented layout for a licensed project-level export (fDi Markets or similar). */
 export const GREENFIELD_COLUMNS = ['source_economy', 'destination_economy', 'year', 'sector', 'capex_usd_m'] as const;
@@ -28,14 +27,7 @@ export const greenfieldLoader: Loader = {
     return GREENFIELD_COLUMNS.every((c) => header.includes(c));
   },
   open(header, ctx): RowParser {
-    const col = (c: string) => {
-      const i = header.indexOf(c);
-      if (i === -1) {
-        const [what, hint] = msg.missingColumn(c, 'greenfield projects');
-        throw dataError(what, { file: ctx.file, line: 1 }, hint);
-      }
-      return i;
-    };
+    const col = (c: string) => requireColumn(header, c, ctx.file, 'greenfield projects');
     const [src, dst, yr, sec, cap] = GREENFIELD_COLUMNS.map(col) as [number, number, number, number, number];
     const hightech = hightechSectors();
     const provenance: Provenance = { source: 'greenfield projects', dataset: 'GREENFIELD', edition: editionFromFileName(ctx.file), file: ctx.file, sha256: ctx.sha256 };

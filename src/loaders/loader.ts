@@ -1,3 +1,5 @@
+import { dataError } from '../errors.js';
+import { msg } from '../messages.js';
 import type { CountryRegistry } from '../model/countries.js';
 import type { CanonicalRow, Provenance } from '../model/types.js';
 
@@ -47,4 +49,14 @@ export function columnIndex(header: string[], ...names: string[]): number {
     if (i !== -1) return i;
   }
   return -1;
+}
+
+/** Index of a required column; a data error naming the column, the format and the file otherwise. */
+export function requireColumn(header: readonly string[], name: string, file: string, format: string): number {
+  const i = header.indexOf(name);
+  if (i === -1) {
+    const [what, hint] = msg.missingColumn(name, format);
+    throw dataError(what, { file, line: 1 }, hint);
+  }
+  return i;
 }

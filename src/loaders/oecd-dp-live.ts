@@ -3,7 +3,7 @@ import { msg } from '../messages.js';
 import { mapMeasure } from '../model/measures.js';
 import type { Provenance } from '../model/types.js';
 import { applyPower, editionFromFileName, parseFlags, parseValue, parseYear } from './cells.js';
-import type { Loader, RowParser } from './loader.js';
+import { requireColumn, type Loader, type RowParser } from './loader.js';
 
 const COLUMNS = ['LOCATION', 'INDICATOR', 'SUBJECT', 'MEASURE', 'FREQUENCY', 'TIME', 'Value'];
 
@@ -19,14 +19,7 @@ export const oecdDpLiveLoader: Loader = {
     return COLUMNS.every((c) => header.includes(c));
   },
   open(header, ctx): RowParser {
-    const col = (name: string): number => {
-      const i = header.indexOf(name);
-      if (i === -1) {
-        const [what, hint] = msg.missingColumn(name, this.label);
-        throw dataError(what, { file: ctx.file, line: 1 }, hint);
-      }
-      return i;
-    };
+    const col = (name: string): number => requireColumn(header, name, ctx.file, this.label);
     const [loc, ind, sub, mea, freq, time, val] = COLUMNS.map(col) as [number, number, number, number, number, number, number];
     const flagCol = header.indexOf('Flag Codes');
     const edition = editionFromFileName(ctx.file);

@@ -3,7 +3,7 @@ import { msg } from '../messages.js';
 import { mapMeasure } from '../model/measures.js';
 import type { Provenance } from '../model/types.js';
 import { applyPower, editionFromFileName, parseFlags, parsePower, parseValue, parseYear } from './cells.js';
-import type { Loader, LoaderContext, RowParser } from './loader.js';
+import { requireColumn, type Loader, type LoaderContext, type RowParser } from './loader.js';
 
 const GEO = ['COUNTRY', 'COU', 'LOCATION', 'REF_AREA'];
 const TIME = ['YEAR', 'TIME', 'YEA'];
@@ -32,14 +32,7 @@ export const oecdStatLoader: Loader = {
   },
   open(header, ctx): RowParser {
     const h = normalise(header);
-    const need = (name: string): number => {
-      const i = h.indexOf(name);
-      if (i === -1) {
-        const [what, hint] = msg.missingColumn(name, this.label);
-        throw dataError(what, { file: ctx.file, line: 1 }, hint);
-      }
-      return i;
-    };
+    const need = (name: string): number => requireColumn(h, name, ctx.file, this.label);
     const unitCol = need('Unit Code');
     const valueCol = need('Value');
     const powerCol = need('PowerCode Code');

@@ -3,7 +3,7 @@ import { msg } from '../messages.js';
 import { mapMeasure } from '../model/measures.js';
 import type { Provenance } from '../model/types.js';
 import { applyPower, editionFromFileName, parseFlags, parsePower, parseValue, parseYear } from './cells.js';
-import type { Loader, LoaderContext, RowParser } from './loader.js';
+import { requireColumn, type Loader, type LoaderContext, type RowParser } from './loader.js';
 import { basisOf, PROFILES, type SdmxProfile } from './sdmx-profiles.js';
 
 const STRUCTURE_COLUMNS = new Set(['DATAFLOW', 'dataflow', 'STRUCTURE', 'STRUCTURE_ID', 'STRUCTURE_NAME', 'ACTION']);
@@ -33,14 +33,7 @@ export const sdmxCsvLoader: Loader = {
   open(header, ctx): RowParser {
     const label = this.label;
     const withLabels = header[0] === 'STRUCTURE';
-    const need = (name: string): number => {
-      const i = header.indexOf(name);
-      if (i === -1) {
-        const [what, hint] = msg.missingColumn(name, this.label);
-        throw dataError(what, { file: ctx.file, line: 1 }, hint);
-      }
-      return i;
-    };
+    const need = (name: string): number => requireColumn(header, name, ctx.file, this.label);
     const area = need('REF_AREA');
     const time = need('TIME_PERIOD');
     const value = need('OBS_VALUE');
