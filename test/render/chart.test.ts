@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv';
+import AjvModule from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { INDICATORS } from '../../indicators/index.js';
 import type { Result } from '../../src/model/indicator.js';
@@ -18,6 +18,7 @@ const SAMPLE: Result[] = [result('CJK', 2016, 2.4), result('CJK', 2017, 2.5), re
 const name = (c: string) => ({ CHN: 'China', KOR: 'Korea', JPN: 'Japan' })[c] ?? `${c} (group)`;
 
 const schema = JSON.parse(readFileSync(join(projectRoot(), 'node_modules', 'vega-lite', 'build', 'vega-lite-schema.json'), 'utf8')) as object;
+const Ajv = AjvModule.default ?? AjvModule;
 const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
 const validate = ajv.compile(schema);
 
