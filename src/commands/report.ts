@@ -7,6 +7,7 @@ import { usageError } from '../errors.js';
 import { toolVersion } from '../paths.js';
 import { compileSpec, renderSvg, svgToPng } from '../render/draw.js';
 import { renderResultsCsv } from '../render/results.js';
+import { wideCsv } from '../render/wide.js';
 import { buildReport } from '../report/build.js';
 import { readReport } from '../report/definition.js';
 import { renderHtml } from '../report/html.js';
@@ -41,6 +42,7 @@ export async function writeReport(definition: string, opts: ReportOptions, io: I
       if (s.unavailable || s.spec === undefined) continue;
       progress(`rendering ${s.section.id}`);
       writeFileSync(join(tmp, 'tables', `${s.section.id}.csv`), renderResultsCsv(s.results));
+      if (new Set(s.results.map((r) => r.year)).size > 1) writeFileSync(join(tmp, 'tables', `${s.section.id}-wide.csv`), wideCsv(s.results, s.names));
       const { warnings } = compileSpec(s.spec);
       if (warnings.length > 0) io.stderr(`linkage: chart ${s.section.id}: ${warnings.join('; ')}\n`);
       writeFileSync(join(tmp, 'charts', `${s.section.id}.vl.json`), `${JSON.stringify(s.spec, null, 2)}\n`);

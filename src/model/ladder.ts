@@ -1,3 +1,4 @@
+import { sum } from 'simple-statistics';
 import type { ComputeRequest, Geo, Result } from './indicator.js';
 import { provenanceOf } from './indicator.js';
 import type { CanonicalRow } from './types.js';
@@ -87,18 +88,19 @@ function one(src: FlowSource, indicator: string, geo: Geo & { kind: 'group' }, y
   const rows: CanonicalRow[] = [];
   const problems: string[] = [];
   const confidential: string[] = [];
-  let outTotal = 0;
+  const totals: number[] = [];
   const noTotal: string[] = [];
   for (const i of members) {
     const t = src.total(i, year);
     if (t === undefined || t.value === null) noTotal.push(i);
     else {
-      outTotal += t.value;
+      totals.push(t.value);
       rows.push(t);
     }
   }
+  const outTotal = sum(totals);
   if (noTotal.length > 0) problems.push(src.noTotal?.(noTotal, year) ?? noTotal.map((i) => `${i} reported no ${src.what} for ${year}`).join('; '));
-  let intra = 0;
+  const pairs: number[] = [];
   const absentPairs: string[] = [];
   for (const i of members) {
     if (noTotal.includes(i)) continue;
@@ -109,11 +111,12 @@ function one(src: FlowSource, indicator: string, geo: Geo & { kind: 'group' }, y
       if (f === undefined) absentPairs.push(label);
       else if (f.value === null) confidential.push(label);
       else {
-        intra += f.value;
+        pairs.push(f.value);
         rows.push(f);
       }
     }
   }
+  const intra = sum(pairs);
   if (absentPairs.length > 0) problems.push(`no value for ${absentPairs.join(', ')} in ${year}`);
   if (confidential.length > 0 && !lowerBound) problems.push(`confidential or missing cells ${confidential.join(', ')} in ${year} (use --option confidential=lower-bound for a labelled lower bound)`);
   if (problems.length > 0) {
@@ -128,7 +131,7 @@ function one(src: FlowSource, indicator: string, geo: Geo & { kind: 'group' }, y
     const parts = members.map((j) => src.worldTo?.(j, year));
     if (wt?.value != null && parts.every((p) => p?.value != null)) {
       world = wt.value;
-      worldToR = parts.reduce((a, p) => a + (p?.value as number), 0);
+      worldToR = sum(parts.map((p) => p?.value as number));
       rows.push(wt, ...(parts as CanonicalRow[]));
     }
   }

@@ -1,3 +1,4 @@
+import { sum as kahanSum } from 'simple-statistics';
 import { reason as why } from '../messages.js';
 import type { ComputeRequest, Geo, Result } from './indicator.js';
 import { provenanceOf } from './indicator.js';
@@ -153,14 +154,10 @@ function ratioFor(req: ComputeRequest, spec: RatioSpec, geo: Geo, members: reado
     r.years_used = Object.fromEntries([...parts].map(([m, p]) => [m, p.year]));
     return r;
   }
-  let num = 0;
-  let den = 0;
-  const rows: CanonicalRow[] = [];
-  for (const p of parts.values()) {
-    num += p.num;
-    den += p.den;
-    rows.push(...p.rows);
-  }
+  // Compensated (Kahan) sums: group totals add values of very different sizes.
+  const num = kahanSum([...parts.values()].map((p) => p.num));
+  const den = kahanSum([...parts.values()].map((p) => p.den));
+  const rows = [...parts.values()].flatMap((p) => p.rows);
   const sum = spec.aggregate === 'sum';
   const value = sum ? num / (spec.divisor ?? 1) : (100 * num) / den;
   const r = base(spec, geo, year, { value, status: 'ok', reason: null });
