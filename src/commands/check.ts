@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { usageError } from '../errors.js';
 import { table as textTable } from 'table';
 import { checkFigures, type CheckedFigure } from '../check/check.js';
 import { readPublished } from '../check/published.js';
@@ -28,14 +29,16 @@ export async function runCheck(opts: CheckOptions) {
   const figures = readPublished(opts.published);
   const products = [...new Set(['TOTAL', ...figures.map((f) => f.options.products).filter((p): p is string => p !== undefined)])].map(resolveProducts);
   const { table, inputs } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, undefined, { reducer: () => tradeReducer(products) });
-  let checked = checkFigures(figures, table, ctx.countries, ctx.groups);
-  if (opts.only !== undefined) checked = checked.filter((c) => c.verdict === opts.only);
+  if (opts.only !== undefined && !['reproduced', 'mismatch', 'unavailable'].includes(opts.only)) {
+    throw usageError(`--only must be reproduced, mismatch or unavailable, got "${opts.only}"`, 'e.g. --only mismatch');
+  }
+  const checked = checkFigures(figures, table, ctx.countries, ctx.groups);
   const summary = {
     reproduced: checked.filter((c) => c.verdict === 'reproduced').length,
     mismatch: checked.filter((c) => c.verdict === 'mismatch').length,
     unavailable: checked.filter((c) => c.verdict === 'unavailable').length,
   };
-  return { figures: checked, summary, inputs };
+  return { figures: opts.only === undefined ? checked : checked.filter((c) => c.verdict === opts.only), summary, inputs };
 }
 
 function renderTable(figures: readonly CheckedFigure[], summary: Record<string, number>): string {
