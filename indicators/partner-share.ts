@@ -1,13 +1,15 @@
 import { usageError } from '../src/errors.js';
 import type { ComputeRequest, Result } from '../src/model/indicator.js';
 import { provenanceOf } from '../src/model/indicator.js';
+import { membersIn } from '../src/model/groups.js';
 import type { CanonicalRow } from '../src/model/types.js';
 import { bilateral, tradeOptions, worldTotal } from './trade.js';
 
 /**
  * Share of a partner set in a reporter's imports or exports (import-source-share,
  * export-destination-share). A partner group uses the source's own aggregate row when present
- * (e.g. Comtrade's EU-28, code 97), else the sum of its members; every partner must be present.
+ * (e.g. Comtrade's EU-28, code 97), else the sum of its members of that year (by the group's
+ * `joined`/`left` years); every partner must be present.
  */
 export function partnerShare(req: ComputeRequest, flow: 'imports' | 'exports', indicator: string): Result[] {
   const o = tradeOptions({ ...req.options, flow }, flow);
@@ -28,10 +30,13 @@ export function partnerShare(req: ComputeRequest, flow: 'imports' | 'exports', i
       const rows: CanonicalRow[] = [total];
       const absent: string[] = [];
       const byPartner: Record<string, number> = {};
+      const memberships: Record<string, string[]> = {};
       let sum = 0;
       for (const p of partners) {
         const direct = bilateral(req, o, c, p, year);
-        const members = direct === undefined ? req.groups?.get(p)?.members : undefined;
+        const group = direct === undefined ? req.groups?.get(p) : undefined;
+        const members = group === undefined ? undefined : membersIn(group, year);
+        if (members !== undefined) memberships[p] = members;
         const parts = direct !== undefined ? [direct] : (members ?? [p]).filter((m) => m !== c).map((m) => bilateral(req, o, c, m, year));
         const missing = (members ?? [p]).filter((m, k) => m !== c && parts[k] === undefined);
         if (direct === undefined && (parts.length === 0 || parts.some((x) => x === undefined))) {
@@ -44,7 +49,7 @@ export function partnerShare(req: ComputeRequest, flow: 'imports' | 'exports', i
         rows.push(...(parts as CanonicalRow[]));
       }
       if (absent.length > 0) out.push({ ...base, reason: `no ${flow} of ${c} ${flow === 'imports' ? 'from' : 'to'} ${absent.join(', ')} in ${year} (basis ${o.basis})` });
-      else out.push({ ...base, value: (100 * sum) / (total.value as number), status: 'ok', years_used: { [c]: year }, provenance: provenanceOf(rows), detail: { ...base.detail, partners: byPartner, world: total.value } });
+      else out.push({ ...base, value: (100 * sum) / (total.value as number), status: 'ok', years_used: { [c]: year }, provenance: provenanceOf(rows), detail: { ...base.detail, partners: byPartner, world: total.value, ...(Object.keys(memberships).length > 0 ? { partner_groups_built_from_members: memberships } : {}) } });
     }
   }
   return out;

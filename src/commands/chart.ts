@@ -4,7 +4,7 @@ import { chartSpec } from '../render/chart.js';
 import { compileSpec, renderSvg, svgToPng } from '../render/draw.js';
 import type { ChartKind } from '../model/indicator.js';
 import { addComputeOptions, runCompute, type ComputeOptions } from './compute.js';
-import type { Context } from './context.js';
+import { namer } from './context.js';
 import { emit, type Io } from './io.js';
 
 interface ChartOptions extends ComputeOptions {
@@ -44,10 +44,3 @@ Examples:
     });
 }
 
-/** Names for charts: countries by their registry name, groups as "name (CODE)". */
-export function namer(ctx: Context) {
-  return (code: string, kind?: string): string => {
-    const g = kind === 'group' ? ctx.groups.get(code) : undefined;
-    return g !== undefined ? (g.name === g.code ? `${g.code} (group)` : `${g.name} (${g.code})`) : ctx.countries.name(code);
-  };
-}

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Result } from '../model/indicator.js';
 import { renderResultsCsv, renderResultsJson, renderResultsTable } from '../render/results.js';
-import { makeContext, selectGeos, selectIndicators } from './context.js';
+import { makeContext, namer, selectGeos, selectIndicators } from './context.js';
 import { loadInputs } from './inputs.js';
 import { emit, type Io } from './io.js';
 import { collect, parseCount, parseFormat, parseOptions, parseYears } from './options.js';
@@ -112,7 +112,7 @@ Examples:
       const titles = Object.fromEntries(indicators.map((i) => [i.meta.id, i.meta.title]));
       for (const w of warnings) io.stderr(`linkage: warning: ${w}\n`);
       const text =
-        format === 'json' ? renderResultsJson(results, inputs, warnings) : format === 'csv' ? renderResultsCsv(results) : renderResultsTable(results, ctx.countries, titles);
+        format === 'json' ? renderResultsJson(results, inputs, warnings) : format === 'csv' ? renderResultsCsv(results) : renderResultsTable(results, namer(ctx), titles);
       emit(io, text, opts.output);
     });
 }

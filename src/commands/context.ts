@@ -54,3 +54,11 @@ export function selectGeos(ctx: Context, groupSpecs: readonly string[] | undefin
   for (const c of countries) push({ kind: 'country', code: ctx.countries.resolveCode(c) });
   return out;
 }
+
+/** Display names: countries by their registry name, groups as "name (CODE)". */
+export function namer(ctx: Context) {
+  return (code: string, kind?: string): string => {
+    const g = kind === 'group' ? ctx.groups.get(code) : undefined;
+    return g !== undefined ? (g.name === g.code ? `${g.code} (group)` : `${g.name} (${g.code})`) : ctx.countries.name(code);
+  };
+}

@@ -34,15 +34,18 @@ export const wipoGiiLoader: Loader = {
         const geo = ctx.countries.resolveCode((fields[0] ?? '').trim(), { file: ctx.file, line, column: 'ISO3' });
         const num = (fields[2] ?? '').trim() || 'GII';
         const rows: CanonicalRow[] = [];
+        let empty = 0;
         const add = (measure: string, year: number, text: string | undefined, column: string, unit: string) => {
           const value = parseValue(text, ctx.file, line, column);
           if (value !== null) rows.push({ measure: `${measure}:${num}`, geo, partner: null, year, value, unit, flags: {}, provenance });
+          else empty++;
         };
         add('gii_score', giiYear, fields[6], 'SCORE', 'score');
         add('gii_rank', giiYear, fields[7], 'RANK', 'rank');
         const dataYear = (fields[4] ?? '').trim();
         if (/^\d{4}$/.test(dataYear)) add('gii_value', Number(dataYear), fields[5], 'VALUE_SCREEN', 'value');
-        return { rows };
+        const skipped: Record<string, number> = empty > 0 ? { 'empty score, rank or value cell (not published for this economy)': empty } : {};
+        return { rows, skipped };
       },
     };
   },

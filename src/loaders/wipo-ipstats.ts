@@ -61,12 +61,15 @@ export const wipoIpStatsLoader: Loader = {
         const field = breakdown === -1 ? 'total' : (fields[breakdown] ?? '').trim() || 'total';
         const measure = `wipo:${meta.indicator}:${office === -1 ? 'Total' : (fields[office] ?? '').trim()}:${field}`;
         const rows: CanonicalRow[] = [];
+        let empty = 0;
         years.forEach((year, i) => {
           if (year === undefined) return;
           const value = parseValue(fields[i], ctx.file, line, String(year));
           if (value !== null) rows.push({ measure, geo, partner: null, year, value, unit: 'count', flags: {}, provenance });
+          else empty++;
         });
-        return { rows };
+        const skipped: Record<string, number> = empty > 0 ? { 'empty year cell (missing)': empty } : {};
+        return { rows, skipped };
       },
     };
   },

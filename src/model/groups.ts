@@ -14,10 +14,19 @@ export interface Group {
   asOf: string;
   /** `builtin`, a --groups file path, or `ad hoc`. */
   origin: string;
+  /** Member → first year of membership (accession), where membership changed over time. */
+  joined?: Readonly<Record<string, number>>;
+  /** Member → first year no longer a member (the UK: 2020 for the EU). */
+  left?: Readonly<Record<string, number>>;
+}
+
+/** The members of a group in a given year, by `joined` / `left` (all members when not stated). */
+export function membersIn(group: Group, year: number): string[] {
+  return group.members.filter((m) => (group.joined?.[m] ?? -Infinity) <= year && year < (group.left?.[m] ?? Infinity));
 }
 
 interface GroupFile {
-  groups: Record<string, { name?: string; members: string[]; definition?: string; source?: string; as_of?: string }>;
+  groups: Record<string, { name?: string; members: string[]; definition?: string; source?: string; as_of?: string; joined?: Record<string, number>; left?: Record<string, number> }>;
 }
 
 /** Groups by code; refuses duplicate codes and unknown members. */
@@ -57,6 +66,8 @@ export class GroupRegistry {
         source: g.source ?? '',
         asOf: g.as_of ?? '',
         origin,
+        ...(g.joined ? { joined: g.joined } : {}),
+        ...(g.left ? { left: g.left } : {}),
       });
     }
   }

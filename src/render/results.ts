@@ -1,7 +1,6 @@
 import Papa from 'papaparse';
 import { table as textTable } from 'table';
 import type { Result } from '../model/indicator.js';
-import type { CountryRegistry } from '../model/countries.js';
 import type { InputSummary, Provenance } from '../model/types.js';
 import { decimalsFor, formatNumber } from './format.js';
 
@@ -33,7 +32,7 @@ function note(r: Result): string {
  * Text tables, one per indicator, with a numbered source list. Values at fixed decimals
  * (2 for percentages); missing values as `—` with the reason.
  */
-export function renderResultsTable(results: readonly Result[], countries: CountryRegistry, titles: Record<string, string>): string {
+export function renderResultsTable(results: readonly Result[], name: (code: string, kind?: Result['geo_kind']) => string, titles: Record<string, string>): string {
   const sources: string[] = [];
   const sourceIndex = (p: Provenance): number => {
     const label = `${provenanceLabel(p)} — ${p.file} (sha256 ${p.sha256.slice(0, 12)}…)${p.derived_from ? `, from ${p.derived_from.split(' ')[0] ?? ''}` : ''}`;
@@ -49,9 +48,8 @@ export function renderResultsTable(results: readonly Result[], countries: Countr
     const hasLadder = rows.some((r) => r.detail !== undefined && 'intensity' in r.detail);
     const head = ['Geography', ...(hasBreakdown ? ['Series'] : []), 'Year', 'Value', ...(hasLadder ? ['Intensity', 'Introversion'] : []), 'Source', 'Note'];
     const body = rows.map((r) => {
-      const name = r.geo_kind === 'group' ? `${r.geo} (group)` : `${countries.name(r.geo)} (${r.geo})`;
       return [
-        name,
+        r.geo_kind === 'group' ? name(r.geo, 'group') : `${name(r.geo)} (${r.geo})`,
         ...(hasBreakdown ? [r.breakdown ?? ''] : []),
         r.year === 0 ? '—' : String(r.year),
         formatNumber(r.value, decimalsFor(r.unit)),

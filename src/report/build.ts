@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { indicatorById } from '../../indicators/index.js';
 import { runCheck } from '../commands/check.js';
-import { namer } from '../commands/chart.js';
+import { namer } from '../commands/context.js';
 import { runCompute } from '../commands/compute.js';
 import { defaultInputs } from '../commands/inputs.js';
 import type { CheckedFigure } from '../check/check.js';
