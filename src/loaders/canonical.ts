@@ -15,6 +15,7 @@ export const CANONICAL_COLUMNS = ['measure', 'geo', 'partner', 'year', 'value', 
 export const canonicalLoader: Loader = {
   id: 'linkage-canonical',
   label: 'linkage canonical CSV',
+  signature: CANONICAL_COLUMNS.slice(0, 10),
   detect(header) {
     return CANONICAL_COLUMNS.slice(0, 10).every((c) => header.includes(c));
   },

@@ -86,6 +86,7 @@ function need(header: string[], name: string, ctx: LoaderContext, format: string
 export const comtradeLegacyLoader: Loader = {
   id: 'comtrade-legacy',
   label: 'UN Comtrade legacy CSV',
+  signature: ['Classification', 'Year', 'Trade Flow Code', 'Reporter Code', 'Partner Code', 'Commodity Code', 'Trade Value (US$)'],
   detect(header) {
     return header[0] === 'Classification' && header.includes('Trade Value (US$)') && header.includes('Reporter Code');
   },
@@ -114,6 +115,7 @@ export const comtradeLegacyLoader: Loader = {
 export const comtradePlusLoader: Loader = {
   id: 'comtrade-plus',
   label: 'UN Comtrade Plus CSV/JSON',
+  signature: ['refYear', 'flowCode', 'reporterCode', 'partnerCode', 'cmdCode', 'primaryValue', 'classificationCode'],
   detect(header) {
     return header.includes('primaryValue') && header.includes('reporterCode') && header.includes('partnerCode');
   },

@@ -23,6 +23,7 @@ function hightechSectors(): Set<string> {
 export const greenfieldLoader: Loader = {
   id: 'greenfield-projects',
   label: 'project-level greenfield FDI (linkage layout)',
+  signature: GREENFIELD_COLUMNS,
   detect(header) {
     return GREENFIELD_COLUMNS.every((c) => header.includes(c));
   },

@@ -144,7 +144,19 @@ function chooseLoader(header: string[], file: string, line: number, source: stri
     const [what, hint] = msg.semicolon();
     throw dataError(what, { file, line }, hint);
   }
-  return detectLoader(header);
+  const found = detectLoader(header);
+  if (found !== undefined) return found;
+  // A header that is nearly a known format: name the missing column instead of "unknown format".
+  for (const l of LOADERS) {
+    const sig = l.signature ?? [];
+    const present = sig.filter((c) => header.includes(c));
+    const missing = sig.filter((c) => !header.includes(c));
+    if (sig.length >= 4 && missing.length > 0 && present.length >= sig.length * 0.6) {
+      const [what, hint] = msg.missingColumn(missing[0] as string, l.label);
+      throw dataError(what, { file, line }, hint);
+    }
+  }
+  return undefined;
 }
 
 async function consume(stream: RecordStream | { file: string; encoding: string; records: AsyncIterable<{ fields: string[]; line: number }> }, sha256: string, options: LoadOptions): Promise<Loaded> {

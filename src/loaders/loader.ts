@@ -38,6 +38,11 @@ export interface Loader {
   id: string;
   label: string;
   detect(header: string[]): boolean;
+  /**
+   * Columns that identify the format. A header holding most but not all of them is reported as
+   * this format with a missing column, rather than as an unknown format.
+   */
+  signature?: readonly string[];
   /** `preamble` holds the records before the header (titles, units, notes) for loaders that read them. */
   open(header: string[], ctx: LoaderContext, preamble: string[][]): RowParser;
 }

@@ -15,6 +15,7 @@ const COLUMNS = ['LOCATION', 'INDICATOR', 'SUBJECT', 'MEASURE', 'FREQUENCY', 'TI
 export const oecdDpLiveLoader: Loader = {
   id: 'oecd-dp-live',
   label: 'OECD data portal indicator export (DP_LIVE)',
+  signature: COLUMNS,
   detect(header) {
     return COLUMNS.every((c) => header.includes(c));
   },

@@ -15,6 +15,7 @@ const COLUMNS = ['ISO3', 'ECONOMY_NAME', 'NUM', 'NAME', 'DATAYR', 'VALUE_SCREEN'
 export const wipoGiiLoader: Loader = {
   id: 'wipo-gii',
   label: 'WIPO Global Innovation Index dataset',
+  signature: COLUMNS,
   detect(header) {
     return COLUMNS.every((c, i) => (header[i] ?? '').trim() === c);
   },

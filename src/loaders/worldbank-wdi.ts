@@ -17,6 +17,7 @@ const YEAR = /^(\d{4})(?: \[YR\d{4}\])?$/;
 export const worldBankWdiLoader: Loader = {
   id: 'worldbank-wdi',
   label: 'World Bank DataBank (WDI) extract',
+  signature: KEYS,
   detect(header) {
     return KEYS.every((k, i) => (header[i] ?? '').trim() === k);
   },

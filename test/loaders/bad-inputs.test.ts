@@ -11,7 +11,7 @@ const GOOD_ROW = '"KOR","GDEXPRD","TOT","PC_GDP","A","2017",4.29,';
 const cases: { name: string; content: string | Buffer; what: string; line?: number }[] = [
   { name: 'empty', content: '', what: msg.emptyFile()[0] },
   { name: 'header only', content: `${HEADER}\n`, what: msg.headerOnly()[0] },
-  { name: 'missing column', content: `"LOCATION","INDICATOR","SUBJECT","MEASURE","FREQUENCY","TIME","Flag Codes"\n"KOR","GDEXPRD","TOT","PC_GDP","A","2017",`, what: 'unrecognised file format' },
+  { name: 'missing column', content: `"LOCATION","INDICATOR","SUBJECT","MEASURE","FREQUENCY","TIME","Flag Codes"\n"KOR","GDEXPRD","TOT","PC_GDP","A","2017",`, what: msg.missingColumn('Value', 'OECD data portal indicator export (DP_LIVE)')[0], line: 1 },
   { name: 'non-numeric value', content: `${HEADER}\n${GOOD_ROW}\n"KOR","GDEXPRD","TOT","PC_GDP","A","2018",4.2x,\n`, what: msg.notNumeric('Value', '4.2x')[0], line: 3 },
   { name: 'unknown country code', content: `${HEADER}\n${GOOD_ROW}\n"XYZ","GDEXPRD","TOT","PC_GDP","A","2017",1,\n`, what: msg.unknownCountry('XYZ')[0], line: 3 },
   { name: 'semicolon-delimited', content: 'LOCATION;INDICATOR;SUBJECT;MEASURE;FREQUENCY;TIME;Value\nKOR;GDEXPRD;TOT;PC_GDP;A;2017;4,29\n', what: msg.semicolon()[0], line: 1 },
