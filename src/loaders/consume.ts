@@ -1,0 +1,138 @@
+import { dataError, usageError } from '../errors.js';
+import { msg } from '../messages.js';
+import type { CountryRegistry } from '../model/countries.js';
+import type { CanonicalRow, InputSummary } from '../model/types.js';
+import type { Reducer } from '../trade/aggregate.js';
+import { detectLoader, LOADERS, loaderById } from './index.js';
+import type { Loader, RowParser } from './loader.js';
+import { isBlank, type RecordStream } from './records.js';
+
+/** How many records before the header a loader may see as preamble (titles, units, WIPO's 6 lines). */
+export const MAX_PREAMBLE = 12;
+
+export interface LoadOptions {
+  countries: CountryRegistry;
+  /** Force a loader by id (`--source`); otherwise detected from the header. */
+  source?: string;
+  /** How to name the file in provenance and messages (default: the path as given). */
+  label?: string;
+  /** Reading options passed to loaders (Comtrade 490 as Taiwan, BACI dictionary). */
+  read?: { taiwan490?: boolean; baciDictionary?: string };
+  /** A reduction pushed into the scan (e.g. trade rows summed by product group), one per file. */
+  reducer?: () => Reducer;
+  /** Keep only rows this accepts (pushed down into the scan); the rest are counted as `filtered`. */
+  keep?: (row: CanonicalRow) => boolean;
+}
+
+export interface Loaded {
+  rows: CanonicalRow[];
+  summary: InputSummary & { filtered: number; encoding: string; loader: string; sheet?: string };
+}
+
+/** Records as any container gives them (CSV stream, workbook sheet, JSON records). */
+export type Records = RecordStream | { file: string; encoding: string; records: AsyncIterable<{ fields: string[]; line: number }> };
+
+export function chooseLoader(header: string[], file: string, line: number, source: string | undefined): Loader | undefined {
+  if (source !== undefined) {
+    const forced = loaderById(source);
+    if (forced === undefined) {
+      const [what, hint] = msg.unknownSource(source, LOADERS.map((l) => l.id));
+      throw usageError(what, hint);
+    }
+    return forced.detect(header) ? forced : undefined;
+  }
+  if (header.length === 1 && (header[0] ?? '').includes(';')) {
+    const [what, hint] = msg.semicolon();
+    throw dataError(what, { file, line }, hint);
+  }
+  const found = detectLoader(header);
+  if (found !== undefined) return found;
+  // A header that is nearly a known format: name the missing column instead of "unknown format".
+  for (const l of LOADERS) {
+    const sig = l.signature ?? [];
+    const present = sig.filter((c) => header.includes(c));
+    const missing = sig.filter((c) => !header.includes(c));
+    if (sig.length >= 4 && missing.length > 0 && present.length >= sig.length * 0.6) {
+      const [what, hint] = msg.missingColumn(missing[0] as string, l.label);
+      throw dataError(what, { file, line }, hint);
+    }
+  }
+  return undefined;
+}
+
+/** Turn records into canonical rows with the loader the header names; count and reduce as told. */
+export async function consume(stream: Records, sha256: string, options: LoadOptions): Promise<Loaded> {
+  const { file } = stream;
+  const rows: CanonicalRow[] = [];
+  const reasons: Record<string, number> = {};
+  const preamble: string[][] = [];
+  let parser: RowParser | undefined;
+  let loader: Loader | undefined;
+  let firstHeader: string[] | undefined;
+  let produced = 0;
+  let dataRecords = 0;
+  let filtered = 0;
+  let currentLine = 0;
+  const reducer = options.reducer?.();
+  const accept = (row: CanonicalRow) => {
+    produced++;
+    if (reducer?.accepts(row)) reducer.add(row, currentLine);
+    else if (options.keep !== undefined && !options.keep(row)) filtered++;
+    else rows.push(row);
+  };
+  for await (const { fields, line } of stream.records) {
+    currentLine = line;
+    if (parser === undefined) {
+      if (isBlank(fields) || (fields[0] ?? '').startsWith('#')) continue;
+      firstHeader ??= fields;
+      loader = chooseLoader(fields, file, line, options.source);
+      if (loader === undefined) {
+        preamble.push(fields);
+        if (preamble.length > MAX_PREAMBLE) break;
+        continue;
+      }
+      parser = loader.open(fields, { file, sha256, countries: options.countries, ...(options.read ? { options: options.read } : {}) }, preamble);
+      continue;
+    }
+    if (isBlank(fields)) continue;
+    const result = parser.parse(fields, line);
+    if (result === null) continue;
+    dataRecords++;
+    if ('skip' in result) {
+      reasons[result.skip] = (reasons[result.skip] ?? 0) + 1;
+    } else if ('rows' in result) {
+      for (const r of result.rows) accept(r);
+      for (const [reason, n] of Object.entries(result.skipped ?? {})) reasons[reason] = (reasons[reason] ?? 0) + n;
+    } else accept(result);
+  }
+  if (firstHeader === undefined) {
+    const [what, hint] = msg.emptyFile();
+    throw dataError(what, { file }, hint);
+  }
+  if (parser === undefined || loader === undefined) {
+    const [what, hint] = msg.unknownFormat(firstHeader.slice(0, 4).join(','));
+    throw dataError(what, { file, line: 1 }, hint);
+  }
+  if (dataRecords === 0) {
+    const [what, hint] = msg.headerOnly();
+    throw dataError(what, { file }, hint);
+  }
+  for (const r of parser.finish?.() ?? []) accept(r);
+  if (reducer !== undefined) for (const r of reducer.finish()) rows.push(r);
+  const skippedCount = Object.values(reasons).reduce((a, b) => a + b, 0);
+  return {
+    rows,
+    summary: {
+      file,
+      sha256,
+      format: loader.label,
+      loader: loader.id,
+      encoding: stream.encoding,
+      dataset: parser.dataset,
+      edition: parser.provenance.edition,
+      rows: produced,
+      filtered,
+      skipped: { count: skippedCount, reasons },
+    },
+  };
+}
