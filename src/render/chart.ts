@@ -41,7 +41,7 @@ export type Namer = (code: string, kind?: Result['geo_kind']) => string;
 export function chartSpec(results: readonly Result[], meta: IndicatorMeta, name: Namer, kind: ChartKind = meta.chart): TopLevelSpec {
   const ok = results.filter((r) => r.status === 'ok' && r.value !== null);
   const label = (r: Result) => name(r.geo, r.geo_kind);
-  const values = ok.map((r) => ({ geo: r.geo, name: label(r), partner: r.partner === null ? '' : r.partner === 'ROW' ? 'Rest of world' : name(r.partner), year: r.year, value: r.value, series: r.breakdown ?? '' }));
+  const values = ok.map((r) => ({ geo: r.geo, name: label(r), kind: r.geo_kind, partner: r.partner === null ? '' : r.partner === 'ROW' ? 'Rest of world' : name(r.partner), year: r.year, value: r.value, series: r.breakdown ?? '' }));
   const geos = [...new Set(ok.map((r) => r.geo))];
   const names = geos.map((g) => label(ok.find((r) => r.geo === g) as Result));
   const colour = { field: 'name', type: 'nominal', title: null, scale: { domain: names, range: colours(geos) }, sort: names } as const;
@@ -75,6 +75,8 @@ export function chartSpec(results: readonly Result[], meta: IndicatorMeta, name:
         x: { field: 'year', type: 'ordinal', title: 'Year', axis: { labelAngle: 0 } },
         y: { field: 'value', type: 'quantitative', title: unit },
         color: colour,
+        // Groups drawn thicker than their members.
+        strokeWidth: { field: 'kind', type: 'nominal', scale: { domain: ['group', 'country'], range: [3.5, 1.5] }, legend: null },
         ...(series ? { strokeDash: { field: 'series', type: 'nominal', title: 'Series' } } : {}),
         tooltip,
       },

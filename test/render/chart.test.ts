@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AjvModule from 'ajv';
 import { describe, expect, it } from 'vitest';
@@ -48,8 +48,10 @@ describe('chart goldens (specs, not images)', () => {
       const meta = INDICATORS[0]?.meta;
       if (meta === undefined) throw new Error('no indicator');
       const spec = chartSpec(SAMPLE, meta, name, kind);
-      const golden = JSON.parse(readFileSync(join(projectRoot(), 'test', 'render', 'golden', `${file}.vl.json`), 'utf8')) as unknown;
-      expect(spec).toEqual(golden);
+      const path = join(projectRoot(), 'test', 'render', 'golden', `${file}.vl.json`);
+      // UPDATE_GOLDENS=1 npm test rewrites the goldens after an intended change (review the diff).
+      if (process.env.UPDATE_GOLDENS === '1') writeFileSync(path, `${JSON.stringify(spec, null, 2)}\n`);
+      expect(spec).toEqual(JSON.parse(readFileSync(path, 'utf8')) as unknown);
     });
   }
 });
