@@ -76,7 +76,7 @@ export function chartSpec(results: readonly Result[], meta: IndicatorMeta, name:
         y: { field: 'value', type: 'quantitative', title: unit },
         color: colour,
         // Groups drawn thicker than their members.
-        strokeWidth: { field: 'kind', type: 'nominal', scale: { domain: ['group', 'country'], range: [3.5, 1.5] }, legend: null },
+        strokeWidth: { field: 'kind', type: 'ordinal', sort: ['group', 'country'], scale: { domain: ['group', 'country'], range: [3.5, 1.5] }, legend: null },
         ...(series ? { strokeDash: { field: 'series', type: 'nominal', title: 'Series' } } : {}),
         tooltip,
       },
