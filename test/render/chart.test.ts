@@ -19,7 +19,7 @@ const name = (c: string) => ({ CHN: 'China', KOR: 'Korea', JPN: 'Japan' })[c] ??
 
 const schema = JSON.parse(readFileSync(join(projectRoot(), 'node_modules', 'vega-lite', 'build', 'vega-lite-schema.json'), 'utf8')) as object;
 const Ajv = AjvModule.default ?? AjvModule;
-const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, logger: false });
 const validate = ajv.compile(schema);
 
 describe('every indicator\'s default chart', () => {
