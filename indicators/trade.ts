@@ -99,7 +99,7 @@ export function tradeSource(req: ComputeRequest, o: TradeOptions): FlowSource {
     total: (i, y) => worldTotal(req, o, i, y),
     worldTo: (j, y) => world(j, y),
     worldTotal: (y) => world('WLD', y),
-    noTotal: (members, y) => `${members.join(' and ')} ${members.length > 1 ? 'are' : 'is'} not ${members.length > 1 ? 'reporters' : 'a reporter'} in the input for ${y} (no world total${o.basis === 'reporter' ? '' : ', and no whole-world matrix to mirror'})`,
+    noTotal: (members, y) => `${listOf(members)} ${members.length > 1 ? 'are' : 'is'} not ${members.length > 1 ? 'reporters' : 'a reporter'} in the input for ${y} (no world total${o.basis === 'reporter' ? '' : ', and no whole-world matrix to mirror'})`,
   };
 }
 
@@ -109,4 +109,9 @@ export function asIndex(r: Result, key: 'intensity' | 'introversion', o: TradeOp
   const value = r.status === 'ok' && typeof v === 'number' ? v : null;
   const lost = r.status === 'ok' && value === null;
   return { ...r, breakdown: `${o.flow} ${o.products.id}`, unit: 'index', value, status: lost ? 'missing' : r.status, reason: lost ? String(r.detail?.ladder_reason ?? 'no world totals by partner') : r.reason };
+}
+
+/** "A", "A and B", "A, B and C". */
+export function listOf(items: readonly string[]): string {
+  return items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
 }
