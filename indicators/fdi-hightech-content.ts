@@ -1,6 +1,6 @@
 import { usageError } from '../src/errors.js';
 import type { Indicator, Result } from '../src/model/indicator.js';
-import { provenanceOf } from '../src/model/indicator.js';
+import { missingResult, provenanceOf } from '../src/model/indicator.js';
 import type { CanonicalRow } from '../src/model/types.js';
 
 /**
@@ -61,7 +61,7 @@ export const fdiHightechContent: Indicator = {
               }
             }
           }
-          const base: Result = { indicator: 'fdi-hightech-content', geo: geo.code, geo_kind: geo.kind === 'group' ? 'group' : 'country', partner, breakdown: direction, year, value: null, unit: 'percent', status: 'missing', reason: null, years_used: {}, provenance: [], flags: {} };
+          const base = missingResult('fdi-hightech-content', geo, year, { partner, breakdown: direction });
           if (total === 0) out.push({ ...base, reason: `no announced ${direction} projects between ${geo.code} and ${partner}${since ? ` in ${since}-${year}` : ` in ${year}`}` });
           else out.push({ ...base, value: (100 * hightech) / total, status: 'ok', provenance: provenanceOf(rows), detail: { hightech_usd: hightech, total_usd: total, ...(since ? { cumulative_from: since } : {}) } });
         }

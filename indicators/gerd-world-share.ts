@@ -1,6 +1,6 @@
 import { reason as why } from '../src/messages.js';
 import type { Indicator, Result } from '../src/model/indicator.js';
-import { provenanceOf } from '../src/model/indicator.js';
+import { missingResult, provenanceOf } from '../src/model/indicator.js';
 import type { CanonicalRow } from '../src/model/types.js';
 
 /**
@@ -29,16 +29,16 @@ export const gerdWorldShare: Indicator = {
     for (const geo of req.geos) {
       const members = geo.kind === 'group' ? geo.group.members : [geo.code];
       const years = req.years ?? [...req.table.years(['gerd_usd_ppp'], [of])].reverse().slice(0, 1);
-      const base = { indicator: 'gerd-world-share', geo: geo.code, geo_kind: geo.kind === 'group' ? 'group' : 'country', partner: of, breakdown: null, unit: 'percent', years_used: {}, provenance: [], flags: {} } as const;
+      const base = (year: number, reason: string) => missingResult('gerd-world-share', geo, year, { partner: of, reason });
       if (years.length === 0) {
-        out.push({ ...base, year: 0, value: null, status: 'missing', reason: why.noWorldTotal('GERD (PPP US$)', 0).replace(' for 0', ''), years_used: {}, provenance: [], flags: {} });
+        out.push(base(0, why.noWorldTotal('GERD (PPP US$)', 0).replace(' for 0', '')));
         continue;
       }
       for (const year of years) {
         const totals = req.table.candidates('gerd_usd_ppp', of, year, null, req.edition).filter((r) => r.value !== null);
         const total = totals[0];
         if (total === undefined) {
-          out.push({ ...base, year, value: null, status: 'missing', reason: why.noWorldTotal('GERD (PPP US$)', year), years_used: {}, provenance: [], flags: {} });
+          out.push(base(year, why.noWorldTotal('GERD (PPP US$)', year)));
           continue;
         }
         const rows: CanonicalRow[] = [total];
@@ -49,19 +49,17 @@ export const gerdWorldShare: Indicator = {
           else rows.push(r);
         }
         if (missing.length > 0) {
-          out.push({ ...base, year, value: null, status: 'missing', reason: missing.join('; '), years_used: {}, provenance: [], flags: {} });
+          out.push(base(year, missing.join('; ')));
           continue;
         }
         const sum = rows.slice(1).reduce((a, r) => a + (r.value as number), 0);
         out.push({
-          ...base,
-          year,
+          ...base(year, ''),
           value: (100 * sum) / (total.value as number),
           status: 'ok',
           reason: null,
           years_used: Object.fromEntries(members.map((m) => [m, year])),
           provenance: provenanceOf(rows),
-          flags: {},
           detail: { members_gerd_usd_ppp: sum, total_gerd_usd_ppp: total.value },
         });
       }

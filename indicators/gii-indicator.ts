@@ -1,6 +1,6 @@
 import { usageError } from '../src/errors.js';
 import type { Indicator, Result } from '../src/model/indicator.js';
-import { provenanceOf } from '../src/model/indicator.js';
+import { missingResult, provenanceOf } from '../src/model/indicator.js';
 import type { CanonicalRow } from '../src/model/types.js';
 
 const KINDS = { score: 'gii_score', rank: 'gii_rank', value: 'gii_value' } as const;
@@ -48,7 +48,7 @@ export const giiIndicator: Indicator = {
           else rows.push(r);
         }
         const memberValues = Object.fromEntries(rows.map((r) => [r.geo, r.value]));
-        const base: Result = { indicator: 'gii-indicator', geo: geo.code, geo_kind: geo.kind === 'group' ? 'group' : 'country', partner: null, breakdown: `${num} ${kind}`, year, value: null, unit, status: 'missing', reason: null, years_used: {}, provenance: [], flags: {} };
+        const base = missingResult('gii-indicator', geo, year, { breakdown: `${num} ${kind}`, unit });
         if (missing.length > 0) out.push({ ...base, reason: missing.join('; ') });
         else if (geo.kind === 'group' && kind !== 'score') out.push({ ...base, reason: `GII ${kind}s are not aggregated over a group; see detail.members`, detail: { members: memberValues } });
         else {

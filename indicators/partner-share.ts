@@ -1,6 +1,6 @@
 import { usageError } from '../src/errors.js';
 import type { ComputeRequest, Result } from '../src/model/indicator.js';
-import { provenanceOf } from '../src/model/indicator.js';
+import { missingResult, provenanceOf } from '../src/model/indicator.js';
 import { membersIn } from '../src/model/groups.js';
 import type { CanonicalRow } from '../src/model/types.js';
 import { bilateral, tradeOptions, worldTotal } from './trade.js';
@@ -21,7 +21,7 @@ export function partnerShare(req: ComputeRequest, flow: 'imports' | 'exports', i
   for (const c of reporters) {
     const years = req.years ?? req.table.years([`trade:${flow === 'imports' ? 'M' : 'X'}:${o.products.id}`], [c]).reverse().slice(0, 1);
     for (const year of years) {
-      const base: Result = { indicator, geo: c, geo_kind: 'country', partner: partners.join('+'), breakdown: o.products.id, year, value: null, unit: 'percent', status: 'missing', reason: null, years_used: {}, provenance: [], flags: {}, detail: { basis: o.basis, flow, products: o.products.label, self_flows: o.includeSelf ? 'included' : 'excluded' } };
+      const base = missingResult(indicator, { kind: 'country', code: c }, year, { partner: partners.join('+'), breakdown: o.products.id, detail: { basis: o.basis, flow, products: o.products.label, self_flows: o.includeSelf ? 'included' : 'excluded' } });
       const total = worldTotal(req, o, c, year);
       if (total === undefined) {
         out.push({ ...base, reason: `${c} has no ${flow} of ${o.products.id} with the world for ${year} in the input (the world total comes from the source's world row, never a sum of partners)` });

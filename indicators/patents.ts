@@ -65,3 +65,8 @@ export const PATENT_OPTIONS = {
   authority: { description: 'patent authority code (9P50_1 = PCT)', default: '9P50_1' },
   date: { description: 'date type (PRIORITY, APPLICATION)', default: 'PRIORITY' },
 } as const;
+
+/** What every patent result records about its basis: authority, date type and the measure's definition. */
+export function patentDetail(m: PatentMeasure, o: PatentOptions): Record<string, unknown> {
+  return { authority: o.authority, date_type: o.date, definition: PATENT_MEASURES[m].title };
+}

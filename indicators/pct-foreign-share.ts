@@ -1,7 +1,7 @@
 import type { Indicator, Result } from '../src/model/indicator.js';
-import { provenanceOf } from '../src/model/indicator.js';
+import { missingResult, provenanceOf } from '../src/model/indicator.js';
 import type { CanonicalRow } from '../src/model/types.js';
-import { PATENT_CAVEATS, PATENT_OPTIONS, PATENT_MEASURES, pairCount, patentIds, patentOptions, patentTotal } from './patents.js';
+import { PATENT_CAVEATS, PATENT_OPTIONS, PATENT_MEASURES, patentDetail, pairCount, patentIds, patentOptions, patentTotal } from './patents.js';
 
 /**
  * Per-country foreign content of patenting (paper Table 2): the share of an economy's PCT
@@ -30,7 +30,7 @@ export const pctForeignShare: Indicator = {
         const members = geo.kind === 'group' ? geo.group.members : [geo.code];
         const years = req.years ?? req.table.years([ids.pct, ids.count, ids.total], members).reverse().slice(0, 1);
         for (const year of years) {
-          const base: Result = { indicator: 'pct-foreign-share', geo: geo.code, geo_kind: geo.kind === 'group' ? 'group' : 'country', partner: 'WLD', breakdown: m, year, value: null, unit: 'percent', status: 'missing', reason: null, years_used: {}, provenance: [], flags: {}, detail: { authority: o.authority, date_type: o.date, definition: PATENT_MEASURES[m].title } };
+          const base = missingResult('pct-foreign-share', geo, year, { partner: 'WLD', breakdown: m, detail: patentDetail(m, o) });
           if (geo.kind === 'country') {
             const pct = req.table.candidates(ids.pct, geo.code, year, 'WLD', req.edition).find((r) => r.value !== null);
             const total = patentTotal(req, ids, geo.code, year);

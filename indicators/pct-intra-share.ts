@@ -1,7 +1,7 @@
 import type { Indicator, Result } from '../src/model/indicator.js';
-import { provenanceOf } from '../src/model/indicator.js';
+import { missingResult, provenanceOf } from '../src/model/indicator.js';
 import type { CanonicalRow } from '../src/model/types.js';
-import { PATENT_CAVEATS, PATENT_OPTIONS, PATENT_MEASURES, pairCount, patentIds, patentOptions, patentTotal } from './patents.js';
+import { PATENT_CAVEATS, PATENT_OPTIONS, PATENT_MEASURES, patentDetail, pairCount, patentIds, patentOptions, patentTotal } from './patents.js';
 
 /**
  * Intra-group patent co-operation (paper Table 1): the members' applications whose foreign link
@@ -54,7 +54,7 @@ export const pctIntraShare: Indicator = {
               }
             }
           }
-          const base: Result = { indicator: 'pct-intra-share', geo: geo.code, geo_kind: 'group', partner: geo.code, breakdown: m, year, value: null, unit: 'percent', status: 'missing', reason: null, years_used: {}, provenance: [], flags: {}, detail: { authority: o.authority, date_type: o.date, definition: PATENT_MEASURES[m].title } };
+          const base = missingResult('pct-intra-share', geo, year, { partner: geo.code, breakdown: m, detail: patentDetail(m, o) });
           if (missing.length > 0) out.push({ ...base, reason: missing.join('; ') });
           else out.push({ ...base, value: (100 * num) / den, status: 'ok', years_used: Object.fromEntries(members.map((c) => [c, year])), provenance: provenanceOf(rows), detail: { ...base.detail, numerator: num, denominator: den, pairs } });
         }

@@ -69,6 +69,29 @@ export interface Indicator {
   compute(req: ComputeRequest): Result[];
 }
 
+/**
+ * The skeleton of a result that is missing until filled: no value, no provenance, reason null.
+ * `geo` is the geography computed for; `fields` overrides anything (partner, unit, detail, …).
+ */
+export function missingResult(indicator: string, geo: { kind: Geo['kind']; code: string }, year: number, fields: Partial<Result> = {}): Result {
+  return {
+    indicator,
+    geo: geo.code,
+    geo_kind: geo.kind === 'group' ? 'group' : 'country',
+    partner: null,
+    breakdown: null,
+    year,
+    value: null,
+    unit: 'percent',
+    status: 'missing',
+    reason: null,
+    years_used: {},
+    provenance: [],
+    flags: {},
+    ...fields,
+  };
+}
+
 /** Distinct provenances of rows, in a fixed order. */
 export function provenanceOf(rows: readonly CanonicalRow[]): Provenance[] {
   const seen = new Set<Provenance>();

@@ -1,6 +1,6 @@
 import { sum } from 'simple-statistics';
 import type { ComputeRequest, Geo, Result } from './indicator.js';
-import { provenanceOf } from './indicator.js';
+import { missingResult, provenanceOf } from './indicator.js';
 import type { CanonicalRow } from './types.js';
 
 /** A bilateral flow F[i→j] and totals, looked up from the canonical table. */
@@ -80,7 +80,7 @@ function candidateYears(req: ComputeRequest, src: FlowSource, geo: Geo & { kind:
 }
 
 function missing(indicator: string, geo: Geo, year: number, src: FlowSource, reason: string): Result {
-  return { indicator, geo: geo.code, geo_kind: 'group', partner: geo.code, breakdown: null, year, value: null, unit: 'percent', status: 'missing', reason, years_used: {}, provenance: [], flags: {}, detail: { basis: src.basis } };
+  return missingResult(indicator, geo, year, { partner: geo.code, reason, detail: { basis: src.basis } });
 }
 
 function one(src: FlowSource, indicator: string, geo: Geo & { kind: 'group' }, year: number, lowerBound: boolean): Result {

@@ -1,7 +1,7 @@
 import { sum as kahanSum } from 'simple-statistics';
 import { reason as why } from '../messages.js';
 import type { ComputeRequest, Geo, Result } from './indicator.js';
-import { provenanceOf } from './indicator.js';
+import { missingResult, provenanceOf } from './indicator.js';
 import { compareEditions, editionMatches, type ObservationTable } from './table.js';
 import type { CanonicalRow, Flags } from './types.js';
 
@@ -124,19 +124,7 @@ function noDataAtAll(spec: RatioSpec, geo: Geo, members: readonly string[]): Res
 }
 
 function base(spec: RatioSpec, geo: Geo, year: number, r: Pick<Result, 'value' | 'status' | 'reason'>): Result {
-  return {
-    indicator: spec.indicator,
-    geo: geo.code,
-    geo_kind: geo.kind === 'group' ? 'group' : 'country',
-    partner: spec.partner ?? null,
-    breakdown: spec.breakdown ?? null,
-    year,
-    ...r,
-    unit: spec.unit,
-    years_used: {},
-    provenance: [],
-    flags: {},
-  };
+  return missingResult(spec.indicator, geo, year, { partner: spec.partner ?? null, breakdown: spec.breakdown ?? null, unit: spec.unit, ...r });
 }
 
 function ratioFor(req: ComputeRequest, spec: RatioSpec, geo: Geo, members: readonly string[], year: number): Result {
