@@ -98,7 +98,11 @@ export function renderResultsCsv(results: readonly Result[]): string {
   return `${Papa.unparse({ fields, data }, { newline: '\n' })}\n`;
 }
 
+/** Result fields in the order of the JSON contract (README), whatever order an indicator built them in. */
+const RESULT_KEYS: readonly (keyof Result)[] = ['indicator', 'geo', 'geo_kind', 'partner', 'breakdown', 'year', 'value', 'unit', 'status', 'reason', 'years_used', 'provenance', 'flags', 'detail'];
+
 /** The JSON contract: `{"results": [...], "inputs": [...]}`, plus `warnings` when there are any. */
 export function renderResultsJson(results: readonly Result[], inputs: readonly InputSummary[], warnings: readonly string[] = []): string {
-  return `${JSON.stringify({ results, inputs, ...(warnings.length > 0 ? { warnings } : {}) }, null, 2)}\n`;
+  const ordered = results.map((r) => Object.fromEntries(RESULT_KEYS.filter((k) => r[k] !== undefined).map((k) => [k, r[k]])));
+  return `${JSON.stringify({ results: ordered, inputs, ...(warnings.length > 0 ? { warnings } : {}) }, null, 2)}\n`;
 }
