@@ -7,6 +7,8 @@ import { emit, type Io } from './io.js';
 import { collect, parseCount, parseFormat, parseOptions, parseYears } from './options.js';
 import { tradeReducer } from '../trade/aggregate.js';
 import { resolveProducts } from '../trade/products.js';
+import type { TradeScanOptions } from '../engine/index.js';
+import { progressBar } from './progress.js';
 
 export const DEFAULT_INDICATORS = ['rd-intensity', 'gerd-financed-abroad'];
 
@@ -29,6 +31,13 @@ export interface ComputeOptions {
   includeSelf?: boolean;
   taiwan490?: boolean;
   baciCountries?: string;
+  baciProducts?: string;
+  engine?: string;
+  /** False with --no-cache: neither read nor write the aggregate cache. */
+  cache?: boolean;
+  quiet?: boolean;
+  /** Progress reporter for long scans (the command sets it when stderr is a terminal). */
+  progress?: TradeScanOptions['progress'];
   source?: string;
   format?: string;
   output?: string;
@@ -58,9 +67,11 @@ export async function runCompute(opts: ComputeOptions) {
   const options = { ...tradeFlags(opts), ...parseOptions(opts.option) };
   const measures = new Set(indicators.flatMap((i) => [...i.meta.measures]));
   const trade = measures.has('trade');
+  const engine = parseFormat(opts.engine, ['auto', 'duckdb', 'js'] as const, 'auto');
+  const groups = trade ? [resolveProducts(options.products)] : [];
   const { table, inputs } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))), {
-    read: { taiwan490: opts.taiwan490 === true, ...(opts.baciCountries ? { baciDictionary: opts.baciCountries } : {}) },
-    ...(trade ? { reducer: () => tradeReducer([resolveProducts(options.products)]) } : {}),
+    read: { taiwan490: opts.taiwan490 === true, ...(opts.baciCountries ? { baciDictionary: opts.baciCountries } : {}), ...(opts.baciProducts ? { baciProducts: opts.baciProducts } : {}) },
+    ...(trade ? { reducer: () => tradeReducer(groups), trade: { groups, engine, countries: ctx.countries, cache: opts.cache !== false, ...(opts.progress && !opts.quiet ? { progress: opts.progress } : {}) } } : {}),
   });
   const results: Result[] = indicators.flatMap((ind) => ind.compute({ table, geos, years, latest, edition: opts.edition, options, groups: ctx.groups }));
   const warnings = opts.taiwan490 ? ['UN Comtrade area 490 ("Other Asia, nes") is labelled as Taiwan (TWN) because of --taiwan-490; Comtrade itself does not name it.'] : [];
@@ -88,6 +99,10 @@ export function addComputeOptions(cmd: Command): Command {
     .option('--include-self', 'trade: keep self-flows (re-imports from oneself) in denominators')
     .option('--taiwan-490', 'label UN Comtrade area 490 "Other Asia, nes" as Taiwan (TWN); a warning is kept in the output')
     .option('--baci-countries <file>', "the BACI release's country_codes_V*.csv (default: the one beside the BACI file)")
+    .option('--baci-products <file>', "the BACI release's product_codes_HS*_V*.csv, the authority for its product codes (default: the one beside the BACI file, else linkage's HS2017 list)")
+    .option('--engine <engine>', 'trade scans of BACI files: auto, duckdb or js (default auto: by format and size)')
+    .option('--no-cache', 'neither read nor write the cache of trade aggregates')
+    .option('-q, --quiet', 'no progress on stderr')
     .option('--source <loader>', 'force the input format (see `linkage inspect`)');
 }
 
@@ -108,7 +123,7 @@ Examples:
     )
     .action(async (opts: ComputeOptions) => {
       const format = parseFormat(opts.format, ['table', 'csv', 'json'] as const, 'table');
-      const { ctx, indicators, results, inputs, warnings } = await runCompute(opts);
+      const { ctx, indicators, results, inputs, warnings } = await runCompute({ ...opts, ...(io.isTTY ? { progress: progressBar(io) } : {}) });
       const titles = Object.fromEntries(indicators.map((i) => [i.meta.id, i.meta.title]));
       for (const w of warnings) io.stderr(`linkage: warning: ${w}\n`);
       const text =

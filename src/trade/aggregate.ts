@@ -13,6 +13,12 @@ export interface Reducer {
   finish(): CanonicalRow[];
 }
 
+/**
+ * Partner code of the row holding the sum of a whole-world matrix's diagonal (self-flows, i→i) for
+ * geo `WLD`, so indicators can take self-flows out of world totals under one rule.
+ */
+export const SELF_FLOWS = 'SELF';
+
 /** Raw trade measure `trade:<flow>:<classification>:<code>` → its parts. */
 export function parseTradeMeasure(measure: string): { flow: string; cls: string; code: string } | undefined {
   const m = /^trade:([A-Z]+):([^:]+):(.+)$/.exec(measure);
@@ -22,6 +28,15 @@ export function parseTradeMeasure(measure: string): { flow: string; cls: string;
 /** Aggregated trade measure id: `trade:<flow>:<product group>`. */
 export function tradeMeasure(flow: string, group: ProductGroup): string {
   return `trade:${flow}:${group.id}`;
+}
+
+/** The refusal of a row whose HS vintage is not the product group's (shared by every engine). */
+export function vintageError(group: ProductGroup, cls: string, file: string, line: number) {
+  return dataError(
+    `product group ${group.id} is defined in ${vintageName(group.vintage)} but this row is ${vintageName(cls)}`,
+    { file, line },
+    `use data in ${vintageName(group.vintage)}, or a vintage-free group (TOTAL, HS chapters such as HS:84,85); converting between HS vintages needs a correlation table`,
+  );
 }
 
 /**
@@ -47,13 +62,7 @@ export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
     e.byLevel[level] = Number.isNaN(prev) ? value : prev + value;
   };
   const addToGroup = (group: ProductGroup, row: CanonicalRow & { value: number; partner: string }, line: number, t: { flow: string; cls: string; code: string }) => {
-    if (group.vintage !== 'any' && t.cls !== group.vintage && t.code !== 'TOTAL') {
-      throw dataError(
-        `product group ${group.id} is defined in ${vintageName(group.vintage)} but this row is ${vintageName(t.cls)}`,
-        { file: row.provenance.file, line },
-        `use data in ${vintageName(group.vintage)}, or a vintage-free group (TOTAL, HS chapters such as HS:84,85); converting between HS vintages needs a correlation table`,
-      );
-    }
+    if (group.vintage !== 'any' && t.cls !== group.vintage && t.code !== 'TOTAL') throw vintageError(group, t.cls, row.provenance.file, line);
     const level = t.code === 'TOTAL' ? 0 : t.code.length;
     add(group, row, row.geo, row.partner, t.flow, level, row.value);
   };
@@ -92,6 +101,7 @@ export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
           addWorld(row, row.geo, 'WLD', value);
           addWorld(row, 'WLD', row.partner as string, value);
           addWorld(row, 'WLD', 'WLD', value);
+          if (row.geo === row.partner) addWorld(row, 'WLD', SELF_FLOWS, value);
         }
       }
       return [...out, ...world.values()];
