@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { usageError } from '../errors.js';
 import { chartSpec } from '../render/chart.js';
-import { compileSpec, renderSvg, svgToPng } from '../render/draw.js';
 import type { ChartKind } from '../model/indicator.js';
 import { addComputeOptions, runCompute, type ComputeOptions } from './compute.js';
 import { namer } from './context.js';
@@ -37,6 +36,8 @@ Examples:
       if (indicators.length !== 1) throw usageError('chart draws one indicator at a time', 'give one --indicator');
       const meta = (indicators[0] as (typeof indicators)[number]).meta;
       const spec = chartSpec(results, meta, namer(ctx), (opts.kind as ChartKind | undefined) ?? meta.chart);
+      // vega, vega-lite and resvg load only here, so commands that do not draw start fast.
+      const { compileSpec, renderSvg, svgToPng } = await import('../render/draw.js');
       if (ext === 'vl') {
         compileSpec(spec);
         emit(io, `${JSON.stringify(spec, null, 2)}\n`, target);
