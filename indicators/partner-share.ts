@@ -78,6 +78,10 @@ export function partnerShare(req: ComputeRequest, flow: 'imports' | 'exports', i
         out.push({ ...base, reason: `${c} has no ${flow} of ${o.products.id} with the world for ${year} in the input (the world total comes from the source's world row, never a sum of partners)` });
         continue;
       }
+      if (!((total.value as number) > 0) || !Number.isFinite(total.value)) {
+        out.push({ ...base, reason: `${c}'s ${flow} of ${o.products.id} with the world for ${year} (the denominator${o.includeSelf ? '' : ', less self-flows'}) is ${total.value === 0 ? 'zero' : `${total.value}`}, so the share has no value` });
+        continue;
+      }
       const rows: CanonicalRow[] = [total];
       const absent: string[] = [];
       const byPartner: Record<string, number> = {};
