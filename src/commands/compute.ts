@@ -3,7 +3,10 @@ import type { Result } from '../model/indicator.js';
 import { renderResultsCsv, renderResultsJson, renderResultsTable } from '../render/results.js';
 import { makeContext, namer, selectGeos, selectIndicators } from './context.js';
 import { loadInputs } from './inputs.js';
-import { emit, type Io } from './io.js';
+import { emit, filesRead, type Io } from './io.js';
+import { prepareOutput } from '../io/output.js';
+import { terminalLine } from '../render/escape.js';
+import { defaultInputs } from './inputs.js';
 import { collect, parseCount, parseFormat, parseOptions, parseYears } from './options.js';
 import { tradeReducer } from '../trade/aggregate.js';
 import { resolveProducts } from '../trade/products.js';
@@ -69,12 +72,12 @@ export async function runCompute(opts: ComputeOptions) {
   const trade = measures.has('trade');
   const engine = parseFormat(opts.engine, ['auto', 'duckdb', 'js'] as const, 'auto');
   const groups = trade ? [resolveProducts(options.products)] : [];
-  const { table, inputs } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))), {
+  const { table, inputs, warnings: loadWarnings } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))), {
     read: { taiwan490: opts.taiwan490 === true, ...(opts.baciCountries ? { baciDictionary: opts.baciCountries } : {}), ...(opts.baciProducts ? { baciProducts: opts.baciProducts } : {}) },
     ...(trade ? { reducer: () => tradeReducer(groups), trade: { groups, engine, countries: ctx.countries, cache: opts.cache !== false, ...(opts.progress && !opts.quiet ? { progress: opts.progress } : {}) } } : {}),
   });
   const results: Result[] = indicators.flatMap((ind) => ind.compute({ table, geos, years, latest, edition: opts.edition, options, groups: ctx.groups }));
-  const warnings = opts.taiwan490 ? ['UN Comtrade area 490 ("Other Asia, nes") is labelled as Taiwan (TWN) because of --taiwan-490; Comtrade itself does not name it.'] : [];
+  const warnings = [...(opts.taiwan490 ? ['UN Comtrade area 490 ("Other Asia, nes") is labelled as Taiwan (TWN) because of --taiwan-490; Comtrade itself does not name it.'] : []), ...loadWarnings];
   return { ctx, indicators, results, inputs, warnings };
 }
 
@@ -123,11 +126,12 @@ Examples:
     )
     .action(async (opts: ComputeOptions) => {
       const format = parseFormat(opts.format, ['table', 'csv', 'json'] as const, 'table');
+      const target = prepareOutput(opts.output, filesRead(opts, defaultInputs().map(([p]) => p)));
       const { ctx, indicators, results, inputs, warnings } = await runCompute({ ...opts, ...(io.isTTY ? { progress: progressBar(io) } : {}) });
       const titles = Object.fromEntries(indicators.map((i) => [i.meta.id, i.meta.title]));
-      for (const w of warnings) io.stderr(`linkage: warning: ${w}\n`);
+      for (const w of warnings) io.stderr(`linkage: warning: ${terminalLine(w)}\n`);
       const text =
         format === 'json' ? renderResultsJson(results, inputs, warnings) : format === 'csv' ? renderResultsCsv(results) : renderResultsTable(results, namer(ctx), titles);
-      emit(io, text, opts.output);
+      emit(io, text, target);
     });
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.js';
@@ -21,7 +21,7 @@ describe('linkage report reports/cjk-linkage', () => {
       expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
     }
     const manifest = JSON.parse(readFileSync(join(a, 'manifest.json'), 'utf8')) as { version: string; created: string; command: string; inputs: { file: string; sha256: string }[] };
-    expect(manifest.inputs.map((i) => i.file)).toEqual(expect.arrayContaining(['data/sample/oecd-msti-2019.csv', '../shared/data/imf/cdis-table6-outward-positions-2017.xlsx']));
+    expect(manifest.inputs.map((i) => i.file)).toEqual(expect.arrayContaining(['data/sample/oecd-msti-2019.csv', 'data/sample/imf-cdis-table6-outward-2017.csv']));
     for (const i of manifest.inputs) expect(i.sha256).toMatch(/^[0-9a-f]{64}$/);
     const wide = readFileSync(join(a, 'tables', 'rd-intensity-wide.csv'), 'utf8').split('\n');
     expect(wide[0]).toBe(`geography,code,series,${Array.from({ length: 19 }, (_, i) => 2000 + i).join(',')}`);
@@ -43,9 +43,15 @@ describe('linkage report reports/cjk-linkage', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('already exists');
     expect(existsSync(join(out, 'old.txt'))).toBe(true);
+    // A folder holding a file linkage did not write is never replaced; a report linkage wrote is.
+    expect((await cli('report', REPORT, '--out', out, '--force')).code).toBe(2);
+    expect(existsSync(join(out, 'old.txt'))).toBe(true);
+    rmSync(join(out, 'old.txt'));
+    writeFileSync(join(out, 'manifest.json'), JSON.stringify({ tool: 'linkage', kind: 'linkage-report' }));
+    writeFileSync(join(out, 'index.html'), 'old');
     const forced = await cli('report', REPORT, '--out', out, '--force', '--format', 'md');
     expect(forced.code).toBe(0);
-    expect(existsSync(join(out, 'old.txt'))).toBe(false);
+    expect(existsSync(join(out, 'index.html'))).toBe(false);
     const md = readFileSync(join(out, 'index.md'), 'utf8');
     expect(md).toMatch(/^# China–Japan–Korea innovation linkage/);
     expect(md).toContain('![Table 3: intra-group share of outward FDI positions, 2017 (IMF CDIS)](charts/fdi-outward-2017.png)');
