@@ -4,7 +4,9 @@ import { renderResultsCsv, renderResultsJson, renderResultsTable } from '../rend
 import { DEFAULT_GROUPS, makeContext, namer, selectGeos, selectIndicators } from './context.js';
 import { defaultInputs, loadInputs } from './inputs.js';
 import { withFetched } from '../fetch/inputs.js';
-import { emit, type Io } from './io.js';
+import { emit, filesRead, type Io } from './io.js';
+import { prepareOutput } from '../io/output.js';
+import { terminalLine } from '../render/escape.js';
 import { collect, parseCount, parseFormat, parseOptions, parseYears } from './options.js';
 import { tradeReducer } from '../trade/aggregate.js';
 import { resolveProducts } from '../trade/products.js';
@@ -120,11 +122,12 @@ Examples:
     )
     .action(async (opts: ComputeOptions) => {
       const format = parseFormat(opts.format, ['table', 'csv', 'json'] as const, 'table');
-      const { ctx, indicators, results, inputs, warnings } = await runCompute({ ...opts, fetchNote: (t) => io.stderr(`linkage: ${t}\n`) });
+      const target = prepareOutput(opts.output, filesRead(opts, defaultInputs().map(([p]) => p)));
+      const { ctx, indicators, results, inputs, warnings } = await runCompute({ ...opts, fetchNote: (t) => io.stderr(`linkage: ${terminalLine(t)}\n`) });
       const titles = Object.fromEntries(indicators.map((i) => [i.meta.id, i.meta.title]));
-      for (const w of warnings) io.stderr(`linkage: warning: ${w}\n`);
+      for (const w of warnings) io.stderr(`linkage: warning: ${terminalLine(w)}\n`);
       const text =
         format === 'json' ? renderResultsJson(results, inputs, warnings) : format === 'csv' ? renderResultsCsv(results) : renderResultsTable(results, namer(ctx), titles);
-      emit(io, text, opts.output);
+      emit(io, text, target);
     });
 }

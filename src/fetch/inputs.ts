@@ -84,7 +84,8 @@ export interface FetchFlags {
  * Inputs for a run: with --fetch (or --refresh, --offline) the files the recipes of `ids` name
  * are fetched (or taken from the cache) and added to the inputs (to the embedded sample when no
  * --input is given); without those flags and without --input, what is already cached for the
- * recipes is added (never the network). Indicators without a recipe are skipped.
+ * recipes is added (never the network). Indicators without a recipe are skipped. Fetched files
+ * come first, so where an input holds the same key in the same edition the download wins.
  */
 export async function withFetched(ids: readonly string[], ctx: Context, flags: FetchFlags & SelectionFlags & { input?: string[] }, options: Readonly<Record<string, string>>, defaultGroups: readonly string[], opts: Omit<FetchOptions, 'mode'>, defaults: () => string[]): Promise<string[] | undefined> {
   const mode = modeOf(flags);
@@ -94,5 +95,5 @@ export async function withFetched(ids: readonly string[], ctx: Context, flags: F
   const { queries } = queriesFor(ids.filter((id) => RECIPES[id] !== undefined), sel);
   const files = await fetchAll(queries, { ...opts, mode });
   if (files.length === 0) return undefined;
-  return [...(given.length > 0 ? given : defaults()), ...files];
+  return [...files, ...(given.length > 0 ? given : defaults())];
 }

@@ -43,8 +43,11 @@ describe('compute --fetch from the World Bank API (loopback server)', () => {
       expect(prov?.etag).toBe('"wb-1"');
       const second = await ipCharges('--fetch');
       expect(cjkValue(second.stdout)).toBeCloseTo(53.81, 2);
+      // Without --fetch the cached answer is still used (and named in provenance), with no request.
       const third = await ipCharges();
       expect(cjkValue(third.stdout)).toBeCloseTo(53.81, 2);
+      const thirdOut = JSON.parse(third.stdout) as typeof out;
+      expect(thirdOut.results.find((r) => r.geo === 'CJK')?.provenance.map((p) => p.fetched?.query)).toEqual(['worldbank:BX.GSR.ROYL.CD --key CHN;JPN;KOR --years 2017']);
       expect(server.requests).toHaveLength(3);
     } finally {
       await server.close();
