@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import type { Result } from '../model/indicator.js';
 import { renderResultsCsv, renderResultsJson, renderResultsTable } from '../render/results.js';
-import { makeContext, namer, selectGeos, selectIndicators } from './context.js';
-import { loadInputs } from './inputs.js';
+import { DEFAULT_GROUPS, makeContext, namer, selectGeos, selectIndicators } from './context.js';
+import { defaultInputs, loadInputs } from './inputs.js';
+import { withFetched } from '../fetch/inputs.js';
 import { emit, filesRead, type Io } from './io.js';
 import { prepareOutput } from '../io/output.js';
 import { terminalLine } from '../render/escape.js';
-import { defaultInputs } from './inputs.js';
 import { collect, parseCount, parseFormat, parseOptions, parseYears } from './options.js';
 import { tradeReducer } from '../trade/aggregate.js';
 import { resolveProducts } from '../trade/products.js';
@@ -42,6 +42,12 @@ export interface ComputeOptions {
   /** Progress reporter for long scans (the command sets it when stderr is a terminal). */
   progress?: TradeScanOptions['progress'];
   source?: string;
+  /** Fetch what the selected indicators need (--fetch), re-validate (--refresh), never use the network (--offline). */
+  fetch?: boolean;
+  refresh?: boolean;
+  offline?: boolean;
+  /** Where fetch progress notes go (stderr in the commands). */
+  fetchNote?: (text: string) => void;
   format?: string;
   output?: string;
   /** Display names for input paths (the report labels files relative to the project). */
@@ -70,9 +76,11 @@ export async function runCompute(opts: ComputeOptions) {
   const options = { ...tradeFlags(opts), ...parseOptions(opts.option) };
   const measures = new Set(indicators.flatMap((i) => [...i.meta.measures]));
   const trade = measures.has('trade');
+  const fetched = await withFetched(indicators.map((i) => i.meta.id), ctx, opts, options, DEFAULT_GROUPS, opts.fetchNote ? { note: opts.fetchNote } : {}, () => defaultInputs().map(([p]) => p));
+  const labels = fetched !== undefined && (opts.input ?? []).length === 0 ? new Map(defaultInputs()) : opts.inputLabels;
   const engine = parseFormat(opts.engine, ['auto', 'duckdb', 'js'] as const, 'auto');
   const groups = trade ? [resolveProducts(options.products)] : [];
-  const { table, inputs, warnings: loadWarnings } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))), {
+  const { table, inputs, warnings: loadWarnings } = await loadInputs(fetched ?? opts.input ?? [], ctx.countries, opts.source, labels, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))), {
     read: { taiwan490: opts.taiwan490 === true, ...(opts.baciCountries ? { baciDictionary: opts.baciCountries } : {}), ...(opts.baciProducts ? { baciProducts: opts.baciProducts } : {}) },
     ...(trade ? { reducer: () => tradeReducer(groups), trade: { groups, engine, countries: ctx.countries, cache: opts.cache !== false, ...(opts.progress && !opts.quiet ? { progress: opts.progress } : {}) } } : {}),
   });
@@ -106,7 +114,10 @@ export function addComputeOptions(cmd: Command): Command {
     .option('--engine <engine>', 'trade scans of BACI files: auto, duckdb or js (default auto: by format and size)')
     .option('--no-cache', 'neither read nor write the cache of trade aggregates')
     .option('-q, --quiet', 'no progress on stderr')
-    .option('--source <loader>', 'force the input format (see `linkage inspect`)');
+    .option('--source <loader>', 'force the input format (see `linkage inspect`)')
+    .option('--fetch', 'download what the selected indicators need (see `linkage fetch --for`) into the cache and compute from it')
+    .option('--refresh', 'like --fetch, re-validating cached downloads with the server')
+    .option('--offline', 'never touch the network: use only downloads already cached (an uncached one is an error with --fetch)');
 }
 
 export function registerCompute(program: Command, io: Io): void {
@@ -127,7 +138,8 @@ Examples:
     .action(async (opts: ComputeOptions) => {
       const format = parseFormat(opts.format, ['table', 'csv', 'json'] as const, 'table');
       const target = prepareOutput(opts.output, filesRead(opts, defaultInputs().map(([p]) => p)));
-      const { ctx, indicators, results, inputs, warnings } = await runCompute({ ...opts, ...(io.isTTY ? { progress: progressBar(io) } : {}) });
+      const { ctx, indicators, results, inputs, warnings } = await runCompute({ ...opts, fetchNote: (t) => io.stderr(`linkage: ${terminalLine(t)}
+`), ...(io.isTTY ? { progress: progressBar(io) } : {}) });
       const titles = Object.fromEntries(indicators.map((i) => [i.meta.id, i.meta.title]));
       for (const w of warnings) io.stderr(`linkage: warning: ${terminalLine(w)}\n`);
       const text =

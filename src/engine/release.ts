@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { dataError } from '../errors.js';
 import { baciMsg } from '../messages.js';
 import type { CountryRegistry } from '../model/countries.js';
+import { own } from '../model/dict.js';
 import { parseDataCsv } from '../model/csv-text.js';
 import type { Provenance } from '../model/types.js';
 import { dataPath } from '../paths.js';
@@ -56,7 +57,7 @@ const cache = new Map<string, BaciRelease>();
 export function baciNames(file: string): { cls: string; dataset: string; edition: string; release: string | undefined } {
   const m = /BACI_(HS\d\d)_/i.exec(basename(file));
   const release = m?.[1]?.toUpperCase();
-  return { cls: release ? (VINTAGES[release] ?? 'H?') : 'H?', dataset: `BACI${release ? ` ${m?.[1]}` : ''}`, edition: /_V(\d{6})/.exec(basename(file))?.[1] ?? 'unknown', release };
+  return { cls: release ? (own(VINTAGES, release) ?? 'H?') : 'H?', dataset: `BACI${release ? ` ${m?.[1]}` : ''}`, edition: /_V(\d{6})/.exec(basename(file))?.[1] ?? 'unknown', release };
 }
 
 /** The release of one BACI file (cached per dictionary pair). Throws the one-line error when the country dictionary is missing. */
