@@ -36,6 +36,10 @@ export const msg = {
   noRows: (file: string): Msg => [`no usable rows in ${file}`, 'run `linkage inspect` on it to see why rows were skipped'],
   duplicateKey: (key: string): Msg => [`duplicate observation ${key} with a different value in the same file`, 'the export holds the same key twice; remove one of the rows'],
   badPublished: (what: string): Msg => [`cannot read published figures: ${what}`, 'see data/published/README.md for the schema'],
+  noValue: (asked: string, reads: string[], provides: string[], reasons: string): Msg => [
+    `no result has a value: ${asked}`,
+    `the indicators read ${reads.join(', ')}; ${provides.join('; ')}; ${reasons}`,
+  ],
   internal: (what: string): Msg => [`internal error: ${what}`, 'this is a bug in linkage; please report it with the command line (run again with --verbose for a trace)'],
 };
 

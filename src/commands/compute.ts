@@ -9,6 +9,7 @@ import { terminalLine } from '../render/escape.js';
 import { defaultInputs } from './inputs.js';
 import { collect, parseCount, parseFormat, parseOptions, parseYears } from './options.js';
 import { tradeReducer } from '../trade/aggregate.js';
+import { requireSomeValue } from './nothing.js';
 import { resolveProducts } from '../trade/products.js';
 
 export const DEFAULT_INDICATORS = ['rd-intensity', 'gerd-financed-abroad'];
@@ -67,7 +68,7 @@ export async function runCompute(opts: ComputeOptions) {
   });
   const results: Result[] = indicators.flatMap((ind) => ind.compute({ table, geos, years, latest, edition: opts.edition, options, groups: ctx.groups }));
   const warnings = [...(opts.taiwan490 ? ['UN Comtrade area 490 ("Other Asia, nes") is labelled as Taiwan (TWN) because of --taiwan-490; Comtrade itself does not name it.'] : []), ...loadWarnings];
-  return { ctx, indicators, results, inputs, warnings };
+  return { ctx, indicators, results, inputs, warnings, table, geos, years };
 }
 
 /** The options compute shares with chart and report: inputs, selection, trade flags. */
@@ -112,9 +113,10 @@ Examples:
     .action(async (opts: ComputeOptions) => {
       const format = parseFormat(opts.format, ['table', 'csv', 'json'] as const, 'table');
       const target = prepareOutput(opts.output, filesRead(opts, defaultInputs().map(([p]) => p)));
-      const { ctx, indicators, results, inputs, warnings } = await runCompute(opts);
+      const { ctx, indicators, results, inputs, warnings, table, geos, years } = await runCompute(opts);
       const titles = Object.fromEntries(indicators.map((i) => [i.meta.id, i.meta.title]));
       for (const w of warnings) io.stderr(`linkage: warning: ${terminalLine(w)}\n`);
+      requireSomeValue(results, inputs, table, { indicators, geos: geos.map((g) => g.code), years });
       const text =
         format === 'json' ? renderResultsJson(results, inputs, warnings) : format === 'csv' ? renderResultsCsv(results) : renderResultsTable(results, namer(ctx), titles);
       emit(io, text, target);
