@@ -55,3 +55,9 @@ export const reason = {
   sumOverflow: (geo: string, members: string[], year: number): string => `the sum over ${members.join(', ')} for ${year} overflows (not a finite number), so ${geo} has no value`,
   notFinite: (geo: string, what: string, year: number): string => `${geo}'s ${what} for ${year} is not a finite number (a zero, vanishingly small or overflowing input), so it has no value`,
 };
+
+/** Warnings (printed as `linkage: warning: …` and listed in the results' `warnings`). */
+export const warning = {
+  editionMix: (indicator: string, group: string, year: number, edition: string, mix: string[]): string =>
+    `${indicator} ${group} ${year} mixes editions although --edition ${edition} was asked: ${mix.join('; ')} (the preferred edition has no value for the others)`,
+};

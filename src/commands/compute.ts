@@ -66,8 +66,10 @@ export async function runCompute(opts: ComputeOptions) {
     read: { taiwan490: opts.taiwan490 === true, ...(opts.baciCountries ? { baciDictionary: opts.baciCountries } : {}) },
     ...(trade ? { reducer: () => tradeReducer([resolveProducts(options.products)]) } : {}),
   });
-  const results: Result[] = indicators.flatMap((ind) => ind.compute({ table, geos, years, latest, edition: opts.edition, options, groups: ctx.groups }));
-  const warnings = [...(opts.taiwan490 ? ['UN Comtrade area 490 ("Other Asia, nes") is labelled as Taiwan (TWN) because of --taiwan-490; Comtrade itself does not name it.'] : []), ...loadWarnings];
+  const computeWarnings: string[] = [];
+  const warn = (w: string) => void (computeWarnings.includes(w) || computeWarnings.push(w));
+  const results: Result[] = indicators.flatMap((ind) => ind.compute({ table, geos, years, latest, edition: opts.edition, options, groups: ctx.groups, warn }));
+  const warnings = [...(opts.taiwan490 ? ['UN Comtrade area 490 ("Other Asia, nes") is labelled as Taiwan (TWN) because of --taiwan-490; Comtrade itself does not name it.'] : []), ...loadWarnings, ...computeWarnings];
   return { ctx, indicators, results, inputs, warnings, table, geos, years };
 }
 
