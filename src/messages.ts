@@ -40,6 +40,10 @@ export const msg = {
   noRows: (file: string): Msg => [`no usable rows in ${file}`, 'run `linkage inspect` on it to see why rows were skipped'],
   duplicateKey: (key: string): Msg => [`duplicate observation ${key} with a different value in the same file`, 'the export holds the same key twice; remove one of the rows'],
   badPublished: (what: string): Msg => [`cannot read published figures: ${what}`, 'see data/published/README.md for the schema'],
+  noValue: (asked: string, reads: string[], provides: string[], reasons: string): Msg => [
+    `no result has a value: ${asked}`,
+    `the indicators read ${reads.join(', ')}; ${provides.join('; ')}; ${reasons}`,
+  ],
   internal: (what: string): Msg => [`internal error: ${what}`, 'this is a bug in linkage; please report it with the command line (run again with --verbose for a trace)'],
 };
 
@@ -68,6 +72,12 @@ export const baciMsg = {
   fieldTooLong: (limit: number): Msg => [`a field is longer than ${limit} characters (an unbalanced quote?)`, 'a stray double quote makes the rest of the file one field; fix the quote on this line'],
   strayQuote: (): Msg => ['a double quote in a BACI row (BACI has no quoted fields)', 'a stray quote or a corrupted line; fix or remove it'],
   engineFormat: (engine: string, file: string): Msg => [`--engine ${engine} cannot read ${file}`, 'Parquet files need --engine duckdb or auto; other formats are read by linkage itself'],
+};
+
+/** Warnings (printed as `linkage: warning: …` and listed in the results' `warnings`). */
+export const warning = {
+  editionMix: (indicator: string, group: string, year: number, edition: string, mix: string[]): string =>
+    `${indicator} ${group} ${year} mixes editions although --edition ${edition} was asked: ${mix.join('; ')} (the preferred edition has no value for the others)`,
 };
 
 /** Messages of `linkage fetch`, `linkage cache` and `--fetch` (src/fetch/). */
