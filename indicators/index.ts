@@ -17,12 +17,18 @@ import { tradeIntensity } from './trade-intensity.js';
 import { tradeIntraShare } from './trade-intra-share.js';
 import { tradeIntroversion } from './trade-introversion.js';
 import { tradeMatrix } from './trade-matrix.js';
+import { anberdIndustryShare } from './anberd-industry-share.js';
+import { gerdGrowthContribution } from './gerd-growth-contribution.js';
+import { greenfieldFdi } from './greenfield-fdi.js';
+import { seArticlesShare } from './se-articles-share.js';
+import { striHeterogeneity } from './stri-heterogeneity.js';
+import { triadicShare } from './triadic-share.js';
 
 /** Every indicator, by id. Adding one: its file, its test, and one line here. */
-export const INDICATORS: readonly Indicator[] = [rdIntensity, gerdFinancedAbroad, gerdWorldShare, berdIndustryShare, technologyOverlap, fdiIntraShare, ipCharges, giiIndicator, pctIntraShare, pctForeignShare, ipChargesIntraShare, fdiHightechContent, tradeIntraShare, tradeIntensity, tradeIntroversion, importSourceShare, exportDestinationShare, tradeMatrix];
+export const INDICATORS: readonly Indicator[] = [rdIntensity, gerdFinancedAbroad, gerdWorldShare, berdIndustryShare, technologyOverlap, fdiIntraShare, ipCharges, giiIndicator, pctIntraShare, pctForeignShare, ipChargesIntraShare, fdiHightechContent, tradeIntraShare, tradeIntensity, tradeIntroversion, importSourceShare, exportDestinationShare, tradeMatrix, greenfieldFdi, striHeterogeneity, triadicShare, gerdGrowthContribution, seArticlesShare, anberdIndustryShare];
 
 /** Files in indicators/ that are helpers, not indicators (the contract test checks the rest are registered). */
-export const HELPER_FILES: readonly string[] = ['index.ts', 'industries.ts', 'patents.ts', 'trade.ts', 'partner-share.ts'];
+export const HELPER_FILES: readonly string[] = ['index.ts', 'industries.ts', 'patents.ts', 'trade.ts', 'partner-share.ts', 'world-share.ts', 'greenfield.ts'];
 
 const byId = new Map<string, Indicator>();
 for (const ind of INDICATORS) {

@@ -48,4 +48,6 @@ export const reason = {
   noWorldTotal: (measure: string, year: number): string =>
     `the input has no world (or OECD-total) ${measure} for ${year}; a group's share of the world needs the source's own total, not a sum of the countries in the file`,
   zeroDenominator: (geo: string, measure: string, year: number): string => `${geo}'s ${measure} for ${year} is zero`,
+  noWorldRow: (measure: string, year: number | undefined): string =>
+    `the input has no world (WLD) row of ${measure}${year === undefined ? '' : ` for ${year}`}; a share of the world needs the source's own world total, never a sum of the countries in a file`,
 };
