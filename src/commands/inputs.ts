@@ -16,6 +16,8 @@ export function defaultInputs(): [string, string][] {
 export interface LoadedInputs {
   table: ObservationTable;
   inputs: Loaded['summary'][];
+  /** Warnings the loaders raised (values kept outside their usual domain). */
+  warnings: string[];
 }
 
 /**
@@ -33,10 +35,12 @@ export async function loadInputs(
   const list: [string, string | undefined][] = files.length > 0 ? files.map((f) => [f, labels?.get(f)]) : defaultInputs();
   const rows: CanonicalRow[] = [];
   const inputs: Loaded['summary'][] = [];
+  const warnings: string[] = [];
   for (const [file, label] of list) {
     const loaded = await loadFile(file, { countries, ...extra, ...(label !== undefined ? { label } : {}), ...(source !== undefined ? { source } : {}), ...(keep !== undefined ? { keep } : {}) });
     for (const r of loaded.rows) rows.push(r);
     inputs.push(loaded.summary);
+    warnings.push(...(loaded.warnings ?? []));
   }
-  return { table: new ObservationTable(rows), inputs };
+  return { table: new ObservationTable(rows), inputs, warnings };
 }
