@@ -21,6 +21,7 @@ export const msg = {
   fieldCount: (expected: number, got: number): Msg => [`row has ${got} fields, header has ${expected}`, 'the file is truncated or has unquoted commas; export it again'],
   unknownGroup: (name: string): Msg => [`unknown group "${name}"`, 'run `linkage groups` for the list, or define one ad hoc: --group NAME=ISO3,ISO3'],
   badGroupSpec: (spec: string): Msg => [`cannot read group definition "${spec}"`, 'write NAME=ISO3,ISO3,... (e.g. --group NORDIC=DNK,FIN,ISL,NOR,SWE)'],
+  badGroupCode: (code: string): Msg => [`group code "${code}" is not a valid code`, 'a group code starts with a letter and holds only letters, digits, _, + and - (e.g. NORDIC)'],
   duplicateGroup: (name: string): Msg => [`group "${name}" is defined twice`, 'rename one of the definitions'],
   groupMember: (group: string, code: string): Msg => [`group ${group} names unknown member "${code}"`, 'use ISO3 codes known to data/countries.csv'],
   unknownIndicator: (id: string, known: string[]): Msg => [`unknown indicator "${id}"`, `run \`linkage indicators\`; known: ${known.join(', ')}`],
