@@ -81,8 +81,12 @@ export async function runCompute(opts: ComputeOptions) {
   const labels = fetched !== undefined && (opts.input ?? []).length === 0 ? new Map(defaultInputs()) : opts.inputLabels;
   const engine = parseFormat(opts.engine, ['auto', 'duckdb', 'js'] as const, 'auto');
   const groups = trade ? [resolveProducts(options.products)] : [];
-  const { table, inputs, warnings: loadWarnings } = await loadInputs(fetched ?? opts.input ?? [], ctx.countries, opts.source, labels, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))), {
-    read: { taiwan490: opts.taiwan490 === true, ...(opts.baciCountries ? { baciDictionary: opts.baciCountries } : {}), ...(opts.baciProducts ? { baciProducts: opts.baciProducts } : {}) },
+  const { table, inputs, warnings: loadWarnings } = await loadInputs(fetched?.files ?? opts.input ?? [], ctx.countries, opts.source, labels, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))), {
+    read: {
+      taiwan490: opts.taiwan490 === true,
+      ...(opts.baciCountries ? { baciDictionary: opts.baciCountries } : fetched?.baciDictionary ? { baciDictionary: fetched.baciDictionary } : {}),
+      ...(opts.baciProducts ? { baciProducts: opts.baciProducts } : {}),
+    },
     ...(trade ? { reducer: () => tradeReducer(groups), trade: { groups, engine, countries: ctx.countries, cache: opts.cache !== false, ...(opts.progress && !opts.quiet ? { progress: opts.progress } : {}) } } : {}),
   });
   const computeWarnings: string[] = [];
