@@ -17,7 +17,7 @@ import type { BaciRelease } from './release.js';
  * not match its key is ignored (and rewritten by the next scan), never trusted. A small file per
  * (path, size, mtime) remembers a file's SHA-256 so a cached re-run does not read the input.
  */
-const FORMAT = 1;
+const FORMAT = 2;
 
 function area(): string {
   return cacheDir('aggregates');
@@ -78,7 +78,8 @@ interface Entry {
   skipped: Record<string, number>;
   vintage: string;
   sha256: string;
-  years: { year: number; cells: [number, number][] }[];
+  years: { year: number; cells: [number, number][]; used: number[] }[];
+  cls: string;
 }
 
 /** The cached outcome for these bytes and groups, or undefined (absent, unreadable or not matching). */
@@ -89,9 +90,14 @@ export function readAggregates(sha256: string, groups: readonly ProductGroup[], 
     if (e.key !== key || e.sha256 !== sha256 || !Array.isArray(e.geos) || !Array.isArray(e.years) || JSON.stringify(e.groups) !== JSON.stringify(groups.map((g) => g.id))) return undefined;
     const matrix = new TradeMatrix(e.geos, groups);
     const size = groups.length * e.geos.length * e.geos.length;
-    for (const { year, cells } of e.years) {
-      if (!Number.isInteger(year)) return undefined;
-      const { sums, present } = matrix.year(year);
+    matrix.cls = typeof e.cls === 'string' ? e.cls : '';
+    for (const { year, cells, used: codes } of e.years) {
+      if (!Number.isInteger(year) || !Array.isArray(codes)) return undefined;
+      const { sums, present, used } = matrix.year(year);
+      for (const k of codes) {
+        if (!Number.isInteger(k) || k < 0 || k > 999_999) return undefined;
+        used[k] = 1;
+      }
       for (const [at, v] of cells) {
         if (!Number.isInteger(at) || at < 0 || at >= size || typeof v !== 'number' || !Number.isFinite(v) || v < 0) return undefined;
         sums[at] = v;
@@ -113,8 +119,11 @@ export function writeAggregates(outcome: ScanOutcome, groups: readonly ProductGr
     const present = outcome.matrix.present.get(year) as Uint8Array;
     const cells: [number, number][] = [];
     for (let at = 0; at < sums.length; at++) if (present[at] === 1) cells.push([at, sums[at] as number]);
-    years.push({ year, cells });
+    const usedArr = outcome.matrix.used.get(year) as Uint8Array;
+    const used: number[] = [];
+    for (let k = 0; k < usedArr.length; k++) if (usedArr[k] === 1) used.push(k);
+    years.push({ year, cells, used });
   }
-  const entry: Entry = { key, geos: [...outcome.matrix.geos], groups: groups.map((g) => g.id), records: outcome.records, skipped: outcome.skipped, vintage: outcome.vintage, sha256: outcome.sha256, years };
+  const entry: Entry = { key, geos: [...outcome.matrix.geos], groups: groups.map((g) => g.id), records: outcome.records, skipped: outcome.skipped, vintage: outcome.vintage, sha256: outcome.sha256, years, cls: outcome.matrix.cls };
   atomicWrite(join(area(), `${key}.json`), JSON.stringify(entry));
 }

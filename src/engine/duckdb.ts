@@ -52,7 +52,7 @@ function source(kind: TradeKind, file: string): string {
  */
 export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: TradeKind): Promise<ScanOutcome> {
   const hashing = job.sha256 === undefined ? import('../loaders/load.js').then((m) => m.sha256File(job.file)) : Promise.resolve(job.sha256);
-  const masks = groupMasks(job.groups, release.cls);
+  const masks = groupMasks(job.groups);
   const prods: [number, number][] = [];
   let open = false;
   if (release.products !== undefined) [...release.products].sort((a, b) => a - b).forEach((k, pk) => (masks.extend(k, pk), prods.push([k, masks.of(pk)])));
@@ -74,10 +74,11 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
     // shows as more rows than distinct products in its cell (the same k has the same mask).
     const joinExpr = open ? '' : 'left join prods p on p.k = s.k';
     const query = `
-      select s.t, s.i, s.j, ${open ? 's.k' : 'null::integer'} as k, ${open ? 'null::integer' : 'p.mask'} as mask, sum(s.v)::double as v, count(*)::bigint as n, count(s.v)::bigint as nv,
-        (count(*) - count(distinct s.k))::bigint as dup, min(s.v)::double as minv, ${open ? 'false' : 'bool_or(p.k is null)'} as unknown, bool_or(s.bad) as bad
+      select s.t, s.i, s.j, s.k, ${open ? 'null::integer' : 'p.mask'} as mask, sum(s.v)::double as v, count(*)::bigint as n, count(s.v)::bigint as nv,
+        (count(*) - count(distinct s.k))::bigint as dup, min(s.v)::double as minv, ${open ? 'false' : 'bool_or(p.k is null)'} as unknown, bool_or(s.bad) as bad,
+        ${open ? '0' : 'grouping(s.i)'} as codes_only
       from ${source(kind, job.file)} s ${joinExpr}
-      group by s.t, s.i, s.j, ${open ? 's.k' : 'p.mask'}`;
+      group by ${open ? 's.t, s.i, s.j, s.k' : 'grouping sets ((s.t, s.i, s.j, p.mask), (s.t, s.k))'}`;
     try {
       rows = (await con.runAndReadAll(query)).getRows();
     } catch (e) {
@@ -97,12 +98,18 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
     areaIdx.set(code, gi);
   }
   const matrix = new TradeMatrix([...geoIndex.keys()], job.groups);
+  matrix.cls = release.cls;
   let records = 0;
   let valued = 0;
   let problem: string | undefined;
   const openMask = new Map<number, number>();
   for (const r of rows) {
-    const [t, i, j, k, mask0, v, n, nv, dup, minv, unknown, bad] = r as [number | null, number | null, number | null, number | null, number | null, number | null, bigint, bigint, bigint, number | null, boolean, boolean];
+    const [t, i, j, k, mask0, v, n, nv, dup, minv, unknown, bad, codesOnly] = r as [number | null, number | null, number | null, number | null, number | null, number | null, bigint, bigint, bigint, number | null, boolean, boolean, number | bigint];
+    // The second grouping set (year × product): which products had a value, for the coverage notes.
+    if (Number(codesOnly) !== 0) {
+      if (t !== null && k !== null && k >= 0 && k <= 999_999 && Number(nv) > 0) matrix.year(t).used[k] = 1;
+      continue;
+    }
     records += Number(n);
     valued += Number(nv);
     if (problem !== undefined) continue;
@@ -124,11 +131,8 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
       }
       mask = m;
     }
+    if (open && k !== null && Number(nv) > 0) matrix.year(t).used[k] = 1;
     if (v === null || Number(nv) === 0 || mask === 0) continue;
-    if ((mask & masks.mismatch) !== 0) {
-      problem = `a product group of another HS vintage (${vintageName(release.cls)})`;
-      continue;
-    }
     const { sums, present } = matrix.year(t);
     const nA = matrix.geos.length;
     job.groups.forEach((_, g) => {

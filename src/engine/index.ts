@@ -77,12 +77,19 @@ async function run(engine: 'js' | 'duckdb', kind: TradeKind, job: ScanJob, relea
  * take its sums from the aggregate cache when the same bytes were scanned for the same product
  * groups before. The rows are those of the per-row path (src/loaders/baci.ts + tradeReducer).
  */
-export async function scanTrade(file: string, label: string, kind: TradeKind, opts: TradeScanOptions): Promise<Loaded> {
+export async function scanTrade(file: string, label: string, kind: TradeKind, opts: TradeScanOptions): Promise<Loaded | undefined> {
   const info = await stat(file).catch(() => {
     const [what, hint] = msg.fileNotFound(label);
     throw dataError(what, { file: label }, hint);
   });
   const release = baciRelease(file, label, opts.countries, opts.read);
+  // A product group of another HS vintage needs codes converted (or refused by name) row by row:
+  // the per-row path does that (src/trade/aggregate.ts). Parquet cannot take that path.
+  if (opts.groups.some((g) => g.vintage !== 'any' && g.vintage !== release.cls)) {
+    if (kind === 'baci-csv') return undefined;
+    const [what, hint] = baciMsg.engineFormat('duckdb', `${label} with a product group of another HS vintage`);
+    throw usageError(what, hint);
+  }
   const useCache = opts.cache !== false;
   const known = useCache ? rememberedSha256(file, info) : undefined;
   const engine = chooseEngine(opts.engine, kind, info.size, label);

@@ -1,5 +1,4 @@
 import { inGroup, type ProductGroup } from '../trade/products.js';
-import { vintageError } from '../trade/aggregate.js';
 import type { TradeMatrix } from './matrix.js';
 import { hs6 } from './release.js';
 
@@ -26,10 +25,11 @@ export interface ScanOutcome {
 }
 
 /**
- * Product-group membership as bit masks per product (bit g = in groups[g]); `mismatch` has the bits
- * of groups whose HS vintage is not the file's, which a row in them must be refused for.
+ * Product-group membership as bit masks per product (bit g = in groups[g]). The engines run only
+ * when every group's HS vintage is the file's (or any): converting codes between vintages is the
+ * per-row path's job (src/trade/aggregate.ts), which scanTrade falls back to.
  */
-export function groupMasks(groups: readonly ProductGroup[], cls: string) {
+export function groupMasks(groups: readonly ProductGroup[]) {
   if (groups.length > 30) throw new Error('at most 30 product groups per scan');
   const byIndex: number[] = [];
   const maskOf = (k: number) => {
@@ -39,23 +39,13 @@ export function groupMasks(groups: readonly ProductGroup[], cls: string) {
     });
     return m;
   };
-  let mismatch = 0;
-  groups.forEach((g, i) => {
-    if (g.vintage !== 'any' && g.vintage !== cls) mismatch |= 1 << i;
-  });
   return {
-    mismatch,
     /** Record product k at dense index pk. */
     extend(k: number, pk: number) {
       byIndex[pk] = maskOf(k);
     },
     of(pk: number): number {
       return byIndex[pk] ?? 0;
-    },
-    /** The error for a row in a group of another vintage (the first such group, as the per-row path). */
-    vintageError(mask: number, file: string, line: number) {
-      const g = groups.findIndex((_, i) => (mask & mismatch & (1 << i)) !== 0);
-      return vintageError(groups[g] as ProductGroup, cls, file, line);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { CanonicalRow, Provenance } from '../model/types.js';
-import { SELF_FLOWS, tradeMeasure } from '../trade/aggregate.js';
-import type { ProductGroup } from '../trade/products.js';
+import { tradeMeasure } from '../trade/aggregate.js';
+import { inGroup, type ProductGroup } from '../trade/products.js';
+import { hs6 } from './release.js';
 
 /**
  * Sums of a whole-world trade matrix (BACI) by year × product group × exporter × importer, held
@@ -12,6 +13,10 @@ export class TradeMatrix {
   readonly sums = new Map<number, Float64Array>();
   /** year → 1 where at least one row fell in the cell (an absent pair is not a zero row). */
   readonly present = new Map<number, Uint8Array>();
+  /** year → 1 at index k for each product code that had a value (for the groups' coverage notes). */
+  readonly used = new Map<number, Uint8Array>();
+  /** The release's HS vintage (H5…), recorded in the coverage notes. */
+  cls = '';
 
   constructor(
     readonly geos: readonly string[],
@@ -19,7 +24,7 @@ export class TradeMatrix {
   ) {}
 
   /** The arrays of one year, created on first use. */
-  year(y: number): { sums: Float64Array; present: Uint8Array } {
+  year(y: number): { sums: Float64Array; present: Uint8Array; used: Uint8Array } {
     let s = this.sums.get(y);
     let p = this.present.get(y);
     if (s === undefined || p === undefined) {
@@ -28,8 +33,9 @@ export class TradeMatrix {
       p = new Uint8Array(this.groups.length * n * n);
       this.sums.set(y, s);
       this.present.set(y, p);
+      this.used.set(y, new Uint8Array(1_000_000));
     }
-    return { sums: s, present: p };
+    return { sums: s, present: p, used: this.used.get(y) as Uint8Array };
   }
 
   /** Add `value` (US$) to a cell. */
@@ -44,8 +50,8 @@ export class TradeMatrix {
   /**
    * The canonical rows the trade indicators read — the same rows `tradeReducer` gives for a BACI
    * file: each present cell as i's exports to j and j's imports from i, world totals summed over
-   * the matrix (self-flows included, as a source's world row includes re-imports), and the sum of
-   * the diagonal (partner `SELF`) so indicators can apply one self-flow rule everywhere.
+   * the matrix (self-flows included, as a source's world row includes re-imports), and per group
+   * and flow a `trade-codes:` note of the codes present (the coverage the indicators report).
    */
   rows(provenance: Provenance): CanonicalRow[] {
     const out: CanonicalRow[] = [];
@@ -62,9 +68,7 @@ export class TradeMatrix {
         const hasOut = new Uint8Array(n);
         const hasIn = new Uint8Array(n);
         let world = 0;
-        let diag = 0;
         let any = false;
-        let anyDiag = false;
         for (let i = 0; i < n; i++) {
           const base = (g * n + i) * n;
           for (let j = 0; j < n; j++) {
@@ -77,10 +81,6 @@ export class TradeMatrix {
             hasIn[j] = 1;
             world += v;
             any = true;
-            if (i === j) {
-              diag += v;
-              anyDiag = true;
-            }
           }
         }
         for (let i = 0; i < n; i++) {
@@ -88,7 +88,18 @@ export class TradeMatrix {
           if (hasIn[i] === 1) out.push(row(mx, 'WLD', geos[i] as string, in_j[i] as number), row(mm, geos[i] as string, 'WLD', in_j[i] as number));
         }
         if (any) out.push(row(mx, 'WLD', 'WLD', world), row(mm, 'WLD', 'WLD', world));
-        if (anyDiag) out.push(row(mx, 'WLD', SELF_FLOWS, diag), row(mm, 'WLD', SELF_FLOWS, diag));
+      });
+    }
+    // Coverage notes, as tradeReducer writes them: the codes that contributed, per group and flow.
+    for (const [year, used] of [...this.used].sort((a, b) => a[0] - b[0])) {
+      this.groups.forEach((group) => {
+        const present: string[] = [];
+        for (let k = 0; k < used.length; k++) if (used[k] === 1 && (group.kind === 'total' || inGroup(group, hs6(k)))) present.push(hs6(k));
+        if (present.length === 0) return;
+        present.sort();
+        for (const flow of ['X', 'M']) {
+          out.push({ measure: `trade-codes:${flow}:${group.id}`, geo: 'WLD', partner: null, year, value: null, unit: 'codes', flags: {}, provenance, codes: { vintages: this.cls === '' ? [] : [this.cls], present: [...present], refused: [] } });
+        }
       });
     }
     return out;

@@ -47,7 +47,8 @@ export async function scanBaciCsv(job: ScanJob, release: BaciRelease): Promise<S
   const prodIdx = new Int32Array(1_000_000).fill(-1);
   let nP = 0;
   const known = release.products !== undefined;
-  const masks = groupMasks(job.groups, release.cls);
+  const masks = groupMasks(job.groups);
+
   if (release.products !== undefined)
     for (const k of [...release.products].sort((a, b) => a - b))
       if (k >= 0 && k < 1_000_000) {
@@ -55,6 +56,7 @@ export async function scanBaciCsv(job: ScanJob, release: BaciRelease): Promise<S
         prodIdx[k] = nP++;
       }
   const matrix = new TradeMatrix([...geoIndex.keys()], job.groups);
+  matrix.cls = release.cls;
   const seen = new Map<number, Uint8Array | Set<number>>();
   const G = job.groups.length;
 
@@ -191,10 +193,10 @@ export async function scanBaciCsv(job: ScanJob, release: BaciRelease): Promise<S
       noValue++;
       return;
     }
+    const { sums, present, used } = matrix.year(t);
+    used[k] = 1;
     const mask = masks.of(pk);
     if (mask === 0) return;
-    if ((mask & masks.mismatch) !== 0) throw masks.vintageError(mask, label, ln);
-    const { sums, present } = matrix.year(t);
     for (let g = 0; g < G; g++) {
       if ((mask & (1 << g)) === 0) continue;
       const at = (g * nA + ai) * nA + aj;
@@ -209,6 +211,7 @@ export async function scanBaciCsv(job: ScanJob, release: BaciRelease): Promise<S
   let lastSums: Float64Array = new Float64Array(0);
   let lastPresent: Uint8Array = new Uint8Array(0);
   let lastBits: Uint8Array = new Uint8Array(0);
+  let lastUsed: Uint8Array = new Uint8Array(0);
   /**
    * The fast path: whole lines of the canonical shape (`2018,156,392,854231,10.5,1.2`) that pass
    * every check are summed here without a call per field; it stops at the first line that is not
@@ -262,14 +265,14 @@ export async function scanBaciCsv(job: ScanJob, release: BaciRelease): Promise<S
         if (!(bits instanceof Uint8Array)) return s;
         lastT = t;
         lastBits = bits;
-        ({ sums: lastSums, present: lastPresent } = matrix.year(t));
+        ({ sums: lastSums, present: lastPresent, used: lastUsed } = matrix.year(t));
       }
       const key = ((codeIdx[iNum] as number) * nC + (codeIdx[jNum] as number)) * nP + pk;
       const byte = key >>> 3;
       const bit = 1 << (key & 7);
       if (((lastBits[byte] as number) & bit) !== 0) return s;
       const mask = masks.of(pk);
-      if ((mask & masks.mismatch) !== 0) return s;
+      lastUsed[k] = 1;
       lastBits[byte] = (lastBits[byte] as number) | bit;
       const d = frac < 0 ? 0 : frac;
       const v = d <= 3 ? m * (POW[d] as number) : m / (DIV[d] as number);

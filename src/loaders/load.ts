@@ -32,7 +32,8 @@ export async function loadFile(file: string, options: LoadOptions): Promise<Load
   const label = options.label ?? file;
   if (options.trade !== undefined) {
     const trade = await tradeKind(file);
-    if (trade !== undefined) return scanTrade(file, label, trade, { ...options.trade, ...(options.read ? { read: options.read } : {}) });
+    const scanned = trade === undefined ? undefined : await scanTrade(file, label, trade, { ...options.trade, ...(options.read ? { read: options.read } : {}) });
+    if (scanned !== undefined) return scanned;
   }
   const kind = await sniffKind(file);
   if (kind === 'zip' || kind === 'json') {

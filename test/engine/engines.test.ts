@@ -59,13 +59,14 @@ function handMade(lines: string[] = ROWS, name = 'BACI_HS17_Y2018_V202301.csv', 
   return file;
 }
 
-const byKey = (rows: CanonicalRow[]) => new Map(rows.map((r) => [`${r.measure}|${r.geo}|${r.partner}|${r.year}`, r.value]));
+const byKey = (rows: CanonicalRow[]) => new Map(rows.map((r) => [`${r.measure}|${r.geo}|${r.partner}|${r.year}`, r.codes === undefined ? r.value : JSON.stringify(r.codes)]));
 
 async function threeWays(file: string) {
   const countries = countryRegistry();
   const perRow = await loadFile(file, { countries, reducer: () => tradeReducer(GROUPS) });
   const js = await scanTrade(file, file, 'baci-csv', { groups: GROUPS, engine: 'js', countries, cache: false });
   const duck = await scanTrade(file, file, 'baci-csv', { groups: GROUPS, engine: 'duckdb', countries, cache: false });
+  if (js === undefined || duck === undefined) throw new Error('an engine declined an HS17 file');
   return { perRow, js, duck };
 }
 
@@ -110,13 +111,16 @@ describe('every engine gives the same sums', () => {
         ['exports', 'imports', 'total'].map((flow) => [`${ind} ${flow}`, [baci, '--indicator', ind, '--group', 'CJK', '--group', 'PAIR=USA,BRA', '--year', '2018', '--flow', flow]]),
       ),
       ['import-source-share', [baci, '--indicator', 'import-source-share', '--reporter', 'CHN', '--partners', 'JPN,KOR', '--year', '2018', '--products', 'hightech']],
+      // A product group of another vintage than the file's: every engine hands it to the per-row path.
+      ['HS12 file, HS2017 list', [handMade(ROWS.filter((r) => !r.includes('271000')), 'BACI_HS12_Y2018_V202301.csv'), '--indicator', 'trade-intra-share', '--group', 'CJK', '--year', '2018', '--products', 'hightech']],
     ];
     for (const [name, [input, ...args]] of runs) {
       const outs = [];
       for (const engine of ['js', 'duckdb', 'auto']) {
         const r = await cli('compute', '--input', input as string, ...args, '--engine', engine, '--no-cache', '--format', 'json');
-        expect(r.code, `${name} ${engine}: ${r.stderr}`).toBe(0);
-        outs.push((JSON.parse(r.stdout) as { results: unknown[] }).results);
+        // The HS12 file is refused by name on every engine (its codes' content changed); all others compute.
+        expect(r.code, `${name} ${engine}: ${r.stderr}`).toBe(name.startsWith('HS12') ? 1 : 0);
+        outs.push(r.code === 0 ? (JSON.parse(r.stdout) as { results: unknown[] }).results : r.stderr);
       }
       expect(outs[1], name).toEqual(outs[0]);
       expect(outs[2], name).toEqual(outs[0]);
@@ -132,7 +136,6 @@ describe('every engine refuses the same rows, naming file and line', () => {
     ['unknown product', [...ROWS.slice(0, 3), '2018,156,392,123456,1,1'], 'BACI_HS17_Y2018_V202301.csv', "product code 123456 is not in the release's product list product_codes_HS17_V202301.csv (FILE:5:k)"],
     ['not a number', [...ROWS.slice(0, 3), '2018,156,392,854239,1x,1'], 'BACI_HS17_Y2018_V202301.csv', 'value "1x" in column v is not a number (FILE:5:v)'],
     ['row cut mid-field', [...ROWS.slice(0, 3), '2018,156,39'], 'BACI_HS17_Y2018_V202301.csv', 'BACI row has 3 fields, expected 6 (t,i,j,k,v,q) (FILE:5)'],
-    ['product group of another HS vintage', ['2018,156,392,854231,1,1'], 'BACI_HS12_Y2018_V202301.csv', 'product group hightech is defined in HS2017 but this row is HS2012 (FILE:2)'],
   ];
   for (const [name, lines, fileName, expected] of cases) {
     it(`${name}: ${expected.replace(/ \(FILE.*/, '')}`, async () => {
