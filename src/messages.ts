@@ -40,6 +40,10 @@ export const msg = {
   noRows: (file: string): Msg => [`no usable rows in ${file}`, 'run `linkage inspect` on it to see why rows were skipped'],
   duplicateKey: (key: string): Msg => [`duplicate observation ${key} with a different value in the same file`, 'the export holds the same key twice; remove one of the rows'],
   badPublished: (what: string): Msg => [`cannot read published figures: ${what}`, 'see data/published/README.md for the schema'],
+  noValue: (asked: string, reads: string[], provides: string[], reasons: string): Msg => [
+    `no result has a value: ${asked}`,
+    `the indicators read ${reads.join(', ')}; ${provides.join('; ')}; ${reasons}`,
+  ],
   internal: (what: string): Msg => [`internal error: ${what}`, 'this is a bug in linkage; please report it with the command line (run again with --verbose for a trace)'],
 };
 
@@ -54,6 +58,12 @@ export const reason = {
   zeroDenominator: (geo: string, measure: string, year: number): string => `${geo}'s ${measure} for ${year} is zero (the denominator), so the ratio has no value`,
   sumOverflow: (geo: string, members: string[], year: number): string => `the sum over ${members.join(', ')} for ${year} overflows (not a finite number), so ${geo} has no value`,
   notFinite: (geo: string, what: string, year: number): string => `${geo}'s ${what} for ${year} is not a finite number (a zero, vanishingly small or overflowing input), so it has no value`,
+};
+
+/** Warnings (printed as `linkage: warning: …` and listed in the results' `warnings`). */
+export const warning = {
+  editionMix: (indicator: string, group: string, year: number, edition: string, mix: string[]): string =>
+    `${indicator} ${group} ${year} mixes editions although --edition ${edition} was asked: ${mix.join('; ')} (the preferred edition has no value for the others)`,
 };
 
 /** Messages of `linkage fetch`, `linkage cache` and `--fetch` (src/fetch/). */
