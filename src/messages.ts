@@ -92,5 +92,8 @@ export const fetchMsg = {
   noRecipe: (id: string, known: string[]): Msg => [`no fetch recipe for indicator "${id}"`, `recipes exist for: ${known.join(', ')}`],
   noPublicSource: (id: string, why: string): Msg => [`${id} has no public API to fetch from: ${why}`, 'supply the file yourself with --input'],
   needQuery: (): Msg => ['give a query (API:ID) or --for INDICATOR', 'e.g. `linkage fetch --for ip-charges --group CJK --year 2017`'],
+  oecdAgency: (id: string, known: string[]): Msg => [`cannot tell the OECD agency of "${id}"`, `write AGENCY,DSD@DF[,VERSION] (e.g. OECD.STI.PIE,DSD_PATENTS@DF_PATENTS_INDICATORS,1.0); linkage knows the agencies of ${known.join(', ')}`],
+  recordLimit: (api: string, limit: number, url: string): Msg => [`${api} returned ${limit} records, its per-call limit: rows may be missing (${url})`, 'narrow the query (fewer partners, commodities or years) so each call stays under the limit'],
+  baciContents: (archive: string, years: readonly [number, number] | undefined): Msg => [`${archive} holds no ${years ? `data file for ${years[0]}–${years[1]}` : 'data file'} or no country dictionary`, 'check the HS vintage, release and years (each vintage starts in the year it entered into force; e.g. HS17 covers 2017 on)'],
   badCacheAction: (action: string): Msg => [`unknown cache action "${action}"`, 'use `linkage cache ls`, `linkage cache verify` or `linkage cache clear`'],
 };
