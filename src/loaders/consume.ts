@@ -135,7 +135,7 @@ export async function consume(stream: Records, sha256: string | (() => string), 
     throw dataError(what, { file }, hint);
   }
   if (parser === undefined || loader === undefined) {
-    const [what, hint] = msg.unknownFormat(firstHeader.slice(0, 4).join(','));
+    const [what, hint] = msg.unknownFormat(`the first line has ${firstHeader.length} comma-separated field(s), not a header linkage knows`);
     throw dataError(what, { file, line: 1 }, hint);
   }
   if (dataRecords === 0) {

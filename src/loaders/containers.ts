@@ -78,7 +78,7 @@ export async function loadWorkbook(bytes: Uint8Array, file: string, sha256: stri
     const loaded = await consume({ file, encoding: 'xlsx', records: gen() }, sha256, options);
     return { ...loaded, summary: { ...loaded.summary, sheet: sheet.name } };
   }
-  const [what, hint] = msg.unknownFormat(`workbook sheets: ${sheets.map((s) => s.name).join(', ')}`);
+  const [what, hint] = msg.unknownFormat(`a workbook with ${sheets.length} sheet(s), none in a layout linkage knows`);
   throw dataError(what, { file }, hint);
 }
 
