@@ -66,6 +66,10 @@ export const reason = {
 export const warning = {
   editionMix: (indicator: string, group: string, year: number, edition: string, mix: string[]): string =>
     `${indicator} ${group} ${year} mixes editions although --edition ${edition} was asked: ${mix.join('; ')} (the preferred edition has no value for the others)`,
+  hsBreak: (group: string, from: string, to: string, changes: string[]): string =>
+    `product group ${group} is read as reported in each year's HS vintage, and the content of its codes changed between ${from} and ${to} (a break in the series): ${changes.slice(0, 4).join('; ')}${changes.length > 4 ? `; and ${changes.length - 4} more` : ''}`,
+  hsNoTable: (group: string, a: string, b: string): string =>
+    `product group ${group} mixes ${a} and ${b} rows; linkage has no correlation table between them to check for breaks in the series`,
 };
 
 /** Messages of `linkage fetch`, `linkage cache` and `--fetch` (src/fetch/). */
