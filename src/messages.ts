@@ -130,5 +130,6 @@ export const fetchMsg = {
   oecdAgency: (id: string, known: string[]): Msg => [`cannot tell the OECD agency of "${id}"`, `write AGENCY,DSD@DF[,VERSION] (e.g. OECD.STI.PIE,DSD_PATENTS@DF_PATENTS_INDICATORS,1.0); linkage knows the agencies of ${known.join(', ')}`],
   recordLimit: (api: string, limit: number, url: string): Msg => [`${api} returned ${limit} records, its per-call limit: rows may be missing (${url})`, 'narrow the query (fewer partners, commodities or years) so each call stays under the limit'],
   baciContents: (archive: string, years: readonly [number, number] | undefined): Msg => [`${archive} holds no ${years ? `data file for ${years[0]}–${years[1]}` : 'data file'} or no country dictionary`, 'check the HS vintage, release and years (each vintage starts in the year it entered into force; e.g. HS17 covers 2017 on)'],
+  skipped: (query: string, why: string): string => `warning: could not fetch ${query}: ${why}`,
   badCacheAction: (action: string): Msg => [`unknown cache action "${action}"`, 'use `linkage cache ls`, `linkage cache verify` or `linkage cache clear`'],
 };

@@ -32,7 +32,7 @@ Examples:
       if (ext === undefined) throw usageError(`cannot tell the chart format from "${out}"`, 'name the output FILE.vl.json, FILE.svg or FILE.png');
       if (opts.kind !== undefined && !['bars', 'lines', 'heatmap', 'dots'].includes(opts.kind)) throw usageError(`unknown chart kind "${opts.kind}"`, 'use bars, lines, heatmap or dots');
       const target = prepareOutput(out, filesRead(opts, defaultInputs().map(([p]) => p)));
-      const { ctx, indicators, results } = await runCompute(opts);
+      const { ctx, indicators, results } = await runCompute({ ...opts, fetchNote: (t) => io.stderr(`linkage: ${t}\n`) });
       if (indicators.length !== 1) throw usageError('chart draws one indicator at a time', 'give one --indicator');
       const meta = (indicators[0] as (typeof indicators)[number]).meta;
       const spec = chartSpec(results, meta, namer(ctx), (opts.kind as ChartKind | undefined) ?? meta.chart);

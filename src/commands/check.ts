@@ -13,6 +13,8 @@ import { emit, filesRead, type Io } from './io.js';
 import { prepareOutput } from '../io/output.js';
 import { dataPath } from '../paths.js';
 import { defaultInputs } from './inputs.js';
+import { fetchForFigures } from '../fetch/report.js';
+import { terminalLine } from '../render/escape.js';
 import { collect, parseFormat } from './options.js';
 
 export interface CheckOptions {
@@ -24,6 +26,11 @@ export interface CheckOptions {
   inputLabels?: ReadonlyMap<string, string>;
   format?: string;
   output?: string;
+  /** Fetch the inputs of the published figures (--fetch), re-validate (--refresh), network forbidden (--offline). */
+  fetch?: boolean;
+  refresh?: boolean;
+  offline?: boolean;
+  fetchNote?: (text: string) => void;
 }
 
 /** Run the check and return the figures and summary (shared with the report). */
@@ -31,7 +38,9 @@ export async function runCheck(opts: CheckOptions) {
   const ctx = makeContext(opts.groups);
   const figures = readPublished(opts.published);
   const products = [...new Set(['TOTAL', ...figures.map((f) => f.options.products).filter((p): p is string => p !== undefined)])].map(resolveProducts);
-  const { table, inputs } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, undefined, { reducer: () => tradeReducer(products), trade: { groups: products, engine: 'auto', countries: ctx.countries } });
+  const fetched = await fetchForFigures(figures, ctx, opts, opts.fetchNote ? { note: opts.fetchNote } : {}, () => defaultInputs().map(([p]) => p));
+  const labels = fetched !== undefined && (opts.input ?? []).length === 0 ? new Map(defaultInputs()) : opts.inputLabels;
+  const { table, inputs } = await loadInputs(fetched?.files ?? opts.input ?? [], ctx.countries, opts.source, labels, undefined, { reducer: () => tradeReducer(products), trade: { groups: products, engine: 'auto', countries: ctx.countries }, ...(fetched?.baciDictionary ? { read: { baciDictionary: fetched.baciDictionary } } : {}) });
   if (opts.only !== undefined && !['reproduced', 'mismatch', 'unavailable'].includes(opts.only)) {
     throw usageError(`--only must be reproduced, mismatch or unavailable, got "${opts.only}"`, 'e.g. --only mismatch');
   }
@@ -86,6 +95,9 @@ export function registerCheck(program: Command, io: Io): void {
     .option('--groups <file>', 'extra groups file (repeatable)', collect)
     .option('--source <loader>', 'force the input format')
     .option('--only <verdict>', 'list only reproduced, mismatch or unavailable figures')
+    .option('--fetch', 'download the inputs the published figures need (their `linkage fetch --for` recipes) and check with them')
+    .option('--refresh', 'like --fetch, re-validating cached downloads with the server')
+    .option('--offline', 'never touch the network: use only downloads already cached')
     .option('-f, --format <format>', 'table or json', 'table')
     .option('-o, --output <file>', 'write to FILE instead of stdout')
     .addHelpText(
@@ -104,7 +116,7 @@ Examples:
     .action(async (opts: CheckOptions) => {
       const format = parseFormat(opts.format, ['table', 'json'] as const, 'table');
       const target = prepareOutput(opts.output, filesRead(opts, [...defaultInputs().map(([p]) => p), dataPath('published', 'huang-lv-wang.csv')]));
-      const { figures, summary, inputs } = await runCheck(opts);
+      const { figures, summary, inputs } = await runCheck({ ...opts, fetchNote: (t) => io.stderr(`linkage: ${terminalLine(t)}\n`) });
       const text = format === 'json' ? `${JSON.stringify({ figures, summary, inputs }, null, 2)}\n` : renderTable(figures, summary);
       emit(io, text, target);
       if (summary.mismatch > 0) io.status.code = 1;

@@ -17,12 +17,18 @@ import { defaultInputs } from './inputs.js';
 import { renderHtml } from '../report/html.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { Io } from './io.js';
+import { fetchReportInputs } from '../fetch/report.js';
+import { modeOf } from '../fetch/inputs.js';
 import { parseFormat } from './options.js';
 
 interface ReportOptions {
   out: string;
   format?: string;
   force?: boolean;
+  /** Fetch the definition's inputs given as queries (--fetch), re-validate (--refresh), or use the cache only (--offline). */
+  fetch?: boolean;
+  refresh?: boolean;
+  offline?: boolean;
 }
 
 /**
@@ -33,6 +39,7 @@ export async function writeReport(definition: string, opts: ReportOptions, io: I
   const format = parseFormat(opts.format, ['html', 'md'] as const, 'html');
   const out = resolve(opts.out);
   const def = readReport(definition);
+  if ((opts.fetch || opts.refresh) && !opts.offline) await fetchReportInputs(def.inputs, { mode: modeOf(opts), note: (t) => io.stderr(`linkage: ${terminalLine(t)}\n`) });
   const reads = reportReads(def, definition);
   if (present(out)) {
     if (!opts.force) throw usageError(...msg.reportExists(opts.out));
@@ -132,6 +139,9 @@ export function registerReport(program: Command, io: Io): void {
     .requiredOption('--out <dir>', 'output folder (created; refused if it exists unless --force)')
     .option('-f, --format <format>', 'html or md', 'html')
     .option('--force', 'replace an existing output folder (atomically)')
+    .option('--fetch', 'download the inputs the definition names as queries ({"fetch": "worldbank:…"}) into the cache first')
+    .option('--refresh', 'like --fetch, re-validating cached downloads with the server')
+    .option('--offline', 'never touch the network: queries not yet cached are listed as absent inputs')
     .addHelpText('after', '\nExamples:\n  $ linkage report reports/cjk-linkage --out out/report\n  $ linkage report reports/cjk-linkage --out out/report-md --format md')
     .action(async (definition: string, opts: ReportOptions) => {
       await writeReport(definition, opts, io, process.argv.slice(2));

@@ -1,4 +1,4 @@
-import { usageError } from '../errors.js';
+import { LinkageError, usageError } from '../errors.js';
 import { fetchMsg } from '../messages.js';
 import type { Context } from '../commands/context.js';
 import { parseSpan } from './query.js';
@@ -69,11 +69,22 @@ export interface FetchedInputs {
   baciDictionary?: string;
 }
 
-/** Fetch (or find in the cache) every query; the data files to add to the inputs, in query order. */
-export async function fetchAll(queries: readonly Query[], opts: FetchOptions): Promise<FetchedInputs> {
+/**
+ * Fetch (or find in the cache) every query; the data files to add to the inputs, in query order.
+ * With `onError`, a query that fails with a data error (no data, service down) is reported there
+ * and skipped, so one missing input does not stop a check of many figures.
+ */
+export async function fetchAll(queries: readonly Query[], opts: FetchOptions, onError?: (query: string, error: LinkageError) => void): Promise<FetchedInputs> {
   const out: FetchedInputs = { files: [] };
   for (const q of queries) {
-    const got = await fetchQuery(q, opts);
+    let got;
+    try {
+      got = await fetchQuery(q, opts);
+    } catch (e) {
+      if (onError === undefined || !(e instanceof LinkageError) || e.kind !== 'data') throw e;
+      onError(queryText(q), e);
+      continue;
+    }
     if (got === undefined) continue;
     got.entry.files.forEach((f, i) => {
       const path = got.files[i] as string;

@@ -54,9 +54,11 @@ export const RECIPES: Readonly<Record<string, Recipe>> = {
   'gerd-world-share': (s) => ({ queries: [oecd(MSTI, '.A.G.USD_PPP..', s)] }),
   'gerd-growth-contribution': (s) => ({ queries: [oecd(MSTI, '.A.G.USD_PPP..', s)] }),
   'triadic-share': (s) => ({ queries: [oecd(MSTI, '.A.P_TRIAD.PATN..', s)] }),
-  'berd-industry-share': (s) => ({ queries: [oecd(ANBERD, `${plus(s.economies)}.A.MA..USD_PPP..`, s)] }),
-  'technology-overlap': (s) => ({ queries: [oecd(ANBERD, `${plus(s.economies)}.A.MA..USD_PPP..`, s)] }),
-  'anberd-industry-share': (s) => ({ queries: [oecd(ANBERD, `${plus(s.economies)}.A.MA..USD_PPP..`, s)] }),
+  // MSTI's BERD-by-industry shares are not in the Data Explorer's MSTI flow: ANBERD by main
+  // activity is the closest source (its industry codes beyond _T, C and C29 are not mapped yet).
+  'berd-industry-share': (s) => ({ queries: [oecd(ANBERD, `${plus(s.economies)}.A.MA..USD_PPP.V.B`, s)] }),
+  'technology-overlap': (s) => ({ queries: [oecd(ANBERD, `${plus(s.economies)}.A.MA..USD_PPP.V.B`, s)] }),
+  'anberd-industry-share': (s) => ({ queries: [oecd(ANBERD, `${plus(s.economies)}.A.MA._T+C+C29.USD_PPP.V.B`, s)] }),
   'pct-intra-share': (s) => ({ queries: [oecd('OECD.STI.PIE,DSD_PATENTS@DF_PATENTS_INDICATORS,1.0', `9P50_1.A...PRIORITY.${plus(s.economies)}.....`, s)] }),
   'pct-foreign-share': (s) => ({ queries: [oecd('OECD.STI.PIE,DSD_PATENTS@DF_PATENTS_INDICATORS,1.0', `9P50_1.A...PRIORITY.${plus(s.economies)}.....`, s)] }),
   'fdi-intra-share': (s) => ({

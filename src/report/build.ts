@@ -51,7 +51,7 @@ function files(def: ReportDefinition, ids: readonly string[]): { paths: string[]
       }
       continue;
     }
-    if (!existsSync(p)) absent.push({ id, path: relative(projectRoot(), p) });
+    if (!existsSync(p)) absent.push({ id, path: input.fetch !== undefined ? `not fetched yet: ${p}` : relative(projectRoot(), p) });
     else if (!paths.includes(p)) {
       paths.push(p);
       labels.set(p, relative(projectRoot(), p));

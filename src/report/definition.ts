@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { usageError } from '../errors.js';
 import { sharedDataPath } from '../paths.js';
+import { cachedInputFile, inputFetchCommand, inputQuery } from '../fetch/report.js';
 
 /** One input of a report: the embedded sample, a file under ../shared/data, or a path. */
 export interface ReportInput {
@@ -9,6 +10,10 @@ export interface ReportInput {
   sample?: boolean;
   shared?: string;
   path?: string;
+  /** A `linkage fetch` query (`worldbank:BM.GSR.ROYL.CD`), with its `key` and `years`: read from the download cache. */
+  fetch?: string;
+  key?: string;
+  years?: string;
 }
 
 export interface ReportSection {
@@ -50,6 +55,7 @@ export function readReport(path: string): ReportDefinition {
   }
   const ids = new Set<string>();
   for (const i of raw.inputs ?? []) {
+    if (i.fetch !== undefined) inputQuery({ ...i, fetch: i.fetch });
     if (ids.has(i.id)) throw usageError(`report input "${i.id}" is defined twice`, 'give each input its own id');
     ids.add(i.id);
   }
@@ -62,10 +68,15 @@ export function readReport(path: string): ReportDefinition {
   return { ...raw, dir: dirname(resolve(file)) };
 }
 
-/** The file an input points to (undefined for the embedded sample). */
+/**
+ * The file an input points to (undefined for the embedded sample). An input given as a query
+ * points to its cached file, or — not fetched yet — to the `linkage fetch` command that gets it
+ * (a path that does not exist, so the report lists the input as absent and names the command).
+ */
 export function inputPath(def: ReportDefinition, input: ReportInput): string | undefined {
   if (input.sample) return undefined;
   if (input.shared !== undefined) return sharedDataPath(...input.shared.split('/'));
   if (input.path !== undefined) return isAbsolute(input.path) ? input.path : join(def.dir, input.path);
-  throw usageError(`report input "${input.id}" needs sample, shared or path`, 'e.g. { "id": "wdi", "shared": "worldbank/wdi-ip-charges-1980-2021.xlsx" }');
+  if (input.fetch !== undefined) return cachedInputFile({ ...input, fetch: input.fetch }) ?? inputFetchCommand({ ...input, fetch: input.fetch });
+  throw usageError(`report input "${input.id}" needs sample, shared, path or fetch`, 'e.g. { "id": "wdi", "shared": "worldbank/wdi-ip-charges-1980-2021.xlsx" }');
 }

@@ -40,7 +40,12 @@ export async function loopback(answer: (req: Seen, n: number) => Reply, max = 40
   const server: Server = createServer((req, res) => {
     const seen = { url: req.url ?? '', headers: req.headers };
     const n = requests.push(seen) - 1;
-    const r: Reply = n >= max ? { status: 599, body: 'too many requests in this test' } : answer(seen, n);
+    let r: Reply;
+    try {
+      r = n >= max ? { status: 599, body: 'too many requests in this test' } : answer(seen, n);
+    } catch (e) {
+      r = { status: 598, body: `test server failed: ${(e as Error).message}` };
+    }
     const send = () => {
       let body = typeof r.body === 'string' ? Buffer.from(r.body) : (r.body ?? Buffer.alloc(0));
       const headers: Record<string, string> = { 'content-type': 'application/octet-stream', ...(r.headers ?? {}) };
