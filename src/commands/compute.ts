@@ -4,7 +4,16 @@ import { renderResultsCsv, renderResultsJson, renderResultsTable } from '../rend
 import { makeContext, namer, selectGeos, selectIndicators } from './context.js';
 import { loadInputs } from './inputs.js';
 import { emit, type Io } from './io.js';
-import { collect, parseCount, parseFormat, parseOptions, parseYears } from './options.js';
+import { collect, outputFormat, parseCount, parseOptions, parseYears } from './options.js';
+import { validateOptions } from './option-schema.js';
+import { usageError } from '../errors.js';
+import { msg } from '../messages.js';
+import { editionMatches } from '../model/table.js';
+import type { InputSummary } from '../model/types.js';
+import { renderResultsMarkdown } from '../render/markdown-table.js';
+import { terminalWidth } from '../render/width.js';
+import { renderWideCsv } from '../render/wide.js';
+import { didYouMean } from '../suggest.js';
 import { tradeReducer } from '../trade/aggregate.js';
 import { resolveProducts } from '../trade/products.js';
 
@@ -30,7 +39,11 @@ export interface ComputeOptions {
   taiwan490?: boolean;
   baciCountries?: string;
   source?: string;
+  /** False with `--no-sample`: leave the embedded sample out (inputs add to it otherwise). */
+  sample?: boolean;
   format?: string;
+  /** `--wide`: a CSV of geographies × years. */
+  wide?: boolean;
   output?: string;
   /** Display names for input paths (the report labels files relative to the project). */
   inputLabels?: ReadonlyMap<string, string>;
@@ -56,21 +69,34 @@ export async function runCompute(opts: ComputeOptions) {
   const years = parseYears(opts.year);
   const latest = parseCount('--latest', opts.latest, 0);
   const options = { ...tradeFlags(opts), ...parseOptions(opts.option) };
+  validateOptions(indicators, options, ctx);
   const measures = new Set(indicators.flatMap((i) => [...i.meta.measures]));
   const trade = measures.has('trade');
   const { table, inputs } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))), {
     read: { taiwan490: opts.taiwan490 === true, ...(opts.baciCountries ? { baciDictionary: opts.baciCountries } : {}) },
     ...(trade ? { reducer: () => tradeReducer([resolveProducts(options.products)]) } : {}),
+    sample: opts.sample !== false,
   });
+  if (opts.edition !== undefined) checkEdition(opts.edition, inputs);
   const results: Result[] = indicators.flatMap((ind) => ind.compute({ table, geos, years, latest, edition: opts.edition, options, groups: ctx.groups }));
   const warnings = opts.taiwan490 ? ['UN Comtrade area 490 ("Other Asia, nes") is labelled as Taiwan (TWN) because of --taiwan-490; Comtrade itself does not name it.'] : [];
   return { ctx, indicators, results, inputs, warnings };
 }
 
+/** `--edition` must name an edition some input holds (a usage error with the editions held otherwise). */
+export function checkEdition(edition: string, inputs: readonly InputSummary[]): void {
+  const held = inputs.map((i) => ({ source: '', dataset: i.dataset, edition: i.edition, file: i.file, sha256: i.sha256 }));
+  if (held.some((p) => editionMatches(edition, p))) return;
+  const labels = [...new Set(held.map((p) => `${p.dataset}:${p.edition}`))].sort();
+  const [what, hint] = msg.unknownEdition(edition, labels, didYouMean(edition, [...labels, ...new Set(held.map((p) => p.edition))]));
+  throw usageError(what, hint);
+}
+
 /** The options compute shares with chart and report: inputs, selection, trade flags. */
 export function addComputeOptions(cmd: Command): Command {
   return cmd
-    .option('-i, --input <file>', 'input file (repeatable); format detected from the header', collect)
+    .option('-i, --input <file>', 'input file (repeatable), added to the embedded sample; format detected from the header', collect)
+    .option('--no-sample', 'leave the embedded OECD sample out (use only --input files)')
     .option('--indicator <id>', 'indicator id (repeatable; see `linkage indicators`)', collect)
     .option('-g, --group <group>', 'group code or NAME=ISO3,ISO3,... (repeatable; default CJK, UFG, UCM)', collect)
     .option('--groups <file>', 'extra groups file shaped like data/groups.json (repeatable)', collect)
@@ -93,8 +119,9 @@ export function addComputeOptions(cmd: Command): Command {
 
 export function registerCompute(program: Command, io: Io): void {
   addComputeOptions(program.command('compute').description('compute indicators for countries and groups from the inputs (default: the embedded OECD sample)'))
-    .option('-f, --format <format>', 'table, csv or json', 'table')
-    .option('-o, --output <file>', 'write to FILE instead of stdout (written whole or not at all)')
+    .option('-f, --format <format>', 'table, csv, json or md (default: from --output\'s extension, else table)')
+    .option('-o, --output <file>', 'write to FILE instead of stdout (written whole or not at all); .csv, .json, .md, .txt set the format')
+    .option('--wide', 'CSV with one row per geography and series and one column per year')
     .addHelpText(
       'after',
       `
@@ -107,12 +134,25 @@ Examples:
       --indicator export-destination-share --reporter USA --partners CAN,MEX --year 2022`,
     )
     .action(async (opts: ComputeOptions) => {
-      const format = parseFormat(opts.format, ['table', 'csv', 'json'] as const, 'table');
+      const format = outputFormat(opts.format, opts.output, ['table', 'csv', 'json', 'md'] as const, opts.wide ? 'csv' : 'table');
+      if (opts.wide && format !== 'csv') {
+        const [what, hint] = msg.wideNeedsCsv(format);
+        throw usageError(what, hint);
+      }
       const { ctx, indicators, results, inputs, warnings } = await runCompute(opts);
       const titles = Object.fromEntries(indicators.map((i) => [i.meta.id, i.meta.title]));
       for (const w of warnings) io.stderr(`linkage: warning: ${w}\n`);
+      const name = namer(ctx);
       const text =
-        format === 'json' ? renderResultsJson(results, inputs, warnings) : format === 'csv' ? renderResultsCsv(results) : renderResultsTable(results, namer(ctx), titles);
+        format === 'json'
+          ? renderResultsJson(results, inputs, warnings)
+          : format === 'csv'
+            ? opts.wide
+              ? renderWideCsv(results, name)
+              : renderResultsCsv(results)
+            : format === 'md'
+              ? renderResultsMarkdown(results, name, titles)
+              : renderResultsTable(results, name, titles, terminalWidth());
       emit(io, text, opts.output);
     });
 }

@@ -19,8 +19,10 @@ export interface LoadedInputs {
 }
 
 /**
- * Load every input (the embedded sample when none is given) into one canonical table. `keep`
- * is pushed down into each scan so only the rows the indicators read are held in memory.
+ * Load the embedded sample (unless `sample` is false) plus every input into one canonical table:
+ * inputs add to the sample, they do not replace it. `source` forces the format of the given files
+ * only (the sample's is known). `keep` is pushed down into each scan so only the rows the
+ * indicators read are held in memory.
  */
 export async function loadInputs(
   files: readonly string[],
@@ -28,13 +30,23 @@ export async function loadInputs(
   source: string | undefined,
   labels?: ReadonlyMap<string, string>,
   keep?: (r: CanonicalRow) => boolean,
-  extra: Pick<LoadOptions, 'reducer' | 'read'> = {},
+  extra: Pick<LoadOptions, 'reducer' | 'read'> & { sample?: boolean } = {},
 ): Promise<LoadedInputs> {
-  const list: [string, string | undefined][] = files.length > 0 ? files.map((f) => [f, labels?.get(f)]) : defaultInputs();
+  const { sample = true, ...load } = extra;
+  // The user's files first: where one holds the same dataset and edition as the sample (the sample
+  // is extracted from such files), its rows come first and its provenance is named.
+  const list: [string, string | undefined, boolean][] = [
+    ...files.map((f): [string, string | undefined, boolean] => [f, labels?.get(f), true]),
+    ...(sample ? defaultInputs().map(([f, l]): [string, string, boolean] => [f, l, false]) : []),
+  ];
   const rows: CanonicalRow[] = [];
   const inputs: Loaded['summary'][] = [];
-  for (const [file, label] of list) {
-    const loaded = await loadFile(file, { countries, ...extra, ...(label !== undefined ? { label } : {}), ...(source !== undefined ? { source } : {}), ...(keep !== undefined ? { keep } : {}) });
+  const seen = new Set<string>();
+  for (const [file, label, given] of list) {
+    const loaded = await loadFile(file, { countries, ...load, ...(label !== undefined ? { label } : {}), ...(given && source !== undefined ? { source } : {}), ...(keep !== undefined ? { keep } : {}) });
+    // The same bytes given twice (e.g. the sample file named explicitly) are read once.
+    if (seen.has(loaded.summary.sha256)) continue;
+    seen.add(loaded.summary.sha256);
     for (const r of loaded.rows) rows.push(r);
     inputs.push(loaded.summary);
   }

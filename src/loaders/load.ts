@@ -14,8 +14,8 @@ export function sha256File(file: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');
     createReadStream(file)
-      .on('error', () => {
-        const [what, hint] = msg.fileNotFound(file);
+      .on('error', (e: NodeJS.ErrnoException) => {
+        const [what, hint] = e.code === 'EISDIR' ? msg.inputIsDirectory(file) : e.code === 'ENOENT' ? msg.noSuchInput(file) : msg.fileNotFound(file);
         reject(dataError(what, { file }, hint));
       })
       .on('data', (c) => hash.update(c))

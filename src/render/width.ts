@@ -1,0 +1,27 @@
+/**
+ * The width text tables must fit, in columns: `COLUMNS` when set (a positive integer), else the
+ * terminal's width when stdout is a terminal, else 80 (pipes and files get a width that fits a
+ * standard terminal and a printed page).
+ */
+export function terminalWidth(env: NodeJS.ProcessEnv = process.env, stdout: { isTTY?: boolean; columns?: number } = process.stdout): number {
+  const fromEnv = Number(env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return Math.max(40, fromEnv);
+  if (stdout.isTTY && typeof stdout.columns === 'number' && stdout.columns > 0) return Math.max(40, stdout.columns);
+  return 80;
+}
+
+/** Greedy word wrap of `text` to lines of at most `width` characters (a longer word gets its own line). */
+export function wrap(text: string, width: number, indent = ''): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line === '') line = word;
+    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines.map((l, i) => (i === 0 ? l : `${indent}${l}`));
+}
