@@ -52,6 +52,9 @@ export const msg = {
   inputIsDirectory: (file: string): Msg => [`${file} is a folder, not a file`, 'give the files inside it (e.g. --input DIR/*.csv), or the folder itself where --input accepts folders'],
   noSuchInput: (file: string): Msg => [`no such file ${file}`, 'check the path (relative to the current folder); inputs are read from disk, never downloaded'],
   wideNeedsCsv: (format: string): Msg => [`--wide writes CSV, not ${format}`, 'drop --format, or write to a .csv file'],
+  badExpect: (file: string, what: string): Msg => [`cannot use expectations file ${file}: ${what}`, 'write it with `linkage check --format csv --output FILE` (columns id, verdict), or JSON {"id": "verdict"}'],
+  badVerdictList: (option: string, value: string, suggestion: string): Msg => [`${option} takes reproduced, explained, mismatch or unavailable (comma-separated), got "${value}"`, `${suggestion ? `${suggestion} ` : ''}e.g. ${option} mismatch,explained`],
+  expectationsDiffer: (n: number, file: string): Msg => [`${n} figure(s) differ from the verdicts pinned in ${file}`, 'if the change is intended, pin the new state: linkage check --format csv --output FILE'],
   internal: (what: string): Msg => [`internal error: ${what}`, 'this is a bug in linkage; please report it with the command line (run again with --verbose for a trace)'],
 };
 

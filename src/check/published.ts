@@ -24,6 +24,8 @@ export interface PublishedFigure {
   tolerance: number | null;
   toleranceReason: string;
   needs: string;
+  /** The source the study names for the figure (`source_named`), or ''. */
+  sourceNamed: string;
   note: string;
 }
 
@@ -72,6 +74,7 @@ export function readPublished(path: string = dataPath('published', DEFAULT_PUBLI
       tolerance,
       toleranceReason: r.tolerance_reason ?? '',
       needs: r.needs ?? '',
+      sourceNamed: r.source_named ?? '',
       note: r.note ?? '',
     };
   });

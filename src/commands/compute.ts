@@ -9,7 +9,7 @@ import { validateOptions } from './option-schema.js';
 import { usageError } from '../errors.js';
 import { msg } from '../messages.js';
 import { editionMatches } from '../model/table.js';
-import type { InputSummary } from '../model/types.js';
+import type { Provenance } from '../model/types.js';
 import { renderResultsMarkdown } from '../render/markdown-table.js';
 import { terminalWidth } from '../render/width.js';
 import { renderWideCsv } from '../render/wide.js';
@@ -72,20 +72,19 @@ export async function runCompute(opts: ComputeOptions) {
   validateOptions(indicators, options, ctx);
   const measures = new Set(indicators.flatMap((i) => [...i.meta.measures]));
   const trade = measures.has('trade');
-  const { table, inputs } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))), {
+  const { table, inputs, provenances } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))), {
     read: { taiwan490: opts.taiwan490 === true, ...(opts.baciCountries ? { baciDictionary: opts.baciCountries } : {}) },
     ...(trade ? { reducer: () => tradeReducer([resolveProducts(options.products)]) } : {}),
     sample: opts.sample !== false,
   });
-  if (opts.edition !== undefined) checkEdition(opts.edition, inputs);
+  if (opts.edition !== undefined) checkEdition(opts.edition, provenances);
   const results: Result[] = indicators.flatMap((ind) => ind.compute({ table, geos, years, latest, edition: opts.edition, options, groups: ctx.groups }));
   const warnings = opts.taiwan490 ? ['UN Comtrade area 490 ("Other Asia, nes") is labelled as Taiwan (TWN) because of --taiwan-490; Comtrade itself does not name it.'] : [];
   return { ctx, indicators, results, inputs, warnings };
 }
 
 /** `--edition` must name an edition some input holds (a usage error with the editions held otherwise). */
-export function checkEdition(edition: string, inputs: readonly InputSummary[]): void {
-  const held = inputs.map((i) => ({ source: '', dataset: i.dataset, edition: i.edition, file: i.file, sha256: i.sha256 }));
+export function checkEdition(edition: string, held: readonly Provenance[]): void {
   if (held.some((p) => editionMatches(edition, p))) return;
   const labels = [...new Set(held.map((p) => `${p.dataset}:${p.edition}`))].sort();
   const [what, hint] = msg.unknownEdition(edition, labels, didYouMean(edition, [...labels, ...new Set(held.map((p) => p.edition))]));

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { loadFile, type Loaded, type LoadOptions } from '../loaders/load.js';
 import type { CountryRegistry } from '../model/countries.js';
 import { ObservationTable } from '../model/table.js';
-import type { CanonicalRow } from '../model/types.js';
+import type { CanonicalRow, Provenance } from '../model/types.js';
 import { dataPath } from '../paths.js';
 
 /** The embedded default inputs (data/sample/*.csv), sorted, as [path, label]. */
@@ -16,6 +16,8 @@ export function defaultInputs(): [string, string][] {
 export interface LoadedInputs {
   table: ObservationTable;
   inputs: Loaded['summary'][];
+  /** The distinct provenances (dataset, edition, file) of the rows kept. */
+  provenances: Provenance[];
 }
 
 /**
@@ -42,13 +44,17 @@ export async function loadInputs(
   const rows: CanonicalRow[] = [];
   const inputs: Loaded['summary'][] = [];
   const seen = new Set<string>();
+  const provenances = new Set<Provenance>();
   for (const [file, label, given] of list) {
     const loaded = await loadFile(file, { countries, ...load, ...(label !== undefined ? { label } : {}), ...(given && source !== undefined ? { source } : {}), ...(keep !== undefined ? { keep } : {}) });
     // The same bytes given twice (e.g. the sample file named explicitly) are read once.
     if (seen.has(loaded.summary.sha256)) continue;
     seen.add(loaded.summary.sha256);
-    for (const r of loaded.rows) rows.push(r);
+    for (const r of loaded.rows) {
+      rows.push(r);
+      provenances.add(r.provenance);
+    }
     inputs.push(loaded.summary);
   }
-  return { table: new ObservationTable(rows), inputs };
+  return { table: new ObservationTable(rows), inputs, provenances: [...provenances] };
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import Papa from 'papaparse';
+import { renderCheckCsv, renderCheckJson, summaryLine } from '../check/render.js';
 import { usageError } from '../errors.js';
 import { toolVersion } from '../paths.js';
 import { compileSpec, renderSvg, svgToPng } from '../render/draw.js';
@@ -51,11 +51,8 @@ export async function writeReport(definition: string, opts: ReportOptions, io: I
       writeFileSync(join(tmp, 'charts', `${s.section.id}.svg`), svg);
       writeFileSync(join(tmp, 'charts', `${s.section.id}.png`), svgToPng(svg));
     }
-    writeFileSync(join(tmp, 'check.json'), `${JSON.stringify({ figures: report.figures, summary: report.summary }, null, 2)}\n`);
-    writeFileSync(
-      join(tmp, 'check.csv'),
-      `${Papa.unparse({ fields: ['id', 'table', 'year', 'published', 'computed', 'difference', 'verdict', 'reason', 'tolerance', 'tolerance_reason', 'edition_used'], data: report.figures.map((f) => [f.id, f.table, f.year, f.published, f.computed ?? '', f.difference ?? '', f.verdict, f.reason ?? '', f.tolerance ?? '', f.tolerance_reason ?? '', f.edition_used ?? '']) }, { newline: '\n' })}\n`,
-    );
+    writeFileSync(join(tmp, 'check.json'), renderCheckJson(report.figures, report.summary, report.inputs));
+    writeFileSync(join(tmp, 'check.csv'), renderCheckCsv(report.figures));
     const version = toolVersion();
     if (format === 'md') writeFileSync(join(tmp, 'index.md'), renderMarkdown(report, version));
     else writeFileSync(join(tmp, 'index.html'), renderHtml(report, svgs, version));
@@ -77,7 +74,7 @@ export async function writeReport(definition: string, opts: ReportOptions, io: I
       rmSync(old, { recursive: true, force: true });
     } else renameSync(tmp, out);
     if (io.isTTY) io.stderr('\r\u001b[2K');
-    io.stderr(`linkage: report written to ${opts.out} (${report.summary.reproduced} reproduced, ${report.summary.mismatch} mismatch, ${report.summary.unavailable} unavailable)\n`);
+    io.stderr(`linkage: report written to ${opts.out} (${summaryLine(report.summary)})\n`);
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     throw e;

@@ -13,6 +13,7 @@ export function terminalWidth(env: NodeJS.ProcessEnv = process.env, stdout: { is
 /** Greedy word wrap of `text` to lines of at most `width` characters (a longer word gets its own line). */
 export function wrap(text: string, width: number, indent = ''): string[] {
   const lines: string[] = [];
+  const lead = /^\s*/.exec(text)?.[0] ?? '';
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
     if (line === '') line = word;
@@ -23,5 +24,5 @@ export function wrap(text: string, width: number, indent = ''): string[] {
     }
   }
   if (line !== '') lines.push(line);
-  return lines.map((l, i) => (i === 0 ? l : `${indent}${l}`));
+  return lines.map((l, i) => (i === 0 ? `${lead}${l}` : `${indent}${l}`));
 }
