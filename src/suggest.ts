@@ -11,13 +11,17 @@ export function closest(input: string, known: readonly string[], max = 3): strin
   const scored: [string, number][] = [];
   for (const name of new Set(known)) {
     const hay = name.toLowerCase();
-    const d = distance(needle, hay);
+    // Swapped letters (CKJ → CJK) count as half an edit.
+    const d = hay.length === needle.length && [...hay].sort().join('') === [...needle].sort().join('') && distance(needle, hay) === 2 ? 0.5 : distance(needle, hay);
     const limit = Math.max(1, Math.floor(Math.max(needle.length, hay.length) / 3));
     if (d <= limit) scored.push([name, d]);
     else if (needle.length >= 3 && (hay.includes(needle) || needle.includes(hay)) && hay.length >= 3) scored.push([name, limit + 1]);
   }
+  const best = Math.min(...scored.map(([, d]) => d));
+  // Only the closest names: "rd-intensity", not also the farther "trade-intensity".
   return scored
-    .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+    .filter(([, d]) => d === best)
+    .sort((a, b) => a[0].localeCompare(b[0]))
     .slice(0, max)
     .map(([n]) => n);
 }

@@ -84,9 +84,19 @@ export function renderCheckTable(figures: readonly CheckedFigure[], summary: Che
         f.verdict === 'reproduced' && f.tolerance !== null ? `reproduced ±${f.tolerance}` : f.verdict,
         note(f),
       ]);
-      const fixed = Math.max(...[head, ...rows].map((r) => r.slice(0, 5).reduce((a, c) => a + c.length + 3, 1)));
-      const noteWidth = Math.max(20, width - fixed - 4);
-      out.push(textTable([head, ...rows], { ...COMPACT, columns: { 2: { alignment: 'right' }, 3: { alignment: 'right' }, 5: { width: noteWidth, wrapWord: true } } }).trimEnd());
+      // Five fixed columns (each its widest cell plus border and padding), the note takes the rest.
+      const fixed = [0, 1, 2, 3, 4].reduce((a, i) => a + Math.max(...[head, ...rows].map((r) => (r[i] ?? '').length)) + 3, 1);
+      const noteWidth = width - fixed - 3;
+      const columns = { 2: { alignment: 'right' }, 3: { alignment: 'right' } } as const;
+      if (noteWidth >= 24) out.push(textTable([head, ...rows], { ...COMPACT, columns: { ...columns, 5: { width: noteWidth, wrapWord: true } } }).trimEnd());
+      else {
+        // Too narrow for a note column: number the notes under the table.
+        let k = 0;
+        const marked = rows.map((r) => [...r.slice(0, 5), r[5] ? `(${++k})` : '']);
+        out.push(textTable([head, ...marked], { ...COMPACT, columns }).trimEnd());
+        k = 0;
+        for (const r of rows) if (r[5]) out.push(...wrap(`(${++k}) ${r[5]}`, width, '    '));
+      }
     }
     const unavailable = list.filter((f) => f.verdict === 'unavailable');
     if (unavailable.length > 0) {

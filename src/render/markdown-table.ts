@@ -8,7 +8,7 @@ export function mdCell(text: unknown): string {
   return String(text ?? '')
     .replace(/[\r\n]+/g, ' ')
     .replace(/[\\`*_[\]<>|!#~]/g, (c) => `\\${c}`)
-    .replace(/&/g, '&amp;');
+    .replace(/&(?=[A-Za-z0-9#]+;)/g, '\\&');
 }
 
 /** GitHub-flavoured Markdown tables of results (`compute --format md`), one per indicator. */

@@ -74,7 +74,10 @@ export function renderResultsTable(results: readonly Result[], name: Namer, titl
   const blocks: string[] = [];
   for (const [id, rows] of byIndicator) {
     const partner = rows.some(hasPartner);
-    const series = rows.some((r) => r.breakdown !== null);
+    // A series shared by every row is said once, in the title, not in a column.
+    const seriesSet = new Set(rows.map((r) => r.breakdown));
+    const oneSeries = seriesSet.size === 1 && rows[0]?.breakdown != null ? seriesLabel(rows[0]?.breakdown ?? null) : undefined;
+    const series = oneSeries === undefined && rows.some((r) => r.breakdown !== null);
     const ladder = rows.some((r) => r.detail !== undefined && 'intensity' in r.detail);
     const units = [...new Set(rows.map((r) => displayUnit(r.unit).label))];
     const valueHead = units.length === 1 ? `Value (${units[0]})` : 'Value';
@@ -89,7 +92,7 @@ export function renderResultsTable(results: readonly Result[], name: Namer, titl
       ...(ladder ? [formatNumber(ladderValue(r, 'intensity'), 2), formatNumber(ladderValue(r, 'introversion'), 3)] : []),
       r.provenance.map((p) => `[${sourceIndex(p)}]`).join(''),
     ]);
-    const title = `${titles[id] ?? id} (${id}; values in ${units.join(', ')})`;
+    const title = wrap(`${titles[id] ?? id} (${id}${oneSeries ? `; ${oneSeries}` : ''}; values in ${units.join(', ')})`, Math.max(30, width), '  ').join('\n');
     const anyNote = notes.some((n) => n !== '');
     const bare = rendered([head, ...body]);
     const room = width - widthOf(bare) - 3;

@@ -15,9 +15,12 @@ export function wrap(text: string, width: number, indent = ''): string[] {
   const lines: string[] = [];
   const lead = /^\s*/.exec(text)?.[0] ?? '';
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  const room = Math.max(10, width - indent.length);
+  // A word longer than a line (a path) is cut into line-sized pieces.
+  const words = text.split(/\s+/).filter(Boolean).flatMap((w) => (w.length <= room ? [w] : (w.match(new RegExp(`.{1,${room}}`, 'g')) ?? [w])));
+  for (const word of words) {
     if (line === '') line = word;
-    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+    else if (line.length + 1 + word.length <= (lines.length === 0 ? width - lead.length : room)) line += ` ${word}`;
     else {
       lines.push(line);
       line = word;

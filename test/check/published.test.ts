@@ -45,7 +45,9 @@ describe('verdicts', () => {
 describe('linkage check on the embedded data (real OECD extracts)', () => {
   it('reproduces the study figures the issue lists, with the editions named', async () => {
     const r = await cli('check', '--format', 'json');
-    expect(r.code).toBe(1); // France 2017 is a mismatch (7.84 vs 7.7)
+    // France 2017 (7.84 vs 7.7) differs because the value comes from a later edition than the one the
+    // study is contemporary with: explained, so check exits 0 by default.
+    expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { figures: { id: string; verdict: string; computed: number | null; edition_used: string | null; years_used: Record<string, number>; tolerance: number | null }[]; summary: Record<string, number> };
     const byId = new Map(out.figures.map((f) => [f.id, f]));
     const reproduced = [
@@ -62,8 +64,8 @@ describe('linkage check on the embedded data (real OECD extracts)', () => {
     const kor2000 = byId.get('rd_intensity_kor_2000');
     expect(kor2000?.computed).toBeCloseTo(2.125, 3);
     expect(kor2000?.tolerance).toBe(0.1);
-    expect(byId.get('gerd_abroad_fra')?.verdict).toBe('mismatch');
+    expect(byId.get('gerd_abroad_fra')?.verdict).toBe('explained');
     expect(byId.get('trade_intra_share_cjk')?.verdict).toBe('unavailable');
-    expect(out.summary).toEqual({ reproduced: 17, mismatch: 1, unavailable: 96 });
+    expect(out.summary).toEqual({ reproduced: 17, explained: 1, mismatch: 0, unavailable: 96 });
   });
 });
