@@ -13,6 +13,7 @@ import type { Io } from './commands/io.js';
 import { EXIT_CODES, LinkageError } from './errors.js';
 import { msg } from './messages.js';
 import { toolVersion } from './paths.js';
+import { terminalLine, visibleControls } from './render/escape.js';
 
 /** Build the command tree writing to `io`. */
 export function buildProgram(io: Io): Command {
@@ -22,7 +23,7 @@ export function buildProgram(io: Io): Command {
     .option('--verbose', 'print a stack trace on errors')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput({ writeOut: (t) => io.stdout(visibleControls(t)), writeErr: (t) => io.stderr(visibleControls(t)) });
   registerCompute(program, io);
   registerCheck(program, io);
   registerChart(program, io);
@@ -30,7 +31,7 @@ export function buildProgram(io: Io): Command {
   registerInspect(program, io);
   registerIndicators(program, io);
   registerGroups(program, io);
-  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (t) => io.stdout(visibleControls(t)), writeErr: (t) => io.stderr(visibleControls(t)) });
   return program;
 }
 
@@ -51,13 +52,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return EXIT_CODES.usage;
     }
     if (e instanceof LinkageError) {
-      io.stderr(`linkage: ${e.oneLine()}\n`);
-      if (e.hint) io.stderr(`  hint: ${e.hint}\n`);
+      io.stderr(`linkage: ${terminalLine(e.oneLine())}\n`);
+      if (e.hint) io.stderr(`  hint: ${terminalLine(e.hint)}\n`);
       if (verbose && e.stack) io.stderr(`${e.stack}\n`);
       return EXIT_CODES[e.kind];
     }
     const [what, hint] = msg.internal((e as Error).message ?? String(e));
-    io.stderr(`linkage: ${what}\n  hint: ${hint}\n`);
+    io.stderr(`linkage: ${terminalLine(what)}\n  hint: ${hint}\n`);
     if (verbose && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
     return EXIT_CODES.internal;
   }

@@ -28,6 +28,11 @@ export const msg = {
   badFormat: (format: string, allowed: string[]): Msg => [`unknown format "${format}"`, `use one of: ${allowed.join(', ')}`],
   badNumberOption: (name: string, value: string): Msg => [`${name} must be a non-negative whole number, got "${value}"`, `e.g. ${name} 2`],
   outputExists: (file: string): Msg => [`cannot write output file ${file}`, 'check that the folder exists and is writable'],
+  outputNotFile: (file: string, kind: string): Msg => [`--output ${file} is ${kind}, not a regular file`, 'linkage writes only to a regular file or a new name; omit --output (or give -) to write to stdout'],
+  outputDanglingLink: (file: string): Msg => [`--output ${file} is a symbolic link to a file that does not exist`, 'give the real path, or remove the link'],
+  outputIsInput: (file: string, input: string): Msg => [`--output ${file} is the input ${input}`, 'write to another file; linkage never overwrites what it reads'],
+  outputFolder: (file: string, problem: string): Msg => [`cannot write --output ${file}: its folder ${problem}`, 'create the folder first, or choose a writable one'],
+  outputUnusable: (file: string, code: string): Msg => [`cannot use --output ${file} (${code})`, 'choose another path'],
   noRows: (file: string): Msg => [`no usable rows in ${file}`, 'run `linkage inspect` on it to see why rows were skipped'],
   duplicateKey: (key: string): Msg => [`duplicate observation ${key} with a different value in the same file`, 'the export holds the same key twice; remove one of the rows'],
   badPublished: (what: string): Msg => [`cannot read published figures: ${what}`, 'see data/published/README.md for the schema'],
@@ -50,6 +55,8 @@ export const msg = {
     `${suggestion ? `${suggestion} ` : ''}${held.length > 0 ? `the inputs hold: ${held.join(', ')}` : 'no input was loaded'}; --edition takes YYYY, DATASET or DATASET:YYYY`,
   ],
   inputIsDirectory: (file: string): Msg => [`${file} is a folder, not a file`, 'give the files inside it (e.g. --input DIR/*.csv), or the folder itself where --input accepts folders'],
+  /** Why an input cannot be opened, by the system's error code: a folder, a missing file, or other. */
+  inputUnreadable: (file: string, code: string | undefined): Msg => (code === 'EISDIR' ? msg.inputIsDirectory(file) : code === 'ENOENT' ? msg.noSuchInput(file) : msg.fileNotFound(file)),
   noSuchInput: (file: string): Msg => [`no such file ${file}`, 'check the path (relative to the current folder); inputs are read from disk, never downloaded'],
   wideNeedsCsv: (format: string): Msg => [`--wide writes CSV, not ${format}`, 'drop --format, or write to a .csv file'],
   badExpect: (file: string, what: string): Msg => [`cannot use expectations file ${file}: ${what}`, 'write it with `linkage check --format csv --output FILE` (columns id, verdict), or JSON {"id": "verdict"}'],
@@ -66,5 +73,7 @@ export const reason = {
   membersMissing: (parts: string[]): string => parts.join('; '),
   noWorldTotal: (measure: string, year: number): string =>
     `the input has no world (or OECD-total) ${measure} for ${year}; a group's share of the world needs the source's own total, not a sum of the countries in the file`,
-  zeroDenominator: (geo: string, measure: string, year: number): string => `${geo}'s ${measure} for ${year} is zero`,
+  zeroDenominator: (geo: string, measure: string, year: number): string => `${geo}'s ${measure} for ${year} is zero (the denominator), so the ratio has no value`,
+  sumOverflow: (geo: string, members: string[], year: number): string => `the sum over ${members.join(', ')} for ${year} overflows (not a finite number), so ${geo} has no value`,
+  notFinite: (geo: string, what: string, year: number): string => `${geo}'s ${what} for ${year} is not a finite number (a zero, vanishingly small or overflowing input), so it has no value`,
 };

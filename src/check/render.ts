@@ -55,7 +55,7 @@ function note(f: CheckedFigure): string {
       .filter(([, y]) => String(y) !== f.year)
       .map(([g, y]) => `${g} ${y} used`)
       .join(', '),
-    f.tolerance_reason ?? '',
+    f.tolerance !== null && f.verdict === 'reproduced' ? `within the stated tolerance ±${f.tolerance}: ${f.tolerance_reason ?? ''}` : '',
     f.verdict === 'mismatch' ? (f.reason ?? '') : '',
     f.cause ? `${f.cause.kind}: ${f.cause.text}` : '',
   ]
@@ -75,13 +75,13 @@ export function renderCheckTable(figures: readonly CheckedFigure[], summary: Che
     out.push('', `${table}: ${summaryLine(summarise(list)).replace(/(^|, )0 [a-z]+/g, '').replace(/^, /, '')}`);
     const computed = list.filter((f) => f.verdict !== 'unavailable');
     if (computed.length > 0) {
-      const head = ['Figure', 'Year', 'Published', 'Computed', 'Verdict', 'Note'];
+      const head = ['Figure', 'Year', 'Study', 'Linkage', 'Verdict', 'Note'];
       const rows = computed.map((f) => [
         f.id,
         f.year,
         f.published.toFixed(f.precision),
         formatNumber(f.computed, Math.max(f.precision + 1, 2)),
-        f.verdict === 'reproduced' && f.tolerance !== null ? `reproduced ±${f.tolerance}` : f.verdict,
+        f.verdict,
         note(f),
       ]);
       // Five fixed columns (each its widest cell plus border and padding), the note takes the rest.

@@ -11,7 +11,10 @@ import { tradeReducer } from '../trade/aggregate.js';
 import { resolveProducts } from '../trade/products.js';
 import { makeContext } from './context.js';
 import { loadInputs } from './inputs.js';
-import { emit, type Io } from './io.js';
+import { emit, filesRead, type Io } from './io.js';
+import { prepareOutput } from '../io/output.js';
+import { dataPath } from '../paths.js';
+import { defaultInputs } from './inputs.js';
 import { collect, outputFormat } from './options.js';
 
 export interface CheckOptions {
@@ -89,11 +92,12 @@ Examples:
       const only = parseVerdicts('--only', opts.only, VERDICTS);
       const failOn = parseVerdicts('--fail-on', opts.failOn, ['mismatch']);
       const expected = opts.expect !== undefined ? readExpectations(opts.expect) : undefined;
+      const target = prepareOutput(opts.output, filesRead(opts, [...(opts.sample === false ? [] : defaultInputs().map(([p]) => p)), dataPath('published', 'huang-lv-wang.csv')]));
       const { figures, summary, inputs } = await runCheck(opts);
       const shown = figures.filter((f) => only.includes(f.verdict));
       const text =
         format === 'json' ? renderCheckJson(shown, summary, inputs) : format === 'csv' ? renderCheckCsv(shown) : renderCheckTable(shown, summary, terminalWidth(), figures.length - shown.length);
-      emit(io, text, opts.output);
+      emit(io, text, target);
       const changed = expected !== undefined ? compareExpectations(figures, expected, opts.expect as string) : [];
       for (const c of changed) io.stderr(`linkage: ${c.id}: expected ${c.expected}, got ${c.got}\n`);
       if (changed.length > 0) {

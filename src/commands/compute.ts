@@ -3,7 +3,10 @@ import type { Result } from '../model/indicator.js';
 import { renderResultsCsv, renderResultsJson, renderResultsTable } from '../render/results.js';
 import { makeContext, namer, selectGeos, selectIndicators } from './context.js';
 import { loadInputs } from './inputs.js';
-import { emit, type Io } from './io.js';
+import { emit, filesRead, type Io } from './io.js';
+import { prepareOutput } from '../io/output.js';
+import { terminalLine } from '../render/escape.js';
+import { defaultInputs } from './inputs.js';
 import { collect, outputFormat, parseCount, parseOptions, parseYears } from './options.js';
 import { validateOptions } from './option-schema.js';
 import { usageError } from '../errors.js';
@@ -12,7 +15,6 @@ import { editionMatches } from '../model/table.js';
 import type { Provenance } from '../model/types.js';
 import { renderResultsMarkdown } from '../render/markdown-table.js';
 import { terminalWidth } from '../render/width.js';
-import { renderWideCsv } from '../render/wide.js';
 import { didYouMean } from '../suggest.js';
 import { tradeReducer } from '../trade/aggregate.js';
 import { resolveProducts } from '../trade/products.js';
@@ -72,14 +74,14 @@ export async function runCompute(opts: ComputeOptions) {
   validateOptions(indicators, options, ctx);
   const measures = new Set(indicators.flatMap((i) => [...i.meta.measures]));
   const trade = measures.has('trade');
-  const { table, inputs, provenances } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))), {
+  const { table, inputs, provenances, warnings: loadWarnings } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))), {
     read: { taiwan490: opts.taiwan490 === true, ...(opts.baciCountries ? { baciDictionary: opts.baciCountries } : {}) },
     ...(trade ? { reducer: () => tradeReducer([resolveProducts(options.products)]) } : {}),
     sample: opts.sample !== false,
   });
   if (opts.edition !== undefined) checkEdition(opts.edition, provenances);
   const results: Result[] = indicators.flatMap((ind) => ind.compute({ table, geos, years, latest, edition: opts.edition, options, groups: ctx.groups }));
-  const warnings = opts.taiwan490 ? ['UN Comtrade area 490 ("Other Asia, nes") is labelled as Taiwan (TWN) because of --taiwan-490; Comtrade itself does not name it.'] : [];
+  const warnings = [...(opts.taiwan490 ? ['UN Comtrade area 490 ("Other Asia, nes") is labelled as Taiwan (TWN) because of --taiwan-490; Comtrade itself does not name it.'] : []), ...loadWarnings];
   return { ctx, indicators, results, inputs, warnings };
 }
 
@@ -138,20 +140,22 @@ Examples:
         const [what, hint] = msg.wideNeedsCsv(format);
         throw usageError(what, hint);
       }
+      const target = prepareOutput(opts.output, filesRead(opts, opts.sample === false ? [] : defaultInputs().map(([p]) => p)));
       const { ctx, indicators, results, inputs, warnings } = await runCompute(opts);
       const titles = Object.fromEntries(indicators.map((i) => [i.meta.id, i.meta.title]));
-      for (const w of warnings) io.stderr(`linkage: warning: ${w}\n`);
+      for (const w of warnings) io.stderr(`linkage: warning: ${terminalLine(w)}\n`);
       const name = namer(ctx);
       const text =
         format === 'json'
           ? renderResultsJson(results, inputs, warnings)
           : format === 'csv'
             ? opts.wide
-              ? renderWideCsv(results, name)
+              ? // arquero loads only here: compute starts fast without it.
+                (await import('../render/wide.js')).renderWideCsv(results, name)
               : renderResultsCsv(results)
             : format === 'md'
               ? renderResultsMarkdown(results, name, titles)
               : renderResultsTable(results, name, titles, terminalWidth());
-      emit(io, text, opts.output);
+      emit(io, text, target);
     });
 }

@@ -18,6 +18,8 @@ export interface LoadedInputs {
   inputs: Loaded['summary'][];
   /** The distinct provenances (dataset, edition, file) of the rows kept. */
   provenances: Provenance[];
+  /** Warnings the loaders raised (values kept outside their usual domain). */
+  warnings: string[];
 }
 
 /**
@@ -43,6 +45,7 @@ export async function loadInputs(
   ];
   const rows: CanonicalRow[] = [];
   const inputs: Loaded['summary'][] = [];
+  const warnings: string[] = [];
   const seen = new Set<string>();
   const provenances = new Set<Provenance>();
   for (const [file, label, given] of list) {
@@ -55,6 +58,7 @@ export async function loadInputs(
       provenances.add(r.provenance);
     }
     inputs.push(loaded.summary);
+    warnings.push(...(loaded.warnings ?? []));
   }
-  return { table: new ObservationTable(rows), inputs, provenances: [...provenances] };
+  return { table: new ObservationTable(rows), inputs, provenances: [...provenances], warnings };
 }

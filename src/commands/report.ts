@@ -5,9 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { renderCheckCsv, renderCheckJson, summaryLine } from '../check/render.js';
 import { usageError } from '../errors.js';
 import { toolVersion } from '../paths.js';
-import { compileSpec, renderSvg, svgToPng } from '../render/draw.js';
 import { renderResultsCsv } from '../render/results.js';
-import { wideCsv } from '../render/wide.js';
 import { buildReport } from '../report/build.js';
 import { readReport } from '../report/definition.js';
 import { renderHtml } from '../report/html.js';
@@ -32,6 +30,8 @@ export async function writeReport(definition: string, opts: ReportOptions, io: I
   const def = readReport(definition);
   const progress = io.isTTY ? (s: string) => io.stderr(`\r\u001b[2K${s}`) : () => undefined;
   const report = await buildReport(def, progress);
+  // The renderers (vega, vega-lite, resvg, arquero) load only when a report is drawn: fast start elsewhere.
+  const [{ compileSpec, renderSvg, svgToPng }, { wideCsv }] = await Promise.all([import('../render/draw.js'), import('../render/wide.js')]);
   mkdirSync(dirname(out), { recursive: true });
   const tmp = join(dirname(out), `.${basename(out)}.${randomBytes(6).toString('hex')}.tmp`);
   try {

@@ -27,7 +27,10 @@ export function parseYear(text: string | undefined, file: string, line: number, 
   return Number(t);
 }
 
-/** Parse a unit-multiplier cell (power of ten); empty means 0. */
+/** The unit multipliers OECD documents (PowerCode and SDMX UNIT_MULT): 10^0 (units) to 10^12 (trillions). */
+export const POWER_RANGE = [0, 12] as const;
+
+/** Parse a unit-multiplier cell (power of ten); empty means 0; outside {@link POWER_RANGE} is a data error. */
 export function parsePower(text: string | undefined, file: string, line: number, column: string): number {
   const t = (text ?? '').trim();
   if (t === '' || t === 'NA') return 0;
@@ -35,7 +38,11 @@ export function parsePower(text: string | undefined, file: string, line: number,
     const [what, hint] = msg.notNumeric(column, t);
     throw dataError(what, { file, line, column }, hint);
   }
-  return Number(t);
+  const n = Number(t);
+  if (n < POWER_RANGE[0] || n > POWER_RANGE[1]) {
+    throw dataError(`unit multiplier ${t} is outside the documented range ${POWER_RANGE[0]}–${POWER_RANGE[1]} (10^${POWER_RANGE[0]} units to 10^${POWER_RANGE[1]} trillions)`, { file, line, column }, 'the export is corrupt; export the data again');
+  }
+  return n;
 }
 
 /**

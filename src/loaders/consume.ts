@@ -6,6 +6,7 @@ import type { Reducer } from '../trade/aggregate.js';
 import { detectLoader, LOADERS, loaderById } from './index.js';
 import type { Loader, RowParser } from './loader.js';
 import { isBlank, type RecordStream } from './records.js';
+import { checkRow } from '../model/domains.js';
 
 /** How many records before the header a loader may see as preamble (titles, units, WIPO's 6 lines). */
 export const MAX_PREAMBLE = 12;
@@ -26,6 +27,8 @@ export interface LoadOptions {
 
 export interface Loaded {
   rows: CanonicalRow[];
+  /** Values kept although outside their measure's usual domain (data/measure-domains.csv `warn`). */
+  warnings?: string[];
   summary: InputSummary & { filtered: number; encoding: string; loader: string; sheet?: string };
 }
 
@@ -60,8 +63,15 @@ export function chooseLoader(header: string[], file: string, line: number, sourc
   return undefined;
 }
 
-/** Turn records into canonical rows with the loader the header names; count and reduce as told. */
-export async function consume(stream: Records, sha256: string, options: LoadOptions): Promise<Loaded> {
+/** Placeholder in provenance while a file's SHA-256 is still being computed in the same pass. */
+export const PENDING_SHA256 = 'pending';
+
+/**
+ * Turn records into canonical rows with the loader the header names; count and reduce as told.
+ * `sha256` is the file's digest, or a function giving it once the stream is read (the hash is
+ * computed in the same pass as the scan); provenance is filled in at the end.
+ */
+export async function consume(stream: Records, sha256: string | (() => string), options: LoadOptions): Promise<Loaded> {
   const { file } = stream;
   const rows: CanonicalRow[] = [];
   const reasons: Record<string, number> = {};
@@ -74,10 +84,22 @@ export async function consume(stream: Records, sha256: string, options: LoadOpti
   let filtered = 0;
   let currentLine = 0;
   const reducer = options.reducer?.();
+  const flagged = new Map<string, { note: string; at: string[] }>();
+  const warn = (row: CanonicalRow, note: string) => {
+    const f = flagged.get(row.measure);
+    const at = `${row.geo} ${row.year} (line ${currentLine})`;
+    if (f === undefined) flagged.set(row.measure, { note, at: [at] });
+    else f.at.push(at);
+  };
   const accept = (row: CanonicalRow) => {
     produced++;
-    if (reducer?.accepts(row)) reducer.add(row, currentLine);
-    else if (options.keep !== undefined && !options.keep(row)) filtered++;
+    row.line ??= currentLine;
+    // Every row is checked (a corrupt value is an error wherever it is); warnings only for rows kept.
+    const reduced = reducer?.accepts(row) === true;
+    const kept = reduced || options.keep === undefined || options.keep(row);
+    checkRow(row, file, currentLine, kept ? warn : () => undefined);
+    if (reduced) reducer?.add(row, currentLine);
+    else if (!kept) filtered++;
     else rows.push(row);
   };
   for await (const { fields, line } of stream.records) {
@@ -91,7 +113,7 @@ export async function consume(stream: Records, sha256: string, options: LoadOpti
         if (preamble.length > MAX_PREAMBLE) break;
         continue;
       }
-      parser = loader.open(fields, { file, sha256, countries: options.countries, ...(options.read ? { options: options.read } : {}) }, preamble);
+      parser = loader.open(fields, { file, sha256: typeof sha256 === 'string' ? sha256 : PENDING_SHA256, countries: options.countries, ...(options.read ? { options: options.read } : {}) }, preamble);
       continue;
     }
     if (isBlank(fields)) continue;
@@ -119,12 +141,15 @@ export async function consume(stream: Records, sha256: string, options: LoadOpti
   }
   for (const r of parser.finish?.() ?? []) accept(r);
   if (reducer !== undefined) for (const r of reducer.finish()) rows.push(r);
+  const digest = typeof sha256 === 'string' ? sha256 : sha256();
+  for (const r of rows) if (r.provenance.sha256 === PENDING_SHA256) r.provenance.sha256 = digest;
   const skippedCount = Object.values(reasons).reduce((a, b) => a + b, 0);
   return {
     rows,
+    warnings: [...flagged].map(([measure, f]) => `${file}: ${f.at.length} ${measure} value(s) outside the usual domain kept as published (${f.note}): ${f.at.slice(0, 5).join(', ')}${f.at.length > 5 ? ', …' : ''}`),
     summary: {
       file,
-      sha256,
+      sha256: digest,
       format: loader.label,
       loader: loader.id,
       encoding: stream.encoding,

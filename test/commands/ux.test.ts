@@ -115,16 +115,20 @@ describe('check as a CI gate', () => {
 
   it('summary first, grouped by table, unavailable figures collapsed', async () => {
     const r = await cli('check');
-    expect(r.stdout.split('\n')[0]).toBe('17 reproduced, 1 explained, 0 mismatch, 96 unavailable');
+    expect(r.stdout.split('\n')[0]).toBe('18 reproduced, 5 explained, 1 mismatch, 90 unavailable');
     expect(r.stdout).toMatch(/\ntable2: 27 unavailable\n/);
     expect(r.stdout).toContain('t2_pct_co_inventions_with_foreign_{chn,jpn,kor,gbr,fra,deu,usa,can,mex}');
   });
 
   it('exit codes: explained passes by default, --fail-on chooses, --only hides and does not fail on what it hides', async () => {
-    expect((await cli('check')).code).toBe(0);
-    expect((await cli('check', '--fail-on', 'explained')).code).toBe(1);
-    expect((await cli('check', '--only', 'reproduced', '--fail-on', 'explained,unavailable')).code).toBe(0);
-    expect((await cli('check', '--fail-on', 'unavailable')).code).toBe(1);
+    // The embedded data: one unexplained mismatch (UFG's IP receipts), five explained (edition, source).
+    expect((await cli('check')).code).toBe(1);
+    expect((await cli('check', '--only', 'reproduced')).code).toBe(0);
+    expect((await cli('check', '--only', 'reproduced,explained,unavailable')).code).toBe(0);
+    expect((await cli('check', '--fail-on', 'none')).code).toBe(0);
+    expect((await cli('check', '--only', 'explained')).code).toBe(0);
+    expect((await cli('check', '--only', 'explained', '--fail-on', 'explained')).code).toBe(1);
+    expect((await cli('check', '--only', 'unavailable', '--fail-on', 'unavailable')).code).toBe(1);
     const bad = await cli('check', '--fail-on', 'mismatc');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('did you mean mismatch?');
@@ -133,7 +137,7 @@ describe('check as a CI gate', () => {
   it('--format csv writes the figures; that CSV pins verdicts for --expect', async () => {
     dir = tmpDir();
     const pin = join(dir, 'expected.csv');
-    expect((await cli('check', '-o', pin)).code).toBe(0);
+    expect((await cli('check', '-o', pin)).code).toBe(1);
     const text = readFileSync(pin, 'utf8');
     expect(text.split('\n')[0]).toBe('id,table,geo,partner,year,published,computed,difference,verdict,cause,reason,tolerance,tolerance_reason,edition_used');
     expect((await cli('check', '--expect', pin, '--fail-on', 'unavailable')).code).toBe(0);

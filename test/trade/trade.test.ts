@@ -112,7 +112,7 @@ describe('BACI (synthetic) and the ladder on a whole-world matrix', () => {
     const file = baci(dir);
     const lonely = join(tmpDir(), 'BACI_HS17_Y2018_V202301.csv');
     writeFileSync(lonely, readFileSync(file));
-    const r = await cli('compute', '--input', lonely, '--indicator', 'trade-intra-share', '--group', 'CJK');
+    const r = await cli('compute', '--no-sample', '--input', lonely, '--indicator', 'trade-intra-share', '--group', 'CJK');
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')[0]).toBe(`linkage: BACI file without its country dictionary (${lonely}:1)`);
   });
@@ -122,7 +122,7 @@ describe('BACI (synthetic) and the ladder on a whole-world matrix', () => {
     baci(dir);
     const bad = join(dir, 'BACI_HS17_Y2019_V202301.csv');
     writeFileSync(bad, 't,i,j,k,v,q\n2019,156,392,854231,1,1\n2019,156,392,123456,1,1\n');
-    const r = await cli('compute', '--input', bad, '--indicator', 'trade-intra-share', '--group', 'CJK');
+    const r = await cli('compute', '--no-sample', '--input', bad, '--indicator', 'trade-intra-share', '--group', 'CJK');
     expect(r.stderr.split('\n')[0]).toBe(`linkage: product code 123456 is not in HS2017 (${bad}:3:k)`);
   });
 });
@@ -134,7 +134,7 @@ describe('bad trade inputs', () => {
     const dir = tmpDir();
     const f = join(dir, 'comtrade.csv');
     writeFileSync(f, `${lines.join('\n')}\n`);
-    return { f, r: await cli('compute', '--input', f, '--indicator', 'import-source-share', '--reporter', 'CHN', '--partners', 'JPN', ...args) };
+    return { f, r: await cli('compute', '--no-sample', '--input', f, '--indicator', 'import-source-share', '--reporter', 'CHN', '--partners', 'JPN', ...args) };
   };
 
   it('duplicated reporter–partner–product–year rows', async () => {
