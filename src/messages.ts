@@ -32,6 +32,9 @@ export const msg = {
   outputDanglingLink: (file: string): Msg => [`--output ${file} is a symbolic link to a file that does not exist`, 'give the real path, or remove the link'],
   outputIsInput: (file: string, input: string): Msg => [`--output ${file} is the input ${input}`, 'write to another file; linkage never overwrites what it reads'],
   outputFolder: (file: string, problem: string): Msg => [`cannot write --output ${file}: its folder ${problem}`, 'create the folder first, or choose a writable one'],
+  reportExists: (dir: string): Msg => [`output folder ${dir} already exists`, 'choose a new folder, or add --force to replace a report linkage wrote there'],
+  reportNotReplaceable: (dir: string, why: string): Msg => [`--force will not replace ${dir}: it ${why}`, 'linkage replaces only a report folder it wrote itself; choose a new --out folder'],
+  outputLocked: (dir: string, pid: number, lock: string): Msg => [`another linkage run (pid ${pid}) is writing ${dir}`, `wait for it to finish, or choose another --out; if no such process runs, delete ${lock}`],
   outputUnusable: (file: string, code: string): Msg => [`cannot use --output ${file} (${code})`, 'choose another path'],
   noRows: (file: string): Msg => [`no usable rows in ${file}`, 'run `linkage inspect` on it to see why rows were skipped'],
   duplicateKey: (key: string): Msg => [`duplicate observation ${key} with a different value in the same file`, 'the export holds the same key twice; remove one of the rows'],
@@ -76,4 +79,31 @@ export const reason = {
   zeroDenominator: (geo: string, measure: string, year: number): string => `${geo}'s ${measure} for ${year} is zero (the denominator), so the ratio has no value`,
   sumOverflow: (geo: string, members: string[], year: number): string => `the sum over ${members.join(', ')} for ${year} overflows (not a finite number), so ${geo} has no value`,
   notFinite: (geo: string, what: string, year: number): string => `${geo}'s ${what} for ${year} is not a finite number (a zero, vanishingly small or overflowing input), so it has no value`,
+};
+
+/** Messages of `linkage fetch`, `linkage cache` and `--fetch` (src/fetch/). */
+export const fetchMsg = {
+  badQuery: (spec: string): Msg => [`cannot read fetch query "${spec}"`, 'write API:ID with API one of oecd, worldbank, imf, comtrade, baci, wipo, e.g. `linkage fetch worldbank:BX.GSR.ROYL.CD --key "CHN;JPN;KOR" --years 2017`, or `linkage fetch --for INDICATOR`'],
+  badYears: (spec: string): Msg => [`cannot read years "${spec}"`, 'write YYYY or YYYY-YYYY (e.g. --years 2015-2019)'],
+  noApi: (api: string): Msg => [`linkage cannot download from ${api} yet`, 'download the file by hand and give it with --input'],
+  notCached: (query: string, command: string): Msg => [`${query} is not in the download cache`, `run \`${command}\` first (or add --fetch instead of --offline)`],
+  notFound: (api: string, url: string, body: string): Msg => [
+    /NoRecordsFound|NoResultsFound/i.test(body) ? `${api} has no data for this query (HTTP 404 ${/NoResultsFound/i.test(body) ? 'NoResultsFound' : 'NoRecordsFound'}): ${url}` : `${api} answered HTTP 404${body ? ` (${body.slice(0, 100)})` : ''}: ${url}`,
+    'check the dataflow or indicator id, the key and the years; `linkage fetch --for INDICATOR` builds the query from an indicator',
+  ],
+  httpStatus: (api: string, status: number, url: string, body: string): Msg => [`${api} answered HTTP ${status}${body ? ` (${body.slice(0, 120)})` : ''}: ${url}`, status === 401 || status === 403 ? 'the service refused the request: check COMTRADE_API_KEY (Comtrade) or your network (OECD refuses VPN and anonymised traffic)' : 'the query is not valid for this API: check the id, the key (one position per dimension, in DSD order) and the years'],
+  gaveUp: (api: string, url: string, attempts: number, last: string): Msg => [`cannot download from ${api} after ${attempts} attempts: ${last} (${url})`, 'the service is busy or unreachable: try again later; completed parts are kept and the next run resumes; HTTPS_PROXY/NO_PROXY are honoured'],
+  waitTooLong: (api: string, seconds: number, url: string): Msg => [`${api} asks to wait ${seconds} s before the next request (${url})`, 'try again later; completed parts are kept and the next run resumes'],
+  retrying: (api: string, why: string, seconds: number, attempt: number, attempts: number): string => `${api}: ${why}; retrying in ${seconds} s (attempt ${attempt + 1} of ${attempts})`,
+  rateLimited: (api: string, limit: string, when: string): Msg => [`the ${api} rate limit (${limit}) is used up by earlier requests from this machine`, `try again after ${when} (UTC); what was fetched is cached`],
+  waitingForLimit: (api: string, limit: string, seconds: number): string => `waiting ${seconds} s for the ${api} rate limit (${limit})`,
+  apiError: (api: string, what: string): Msg => [`${api} refused the query: ${what}`, 'check the indicator or dataflow id and the key'],
+  noData: (api: string): Msg => [`${api} has no data for this query`, 'check the countries, the years and the indicator id'],
+  badAnswer: (api: string, query: string, why: string): Msg => [`the answer of ${api} to ${query} cannot be used: ${why}`, 'nothing was cached; try again later, and if it persists the API has changed its format (report it)'],
+  downloading: (api: string, url: string): string => `fetching ${url} (${api})`,
+  notModified: (query: string): string => `${query}: not modified since it was cached (HTTP 304)`,
+  noRecipe: (id: string, known: string[]): Msg => [`no fetch recipe for indicator "${id}"`, `recipes exist for: ${known.join(', ')}`],
+  noPublicSource: (id: string, why: string): Msg => [`${id} has no public API to fetch from: ${why}`, 'supply the file yourself with --input'],
+  needQuery: (): Msg => ['give a query (API:ID) or --for INDICATOR', 'e.g. `linkage fetch --for ip-charges --group CJK --year 2017`'],
+  badCacheAction: (action: string): Msg => [`unknown cache action "${action}"`, 'use `linkage cache ls`, `linkage cache verify` or `linkage cache clear`'],
 };

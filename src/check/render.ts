@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { table as textTable } from 'table';
+import { csvCell } from '../render/escape.js';
 import { formatNumber } from '../render/format.js';
 import { COMPACT } from '../render/table.js';
 import { wrap } from '../render/width.js';
@@ -28,7 +29,7 @@ export const CHECK_CSV_FIELDS = ['id', 'table', 'geo', 'partner', 'year', 'publi
 /** One CSV row per figure. */
 export function renderCheckCsv(figures: readonly CheckedFigure[]): string {
   const data = figures.map((f) => [f.id, f.table, f.geo, f.partner ?? '', f.year, f.published, f.computed ?? '', f.difference ?? '', f.verdict, f.cause ? `${f.cause.kind}: ${f.cause.text}` : '', f.reason ?? '', f.tolerance ?? '', f.tolerance_reason ?? '', f.edition_used ?? '']);
-  return `${Papa.unparse({ fields: [...CHECK_CSV_FIELDS], data }, { newline: '\n' })}\n`;
+  return `${Papa.unparse({ fields: [...CHECK_CSV_FIELDS], data: data.map((row) => row.map((c) => (typeof c === 'number' ? c : csvCell(c)))) }, { newline: '\n' })}\n`;
 }
 
 /** The JSON contract `linkage/check@2`. */

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import type { Result } from '../model/indicator.js';
 import { renderResultsCsv, renderResultsJson, renderResultsTable } from '../render/results.js';
-import { makeContext, namer, selectGeos, selectIndicators } from './context.js';
-import { loadInputs } from './inputs.js';
+import { DEFAULT_GROUPS, makeContext, namer, selectGeos, selectIndicators } from './context.js';
+import { defaultInputs, loadInputs } from './inputs.js';
+import { withFetched } from '../fetch/inputs.js';
 import { emit, filesRead, type Io } from './io.js';
 import { prepareOutput } from '../io/output.js';
 import { terminalLine } from '../render/escape.js';
-import { defaultInputs } from './inputs.js';
 import { collect, outputFormat, parseCount, parseOptions, parseYears } from './options.js';
 import { validateOptions } from './option-schema.js';
 import { usageError } from '../errors.js';
@@ -43,6 +43,12 @@ export interface ComputeOptions {
   source?: string;
   /** False with `--no-sample`: leave the embedded sample out (inputs add to it otherwise). */
   sample?: boolean;
+  /** Fetch what the selected indicators need (--fetch), re-validate (--refresh), never use the network (--offline). */
+  fetch?: boolean;
+  refresh?: boolean;
+  offline?: boolean;
+  /** Where fetch progress notes go (stderr in the commands). */
+  fetchNote?: (text: string) => void;
   format?: string;
   /** `--wide`: a CSV of geographies × years. */
   wide?: boolean;
@@ -74,7 +80,9 @@ export async function runCompute(opts: ComputeOptions) {
   validateOptions(indicators, options, ctx);
   const measures = new Set(indicators.flatMap((i) => [...i.meta.measures]));
   const trade = measures.has('trade');
-  const { table, inputs, provenances, warnings: loadWarnings } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))), {
+  const fetched = await withFetched(indicators.map((i) => i.meta.id), ctx, opts, options, DEFAULT_GROUPS, opts.fetchNote ? { note: opts.fetchNote } : {}, () => defaultInputs().map(([p]) => p));
+  const labels = fetched !== undefined && (opts.input ?? []).length === 0 ? new Map(defaultInputs()) : opts.inputLabels;
+  const { table, inputs, provenances, warnings: loadWarnings } = await loadInputs(fetched ?? opts.input ?? [], ctx.countries, opts.source, labels, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))), {
     read: { taiwan490: opts.taiwan490 === true, ...(opts.baciCountries ? { baciDictionary: opts.baciCountries } : {}) },
     ...(trade ? { reducer: () => tradeReducer([resolveProducts(options.products)]) } : {}),
     sample: opts.sample !== false,
@@ -115,7 +123,10 @@ export function addComputeOptions(cmd: Command): Command {
     .option('--include-self', 'trade: keep self-flows (re-imports from oneself) in denominators')
     .option('--taiwan-490', 'label UN Comtrade area 490 "Other Asia, nes" as Taiwan (TWN); a warning is kept in the output')
     .option('--baci-countries <file>', "the BACI release's country_codes_V*.csv (default: the one beside the BACI file)")
-    .option('--source <loader>', 'force the input format (see `linkage inspect`)');
+    .option('--source <loader>', 'force the input format (see `linkage inspect`)')
+    .option('--fetch', 'download what the selected indicators need (see `linkage fetch --for`) into the cache and compute from it')
+    .option('--refresh', 'like --fetch, re-validating cached downloads with the server')
+    .option('--offline', 'never touch the network: use only downloads already cached (an uncached one is an error with --fetch)');
 }
 
 export function registerCompute(program: Command, io: Io): void {
@@ -141,7 +152,7 @@ Examples:
         throw usageError(what, hint);
       }
       const target = prepareOutput(opts.output, filesRead(opts, opts.sample === false ? [] : defaultInputs().map(([p]) => p)));
-      const { ctx, indicators, results, inputs, warnings } = await runCompute(opts);
+      const { ctx, indicators, results, inputs, warnings } = await runCompute({ ...opts, fetchNote: (t) => io.stderr(`linkage: ${terminalLine(t)}\n`) });
       const titles = Object.fromEntries(indicators.map((i) => [i.meta.id, i.meta.title]));
       for (const w of warnings) io.stderr(`linkage: warning: ${terminalLine(w)}\n`);
       const name = namer(ctx);

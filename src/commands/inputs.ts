@@ -4,6 +4,7 @@ import type { CountryRegistry } from '../model/countries.js';
 import { ObservationTable } from '../model/table.js';
 import type { CanonicalRow, Provenance } from '../model/types.js';
 import { dataPath } from '../paths.js';
+import { fetchedFrom } from '../fetch/provenance.js';
 
 /** The embedded default inputs (data/sample/*.csv), sorted, as [path, label]. */
 export function defaultInputs(): [string, string][] {
@@ -53,6 +54,8 @@ export async function loadInputs(
     // The same bytes given twice (e.g. the sample file named explicitly) are read once.
     if (seen.has(loaded.summary.sha256)) continue;
     seen.add(loaded.summary.sha256);
+    const from = fetchedFrom(file);
+    if (from !== undefined) for (const r of loaded.rows) r.provenance.fetched ??= from;
     for (const r of loaded.rows) {
       rows.push(r);
       provenances.add(r.provenance);

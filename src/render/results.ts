@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import type { Result } from '../model/indicator.js';
 import type { InputSummary } from '../model/types.js';
+import { csvCell } from './escape.js';
 import { isLowerBound, provenanceLabel } from './labels.js';
 import { ladderValue } from './table.js';
 
@@ -45,7 +46,8 @@ export function renderResultsCsv(results: readonly Result[]): string {
       return v === null ? '' : String(v);
     }),
   ]);
-  return `${Papa.unparse({ fields: [...RESULT_CSV_FIELDS], data }, { newline: '\n' })}\n`;
+  // Text cells through csvCell (controls visible, formula triggers neutralised); numbers as they are.
+  return `${Papa.unparse({ fields: [...RESULT_CSV_FIELDS], data: data.map((row) => row.map((c) => csvCell(c))) }, { newline: '\n' })}\n`;
 }
 
 /** Result fields in the order of the JSON contract (README), whatever order an indicator built them in. */
