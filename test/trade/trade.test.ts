@@ -88,7 +88,9 @@ describe('BACI (synthetic) and the ladder on a whole-world matrix', () => {
     const r = share.results[0];
     expect(r?.value).toBeCloseTo(100 / 3, 12);
     const d = r?.detail as Record<string, number>;
-    expect(d.world_weight).toBeCloseTo(250 / 750, 12);
+    // One unit convention in the contract: detail.share and detail.world_weight in percent, like value.
+    expect(d.share).toBeCloseTo(r?.value as number, 12);
+    expect(d.world_weight).toBeCloseTo((100 * 250) / 750, 12);
     expect(d.intensity).toBeCloseTo(1, 12);
     expect(d.introversion).toBeCloseTo(0, 12);
     const intro = await json('--input', file, '--indicator', 'trade-introversion', '--group', 'CJK', '--year', '2018', '--flow', 'exports');
