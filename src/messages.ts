@@ -21,6 +21,7 @@ export const msg = {
   fieldCount: (expected: number, got: number): Msg => [`row has ${got} fields, header has ${expected}`, 'the file is truncated or has unquoted commas; export it again'],
   unknownGroup: (name: string, suggestion = ''): Msg => [`unknown group "${name}"`, `${suggestion ? `${suggestion} ` : ''}run \`linkage groups\` for the list, or define one ad hoc: --group NAME=ISO3,ISO3`],
   badGroupSpec: (spec: string): Msg => [`cannot read group definition "${spec}"`, 'write NAME=ISO3,ISO3,... (e.g. --group NORDIC=DNK,FIN,ISL,NOR,SWE)'],
+  badGroupCode: (code: string): Msg => [`group code "${code}" is not a valid code`, 'a group code starts with a letter and holds only letters, digits, _, + and - (e.g. NORDIC)'],
   duplicateGroup: (name: string): Msg => [`group "${name}" is defined twice`, 'rename one of the definitions'],
   groupMember: (group: string, code: string): Msg => [`group ${group} names unknown member "${code}"`, 'use ISO3 codes known to data/countries.csv'],
   unknownIndicator: (id: string, known: string[], suggestion = ''): Msg => [`unknown indicator "${id}"`, `${suggestion ? `${suggestion} ` : ''}run \`linkage indicators\`; known: ${known.join(', ')}`],
@@ -65,6 +66,10 @@ export const msg = {
   badExpect: (file: string, what: string): Msg => [`cannot use expectations file ${file}: ${what}`, 'write it with `linkage check --format csv --output FILE` (columns id, verdict), or JSON {"id": "verdict"}'],
   badVerdictList: (option: string, value: string, suggestion: string): Msg => [`${option} takes reproduced, explained, mismatch or unavailable (comma-separated), got "${value}"`, `${suggestion ? `${suggestion} ` : ''}e.g. ${option} mismatch,explained`],
   expectationsDiffer: (n: number, file: string): Msg => [`${n} figure(s) differ from the verdicts pinned in ${file}`, 'if the change is intended, pin the new state: linkage check --format csv --output FILE'],
+  noValue: (asked: string, reads: string[], provides: string[], reasons: string): Msg => [
+    `no result has a value: ${asked}`,
+    `the indicators read ${reads.join(', ')}; ${provides.join('; ')}; ${reasons}`,
+  ],
   internal: (what: string): Msg => [`internal error: ${what}`, 'this is a bug in linkage; please report it with the command line (run again with --verbose for a trace)'],
 };
 
@@ -79,6 +84,12 @@ export const reason = {
   zeroDenominator: (geo: string, measure: string, year: number): string => `${geo}'s ${measure} for ${year} is zero (the denominator), so the ratio has no value`,
   sumOverflow: (geo: string, members: string[], year: number): string => `the sum over ${members.join(', ')} for ${year} overflows (not a finite number), so ${geo} has no value`,
   notFinite: (geo: string, what: string, year: number): string => `${geo}'s ${what} for ${year} is not a finite number (a zero, vanishingly small or overflowing input), so it has no value`,
+};
+
+/** Warnings (printed as `linkage: warning: …` and listed in the results' `warnings`). */
+export const warning = {
+  editionMix: (indicator: string, group: string, year: number, edition: string, mix: string[]): string =>
+    `${indicator} ${group} ${year} mixes editions although --edition ${edition} was asked: ${mix.join('; ')} (the preferred edition has no value for the others)`,
 };
 
 /** Messages of `linkage fetch`, `linkage cache` and `--fetch` (src/fetch/). */

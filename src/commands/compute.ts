@@ -17,6 +17,7 @@ import { renderResultsMarkdown } from '../render/markdown-table.js';
 import { terminalWidth } from '../render/width.js';
 import { didYouMean } from '../suggest.js';
 import { tradeReducer } from '../trade/aggregate.js';
+import { requireSomeValue } from './nothing.js';
 import { resolveProducts } from '../trade/products.js';
 
 export const DEFAULT_INDICATORS = ['rd-intensity', 'gerd-financed-abroad'];
@@ -88,9 +89,11 @@ export async function runCompute(opts: ComputeOptions) {
     sample: opts.sample !== false,
   });
   if (opts.edition !== undefined) checkEdition(opts.edition, provenances);
-  const results: Result[] = indicators.flatMap((ind) => ind.compute({ table, geos, years, latest, edition: opts.edition, options, groups: ctx.groups }));
-  const warnings = [...(opts.taiwan490 ? ['UN Comtrade area 490 ("Other Asia, nes") is labelled as Taiwan (TWN) because of --taiwan-490; Comtrade itself does not name it.'] : []), ...loadWarnings];
-  return { ctx, indicators, results, inputs, warnings };
+  const computeWarnings: string[] = [];
+  const warn = (w: string) => void (computeWarnings.includes(w) || computeWarnings.push(w));
+  const results: Result[] = indicators.flatMap((ind) => ind.compute({ table, geos, years, latest, edition: opts.edition, options, groups: ctx.groups, warn }));
+  const warnings = [...(opts.taiwan490 ? ['UN Comtrade area 490 ("Other Asia, nes") is labelled as Taiwan (TWN) because of --taiwan-490; Comtrade itself does not name it.'] : []), ...loadWarnings, ...computeWarnings];
+  return { ctx, indicators, results, inputs, warnings, table, geos, years };
 }
 
 /** `--edition` must name an edition some input holds (a usage error with the editions held otherwise). */
@@ -152,9 +155,10 @@ Examples:
         throw usageError(what, hint);
       }
       const target = prepareOutput(opts.output, filesRead(opts, opts.sample === false ? [] : defaultInputs().map(([p]) => p)));
-      const { ctx, indicators, results, inputs, warnings } = await runCompute({ ...opts, fetchNote: (t) => io.stderr(`linkage: ${terminalLine(t)}\n`) });
+      const { ctx, indicators, results, inputs, warnings, table, geos, years } = await runCompute({ ...opts, fetchNote: (t) => io.stderr(`linkage: ${terminalLine(t)}\n`) });
       const titles = Object.fromEntries(indicators.map((i) => [i.meta.id, i.meta.title]));
       for (const w of warnings) io.stderr(`linkage: warning: ${terminalLine(w)}\n`);
+      requireSomeValue(results, inputs, table, { indicators, geos: geos.map((g) => g.code), years });
       const name = namer(ctx);
       const text =
         format === 'json'

@@ -3,6 +3,7 @@ import { msg } from '../messages.js';
 import type { CanonicalRow, Provenance } from '../model/types.js';
 import { editionFromFileName, parseValue, parseYear } from './cells.js';
 import { requireColumn, type Loader, type LoaderContext, type RowParser } from './loader.js';
+import { own } from '../model/dict.js';
 
 /** Trade flows by their Comtrade codes: legacy numeric codes and Comtrade Plus letters. */
 const LEGACY_FLOWS: Record<string, string> = { '1': 'M', '2': 'X', '3': 'RX', '4': 'RM' };
@@ -16,6 +17,15 @@ export function comtradeArea(ctx: LoaderContext, code: string, line: number, col
   const hit = ctx.countries.lookupNumeric(c);
   if (hit !== undefined) return hit;
   throw dataError(`unknown UN Comtrade area code "${c}"`, { file: ctx.file, line, column }, 'add the area (with its comtrade code) to data/areas.csv');
+}
+
+/**
+ * A commodity code as HS writes it: legacy Comtrade files (and spreadsheets that read codes as
+ * numbers) drop the leading zero of chapters 01–09, so `1`, `101`, `10121` are `01`, `0101`,
+ * `010121`. Only HS classifications (H0–H6, HS) are padded; SITC codes have odd lengths by design.
+ */
+export function hsCode(cls: string, code: string): string {
+  return /^H[S0-9]$/.test(cls) && /^\d+$/.test(code) && code.length % 2 === 1 && code.length < 6 ? `0${code}` : code;
 }
 
 /**
@@ -63,7 +73,7 @@ function makeParser(header: string[], ctx: LoaderContext, label: string, dataset
       const partner = comtradeArea(ctx, fields[cols.partner] ?? '', line, header[cols.partner] ?? 'partner', taiwan);
       const year = parseYear(fields[cols.year], ctx.file, line, header[cols.year] ?? 'year');
       const cls = (fields[cols.cls] ?? '').trim();
-      const cmd = (fields[cols.cmd] ?? '').trim();
+      const cmd = hsCode(cls, (fields[cols.cmd] ?? '').trim());
       const key = `${flow}|${cls}|${cmd}|${reporter}|${partner}|${year}`;
       if (seen.has(key)) {
         throw dataError(`duplicated row: ${reporter}→${partner} ${flow} ${cmd} ${year} appears twice`, { file: ctx.file, line }, `remove the repeated row (${label} exports have one row per reporter, partner, flow, commodity and year)`);
@@ -102,7 +112,7 @@ export const comtradeLegacyLoader: Loader = {
       const c = cus === -1 ? '' : (f[cus] ?? '').trim();
       return (a !== '' && a !== '0') || (b !== '' && b !== '0') || (c !== '' && c !== 'C00') ? 'breakdown row by 2nd partner, transport mode or customs procedure (would double count)' : null;
     };
-    return makeParser(header, ctx, this.label, 'Comtrade legacy', cols, breakdown, (code) => LEGACY_FLOWS[code]);
+    return makeParser(header, ctx, this.label, 'Comtrade legacy', cols, breakdown, (code) => own(LEGACY_FLOWS, code));
   },
 };
 

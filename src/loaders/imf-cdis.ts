@@ -2,6 +2,7 @@ import { dataError } from '../errors.js';
 import type { CanonicalRow, Provenance } from '../model/types.js';
 import { applyPower, parseValue } from './cells.js';
 import type { Loader, LoaderContext, RowParser } from './loader.js';
+import { own } from '../model/dict.js';
 
 const HEADER = 'Investment in:';
 const NOT_SPECIFIED = /^Not Specified/i;
@@ -18,7 +19,7 @@ function titleYear(preamble: string[][]): number | undefined {
 
 function unitPower(preamble: string[][], ctx: LoaderContext): number {
   for (const r of preamble) {
-    const p = UNITS[(r[0] ?? '').trim()];
+    const p = own(UNITS, (r[0] ?? '').trim());
     if (p !== undefined) return p;
   }
   throw dataError('the CDIS table states no unit line (e.g. "US Dollars, Millions")', { file: ctx.file }, 'export the table with its title and unit lines');

@@ -26,6 +26,13 @@ export function membersIn(group: Group, year: number): string[] {
   return group.members.filter((m) => (group.joined?.[m] ?? -Infinity) <= year && year < (group.left?.[m] ?? Infinity));
 }
 
+/** A group code, from the command line or a groups file: a letter, then letters, digits, `_ + -`. */
+export const GROUP_CODE = /^[A-Za-z][A-Za-z0-9_+-]*$/;
+
+function withFile([what, hint]: readonly [string, string], file: string): [string, { file: string }, string] {
+  return [what, { file }, hint];
+}
+
 interface GroupFile {
   groups: Record<string, { name?: string; members: string[]; definition?: string; source?: string; as_of?: string; joined?: Record<string, number>; left?: Record<string, number> }>;
 }
@@ -59,6 +66,7 @@ export class GroupRegistry {
       throw new LinkageError('usage', `cannot read groups file ${path}: ${(e as Error).message}`, { file: path }, 'give a JSON file shaped like data/groups.json');
     }
     for (const [code, g] of Object.entries(parsed.groups ?? {})) {
+      if (!GROUP_CODE.test(code)) throw new LinkageError('usage', ...withFile(msg.badGroupCode(code), path));
       this.add({
         code,
         name: g.name ?? code,
@@ -100,7 +108,7 @@ export class GroupRegistry {
       .split(',')
       .map((m) => m.trim().toUpperCase())
       .filter((m) => m !== '');
-    if (!/^[A-Za-z][A-Za-z0-9_+-]*$/.test(code) || members.length === 0) {
+    if (!GROUP_CODE.test(code) || members.length === 0) {
       const [what, hint] = msg.badGroupSpec(spec);
       throw usageError(what, hint);
     }

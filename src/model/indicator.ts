@@ -53,6 +53,11 @@ export interface ComputeRequest {
   /** Preferred edition (`--edition`); otherwise the newest edition of each key. */
   edition: string | undefined;
   options: Readonly<Record<string, string>>;
+  /**
+   * Receives warnings for the results' `warnings` (e.g. a group mixing editions under `--edition`);
+   * the caller prints and records them. Optional: without it warnings are dropped.
+   */
+  warn?: (message: string) => void;
   /** Group registry, for indicators whose options name groups (e.g. a partner group). */
   groups?: { get(code: string): Group | undefined };
 }

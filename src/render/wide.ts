@@ -1,5 +1,6 @@
 import * as aq from 'arquero';
 import type { Result } from '../model/indicator.js';
+import { own } from '../model/dict.js';
 import { hasPartner } from './labels.js';
 import type { Namer } from './table.js';
 
@@ -12,7 +13,7 @@ export function wideCsv(results: readonly Result[], names: Readonly<Record<strin
   const partner = results.some(hasPartner);
   const rows = results.map((r) => ({
     indicator: r.indicator,
-    geography: names[r.geo] ?? r.geo,
+    geography: own(names, r.geo) ?? r.geo,
     code: r.geo,
     ...(partner ? { partner: r.partner ?? '' } : {}),
     series: r.breakdown ?? '',
