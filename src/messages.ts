@@ -62,6 +62,7 @@ export const msg = {
   /** Why an input cannot be opened, by the system's error code: a folder, a missing file, or other. */
   inputUnreadable: (file: string, code: string | undefined): Msg => (code === 'EISDIR' ? msg.inputIsDirectory(file) : code === 'ENOENT' ? msg.noSuchInput(file) : msg.fileNotFound(file)),
   noSuchInput: (file: string): Msg => [`no such file ${file}`, 'check the path (relative to the current folder); inputs are read from disk, never downloaded'],
+  inputUnused: (file: string, indicators: string[]): Msg => [`${file} holds none of the rows ${indicators.join(', ')} read`, 'run `linkage inspect FILE` to see its measures, and `linkage indicators ID` for what an indicator reads'],
   wideNeedsCsv: (format: string): Msg => [`--wide writes CSV, not ${format}`, 'drop --format, or write to a .csv file'],
   badExpect: (file: string, what: string): Msg => [`cannot use expectations file ${file}: ${what}`, 'write it with `linkage check --format csv --output FILE` (columns id, verdict), or JSON {"id": "verdict"}'],
   badVerdictList: (option: string, value: string, suggestion: string): Msg => [`${option} takes reproduced, explained, mismatch or unavailable (comma-separated), got "${value}"`, `${suggestion ? `${suggestion} ` : ''}e.g. ${option} mismatch,explained`],

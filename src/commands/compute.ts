@@ -92,7 +92,11 @@ export async function runCompute(opts: ComputeOptions) {
   const computeWarnings: string[] = [];
   const warn = (w: string) => void (computeWarnings.includes(w) || computeWarnings.push(w));
   const results: Result[] = indicators.flatMap((ind) => ind.compute({ table, geos, years, latest, edition: opts.edition, options, groups: ctx.groups, warn }));
-  const warnings = [...(opts.taiwan490 ? ['UN Comtrade area 490 ("Other Asia, nes") is labelled as Taiwan (TWN) because of --taiwan-490; Comtrade itself does not name it.'] : []), ...loadWarnings, ...computeWarnings];
+  // An input the user named that feeds none of the indicators (they add to the sample, so the run can still succeed).
+  const given = new Set((fetched ?? opts.input ?? []).map((f) => labels?.get(f) ?? f));
+  // (When nothing has a value, the no-value error says it all.)
+  const unused = !results.some((r) => r.status === 'ok') ? [] : inputs.filter((i) => given.has(i.file) && i.rows > 0 && i.filtered === i.rows).map((i) => msg.inputUnused(i.file, indicators.map((x) => x.meta.id))[0]);
+  const warnings = [...(opts.taiwan490 ? ['UN Comtrade area 490 ("Other Asia, nes") is labelled as Taiwan (TWN) because of --taiwan-490; Comtrade itself does not name it.'] : []), ...loadWarnings, ...unused, ...computeWarnings];
   return { ctx, indicators, results, inputs, warnings, table, geos, years };
 }
 

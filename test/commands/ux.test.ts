@@ -107,6 +107,15 @@ describe('inputs add to the embedded sample', () => {
   });
 });
 
+describe('an input that adds nothing is named', () => {
+  it('a WDI workbook with --indicator rd-intensity: the sample answers, a warning names the unused file', async () => {
+    const wdi = shared('worldbank', 'wdi-ip-charges-1980-2021.xlsx');
+    const r = await cli('compute', '--input', wdi, '--indicator', 'rd-intensity', '--group', 'CJK', '--no-members', '--year', '2017', '--format', 'csv');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`warning: ${msg.inputUnused(wdi, ['rd-intensity'])[0]}`);
+  });
+});
+
 describe('check as a CI gate', () => {
   let dir = '';
   afterEach(() => {
