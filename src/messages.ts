@@ -85,12 +85,18 @@ export const reason = {
   zeroDenominator: (geo: string, measure: string, year: number): string => `${geo}'s ${measure} for ${year} is zero (the denominator), so the ratio has no value`,
   sumOverflow: (geo: string, members: string[], year: number): string => `the sum over ${members.join(', ')} for ${year} overflows (not a finite number), so ${geo} has no value`,
   notFinite: (geo: string, what: string, year: number): string => `${geo}'s ${what} for ${year} is not a finite number (a zero, vanishingly small or overflowing input), so it has no value`,
+  noWorldRow: (measure: string, year: number | undefined): string =>
+    `the input has no world (WLD) row of ${measure}${year === undefined ? '' : ` for ${year}`}; a share of the world needs the source's own world total, never a sum of the countries in a file`,
 };
 
 /** Warnings (printed as `linkage: warning: …` and listed in the results' `warnings`). */
 export const warning = {
   editionMix: (indicator: string, group: string, year: number, edition: string, mix: string[]): string =>
     `${indicator} ${group} ${year} mixes editions although --edition ${edition} was asked: ${mix.join('; ')} (the preferred edition has no value for the others)`,
+  hsBreak: (group: string, from: string, to: string, changes: string[]): string =>
+    `product group ${group} is read as reported in each year's HS vintage, and the content of its codes changed between ${from} and ${to} (a break in the series): ${changes.slice(0, 4).join('; ')}${changes.length > 4 ? `; and ${changes.length - 4} more` : ''}`,
+  hsNoTable: (group: string, a: string, b: string): string =>
+    `product group ${group} mixes ${a} and ${b} rows; linkage has no correlation table between them to check for breaks in the series`,
 };
 
 /** Messages of `linkage fetch`, `linkage cache` and `--fetch` (src/fetch/). */
@@ -117,5 +123,8 @@ export const fetchMsg = {
   noRecipe: (id: string, known: string[]): Msg => [`no fetch recipe for indicator "${id}"`, `recipes exist for: ${known.join(', ')}`],
   noPublicSource: (id: string, why: string): Msg => [`${id} has no public API to fetch from: ${why}`, 'supply the file yourself with --input'],
   needQuery: (): Msg => ['give a query (API:ID) or --for INDICATOR', 'e.g. `linkage fetch --for ip-charges --group CJK --year 2017`'],
+  oecdAgency: (id: string, known: string[]): Msg => [`cannot tell the OECD agency of "${id}"`, `write AGENCY,DSD@DF[,VERSION] (e.g. OECD.STI.PIE,DSD_PATENTS@DF_PATENTS_INDICATORS,1.0); linkage knows the agencies of ${known.join(', ')}`],
+  recordLimit: (api: string, limit: number, url: string): Msg => [`${api} returned ${limit} records, its per-call limit: rows may be missing (${url})`, 'narrow the query (fewer partners, commodities or years) so each call stays under the limit'],
+  baciContents: (archive: string, years: readonly [number, number] | undefined): Msg => [`${archive} holds no ${years ? `data file for ${years[0]}–${years[1]}` : 'data file'} or no country dictionary`, 'check the HS vintage, release and years (each vintage starts in the year it entered into force; e.g. HS17 covers 2017 on)'],
   badCacheAction: (action: string): Msg => [`unknown cache action "${action}"`, 'use `linkage cache ls`, `linkage cache verify` or `linkage cache clear`'],
 };

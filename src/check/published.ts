@@ -13,6 +13,8 @@ export interface PublishedFigure {
   /** Indicator options, e.g. { industry: 'pharmaceuticals' }. */
   options: Record<string, string>;
   geo: string;
+  /** The linkage geography computed when `geo` is the study's own label (e.g. `USMCA+EU28`), else ''. */
+  geoAs: string;
   partner: string;
   /** A year, or a span such as `2000-2017` (span figures are not computed). */
   year: string;
@@ -23,9 +25,12 @@ export interface PublishedFigure {
   edition: string;
   tolerance: number | null;
   toleranceReason: string;
+  /** The one input that provides the figure (dataset and query). */
   needs: string;
   /** The source the study names for the figure (`source_named`), or ''. */
   sourceNamed: string;
+  /** A file under ../shared/data that provides it, or ''. */
+  shared: string;
   note: string;
 }
 
@@ -64,6 +69,7 @@ export function readPublished(path: string = dataPath('published', DEFAULT_PUBLI
           .map((kv) => [kv.slice(0, kv.indexOf('=')).trim(), kv.slice(kv.indexOf('=') + 1).trim()]),
       ),
       geo: r.geo ?? '',
+      geoAs: r.geo_as ?? '',
       partner: r.partner ?? '',
       year: r.year ?? '',
       value,
@@ -75,6 +81,7 @@ export function readPublished(path: string = dataPath('published', DEFAULT_PUBLI
       toleranceReason: r.tolerance_reason ?? '',
       needs: r.needs ?? '',
       sourceNamed: r.source_named ?? '',
+      shared: r.shared ?? '',
       note: r.note ?? '',
     };
   });

@@ -24,11 +24,11 @@ export function summaryLine(s: CheckSummary): string {
 }
 
 /** The CSV columns of `check --format csv` and the report's check.csv (usable as `--expect FILE`). */
-export const CHECK_CSV_FIELDS = ['id', 'table', 'geo', 'partner', 'year', 'published', 'computed', 'difference', 'verdict', 'cause', 'reason', 'tolerance', 'tolerance_reason', 'edition_used'] as const;
+export const CHECK_CSV_FIELDS = ['id', 'table', 'geo', 'partner', 'year', 'published', 'computed', 'difference', 'verdict', 'cause', 'reason', 'fetch', 'tolerance', 'tolerance_reason', 'edition_used'] as const;
 
 /** One CSV row per figure. */
 export function renderCheckCsv(figures: readonly CheckedFigure[]): string {
-  const data = figures.map((f) => [f.id, f.table, f.geo, f.partner ?? '', f.year, f.published, f.computed ?? '', f.difference ?? '', f.verdict, f.cause ? `${f.cause.kind}: ${f.cause.text}` : '', f.reason ?? '', f.tolerance ?? '', f.tolerance_reason ?? '', f.edition_used ?? '']);
+  const data = figures.map((f) => [f.id, f.table, f.geo, f.partner ?? '', f.year, f.published, f.computed ?? '', f.difference ?? '', f.verdict, f.cause ? `${f.cause.kind}: ${f.cause.text}` : '', f.reason ?? '', f.fetch ?? '', f.tolerance ?? '', f.tolerance_reason ?? '', f.edition_used ?? '']);
   return `${Papa.unparse({ fields: [...CHECK_CSV_FIELDS], data: data.map((row) => row.map((c) => (typeof c === 'number' ? c : csvCell(c)))) }, { newline: '\n' })}\n`;
 }
 
@@ -102,12 +102,18 @@ export function renderCheckTable(figures: readonly CheckedFigure[], summary: Che
     const unavailable = list.filter((f) => f.verdict === 'unavailable');
     if (unavailable.length > 0) {
       // Grouped by what would provide them (the per-member detail is in --format csv/json).
-      const byNeed = new Map<string, string[]>();
-      for (const f of unavailable) byNeed.set(neededInput(f.reason ?? ''), [...(byNeed.get(neededInput(f.reason ?? '')) ?? []), f.id]);
+      const byNeed = new Map<string, CheckedFigure[]>();
+      for (const f of unavailable) byNeed.set(neededInput(f.reason ?? ''), [...(byNeed.get(neededInput(f.reason ?? '')) ?? []), f]);
       out.push(`unavailable (${unavailable.length}):`);
-      for (const [need, ids] of byNeed) {
+      for (const [need, list] of byNeed) {
+        const ids = list.map((f) => f.id);
         out.push(...wrap(`${compactIds(ids)}${ids.length > 1 ? ` (${ids.length})` : ''}`, width - 2, '    ').map((l, i) => (i === 0 ? `- ${l}` : l)));
         out.push(...wrap(`    ${need}`, width, '    '));
+        const fetches = [...new Set(list.map((f) => f.fetch).filter((c): c is string => c !== null && c !== undefined))];
+        for (const c of fetches.slice(0, 3)) out.push(...wrap(`    get it with: ${c}`, width, '      '));
+        if (fetches.length > 3) out.push(`    and ${fetches.length - 3} more fetch commands (see --format csv)`);
+        const beside = [...new Set(list.map((f) => /already beside the project: [^;]*/.exec(f.reason ?? '')?.[0]).filter((x): x is string => x !== undefined))];
+        for (const b of beside) out.push(...wrap(`    ${b}`, width, '      '));
       }
     }
   }
@@ -116,6 +122,6 @@ export function renderCheckTable(figures: readonly CheckedFigure[], summary: Che
 
 /** What would provide an unavailable figure: the reason's "needs …" clause, else the whole reason. */
 export function neededInput(reason: string): string {
-  const m = /(?:^|; )(?:the figure |it )?needs (.*)$/.exec(reason);
-  return m ? `needs ${m[1] ?? ''}` : reason;
+  const m = /(?:^|; )(?:the figure |it )?needs (.*?)(?:; get it with: .*)?$/.exec(reason);
+  return m ? `needs ${(m[1] ?? '').replace(/; already beside the project: .*$/, '')}` : reason;
 }

@@ -52,7 +52,7 @@ export async function runCheck(opts: CheckOptions) {
   const figures = readPublished(opts.published);
   const products = [...new Set(['TOTAL', ...figures.map((f) => f.options.products).filter((p): p is string => p !== undefined)])].map(resolveProducts);
   const { table, inputs } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, undefined, { reducer: () => tradeReducer(products), sample: opts.sample !== false });
-  const checked = checkFigures(figures, table, ctx.countries, ctx.groups);
+  const checked = checkFigures(figures, table, ctx.countries, ctx.groups, inputs.map((i) => i.file));
   return { figures: checked, summary: summarise(checked), inputs };
 }
 

@@ -83,8 +83,8 @@ export async function runCompute(opts: ComputeOptions) {
   const trade = measures.has('trade');
   const fetched = await withFetched(indicators.map((i) => i.meta.id), ctx, opts, options, DEFAULT_GROUPS, opts.fetchNote ? { note: opts.fetchNote } : {}, () => defaultInputs().map(([p]) => p));
   const labels = fetched !== undefined && (opts.input ?? []).length === 0 ? new Map(defaultInputs()) : opts.inputLabels;
-  const { table, inputs, provenances, warnings: loadWarnings } = await loadInputs(fetched ?? opts.input ?? [], ctx.countries, opts.source, labels, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))), {
-    read: { taiwan490: opts.taiwan490 === true, ...(opts.baciCountries ? { baciDictionary: opts.baciCountries } : {}) },
+  const { table, inputs, provenances, warnings: loadWarnings } = await loadInputs(fetched?.files ?? opts.input ?? [], ctx.countries, opts.source, labels, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))), {
+    read: { taiwan490: opts.taiwan490 === true, ...(opts.baciCountries ? { baciDictionary: opts.baciCountries } : fetched?.baciDictionary ? { baciDictionary: fetched.baciDictionary } : {}) },
     ...(trade ? { reducer: () => tradeReducer([resolveProducts(options.products)]) } : {}),
     sample: opts.sample !== false,
   });
@@ -93,7 +93,7 @@ export async function runCompute(opts: ComputeOptions) {
   const warn = (w: string) => void (computeWarnings.includes(w) || computeWarnings.push(w));
   const results: Result[] = indicators.flatMap((ind) => ind.compute({ table, geos, years, latest, edition: opts.edition, options, groups: ctx.groups, warn }));
   // An input the user named that feeds none of the indicators (they add to the sample, so the run can still succeed).
-  const given = new Set((fetched ?? opts.input ?? []).map((f) => labels?.get(f) ?? f));
+  const given = new Set((fetched?.files ?? opts.input ?? []).map((f) => labels?.get(f) ?? f));
   // (When nothing has a value, the no-value error says it all.)
   const unused = !results.some((r) => r.status === 'ok') ? [] : inputs.filter((i) => given.has(i.file) && i.rows > 0 && i.filtered === i.rows).map((i) => msg.inputUnused(i.file, indicators.map((x) => x.meta.id))[0]);
   const warnings = [...(opts.taiwan490 ? ['UN Comtrade area 490 ("Other Asia, nes") is labelled as Taiwan (TWN) because of --taiwan-490; Comtrade itself does not name it.'] : []), ...loadWarnings, ...unused, ...computeWarnings];

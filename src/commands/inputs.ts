@@ -55,7 +55,14 @@ export async function loadInputs(
     if (seen.has(loaded.summary.sha256)) continue;
     seen.add(loaded.summary.sha256);
     const from = fetchedFrom(file);
-    if (from !== undefined) for (const r of loaded.rows) r.provenance.fetched ??= from;
+    if (from !== undefined) {
+      // A download whose format states no edition is dated by its retrieval (an extraction date).
+      if (loaded.summary.edition === 'unknown') loaded.summary.edition = from.retrieved.slice(0, 10);
+      for (const r of loaded.rows) {
+        r.provenance.fetched ??= from;
+        if (r.provenance.edition === 'unknown') r.provenance.edition = from.retrieved.slice(0, 10);
+      }
+    }
     for (const r of loaded.rows) {
       rows.push(r);
       provenances.add(r.provenance);
