@@ -110,7 +110,8 @@ export function renderCheckTable(figures: readonly CheckedFigure[], summary: Che
         out.push(...wrap(`${compactIds(ids)}${ids.length > 1 ? ` (${ids.length})` : ''}`, width - 2, '    ').map((l, i) => (i === 0 ? `- ${l}` : l)));
         out.push(...wrap(`    ${need}`, width, '    '));
         const fetches = [...new Set(list.map((f) => f.fetch).filter((c): c is string => c !== null && c !== undefined))];
-        for (const c of fetches.slice(0, 3)) out.push(...wrap(`    get it with: ${c}`, width, '      '));
+        // Commands stay on one line, to copy and paste.
+        for (const c of fetches.slice(0, 3)) out.push(`    get it with: ${c}`);
         if (fetches.length > 3) out.push(`    and ${fetches.length - 3} more fetch commands (see --format csv)`);
         const beside = [...new Set(list.map((f) => /already beside the project: [^;]*/.exec(f.reason ?? '')?.[0]).filter((x): x is string => x !== undefined))];
         for (const b of beside) out.push(...wrap(`    ${b}`, width, '      '));

@@ -46,7 +46,7 @@ describe('outputs say what they are', () => {
   it('text tables fit 80 columns (the default off a terminal), notes below when they do not fit beside', async () => {
     for (const args of [['compute'], ['compute', '--input', PLUS, '--indicator', 'trade-matrix', '--group', 'CJK', '--flow', 'imports'], ['check']]) {
       const r = await cli(...args);
-      const wide = r.stdout.split('\n').filter((l) => [...l].length > 80);
+      const wide = r.stdout.split('\n').filter((l) => [...l].length > 80 && !l.startsWith('    get it with: linkage fetch'));
       expect(wide, `${args.join(' ')}: ${wide.join('\n')}`).toEqual([]);
     }
   });
@@ -148,7 +148,7 @@ describe('check as a CI gate', () => {
     const pin = join(dir, 'expected.csv');
     expect((await cli('check', '-o', pin)).code).toBe(1);
     const text = readFileSync(pin, 'utf8');
-    expect(text.split('\n')[0]).toBe('id,table,geo,partner,year,published,computed,difference,verdict,cause,reason,tolerance,tolerance_reason,edition_used');
+    expect(text.split('\n')[0]).toBe('id,table,geo,partner,year,published,computed,difference,verdict,cause,reason,fetch,tolerance,tolerance_reason,edition_used');
     expect((await cli('check', '--expect', pin, '--fail-on', 'unavailable')).code).toBe(0);
     writeFileSync(pin, 'id,verdict\ngerd_abroad_fra,reproduced\n');
     const changed = await cli('check', '--expect', pin);
