@@ -77,8 +77,10 @@ A figure is reproduced when the computed value rounds to the published one at th
 precision, or lies within a tolerance stated with a written reason (shown). A mismatch is
 "explained" when its cause is documented: the study names an edition and the value comes from
 another, or the study names a source and the value comes from another publisher. "unavailable"
-names the input that would provide the figure. The exit code is 1 when a listed figure has a
-verdict in --fail-on (default: mismatch), or, with --expect, when a pinned verdict changed.
+names the one input that provides the figure and the \`linkage fetch\` command that gets it (also
+the JSON field "fetch"), and says when that file is already in ../shared/data. The exit code is 1
+when a listed figure has a verdict in --fail-on (default: mismatch), or, with --expect, when a
+pinned verdict changed.
 
 Examples:
   $ linkage check
