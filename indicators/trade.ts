@@ -1,5 +1,5 @@
 import { dataError, usageError } from '../src/errors.js';
-import { warning } from '../src/messages.js';
+import { msg, warning } from '../src/messages.js';
 import type { ComputeRequest, OptionSpec, Result } from '../src/model/indicator.js';
 import type { FlowSource } from '../src/model/ladder.js';
 import type { CanonicalRow, TradeCodes } from '../src/model/types.js';
@@ -143,11 +143,8 @@ export function annotateProducts(req: ComputeRequest, o: TradeOptions, results: 
   for (const y of years) {
     for (const { codes, file } of codeNotes(req, o, y)) {
       if (codes.refused.length > 0) {
-        throw dataError(
-          `product group ${g.id} (${vintageName(g.vintage)}) cannot take the ${codes.vintages.filter((v) => v !== g.vintage).map(vintageName).join(', ')} rows of ${y}: ${codes.refused.slice(0, 3).join('; ')}${codes.refused.length > 3 ? `; and ${codes.refused.length - 3} more` : ''}`,
-          { file },
-          `a fixed ${vintageName(g.vintage)} list converts only codes whose content is unchanged (1:1); use data reported in ${vintageName(g.vintage)}, or a group of codes as reported (HS:<codes>)`,
-        );
+        const [what, hint] = msg.vintageRefused(g.id, vintageName(g.vintage), codes.vintages.filter((v) => v !== g.vintage).map(vintageName).join(', '), y, codes.refused);
+        throw dataError(what, { file }, hint);
       }
       for (const v of codes.vintages) byVintage.set(v, [...new Set([...(byVintage.get(v) ?? []), y])]);
       for (const c of codes.present) present.add(c);

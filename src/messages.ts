@@ -67,6 +67,15 @@ export const msg = {
   badExpect: (file: string, what: string): Msg => [`cannot use expectations file ${file}: ${what}`, 'write it with `linkage check --format csv --output FILE` (columns id, verdict), or JSON {"id": "verdict"}'],
   badVerdictList: (option: string, value: string, suggestion: string): Msg => [`${option} takes reproduced, explained, mismatch or unavailable (comma-separated), got "${value}"`, `${suggestion ? `${suggestion} ` : ''}e.g. ${option} mismatch,explained`],
   expectationsDiffer: (n: number, file: string): Msg => [`${n} figure(s) differ from the verdicts pinned in ${file}`, 'if the change is intended, pin the new state: linkage check --format csv --output FILE'],
+  powerRange: (text: string, lo: number, hi: number): Msg => [`unit multiplier ${text} is outside the documented range ${lo}–${hi} (10^${lo} units to 10^${hi} trillions)`, 'the export is corrupt; export the data again'],
+  notFiniteValue: (measure: string, geo: string, year: number): Msg => [`value of ${measure} for ${geo} ${year} is not a finite number after the unit multiplier`, 'the value or its unit multiplier (PowerCode / UNIT_MULT) is out of range; check the export'],
+  unitMismatch: (unit: string, measure: string, expected: string): Msg => [`a row in ${unit || 'no unit'} inside the ${measure} series, which is in ${expected}`, 'export the series in one unit; linkage never converts currencies silently'],
+  outsideDomain: (value: number, measure: string, geo: string, year: number, range: string, note: string): Msg => [`value ${value} of ${measure} for ${geo} ${year} is outside its domain (${range}: ${note})`, 'the export is corrupt or mislabelled; fix or remove the row'],
+  partExceedsWhole: (geo: string, part: string, year: number, num: number, what: string, rows: string): Msg => [`${geo}'s ${part} for ${year} (${num}) is ${what}`, `a part cannot exceed its whole; the rows ${rows} disagree — check the export`],
+  vintageRefused: (group: string, vintage: string, others: string, year: number, refused: string[]): Msg => [
+    `product group ${group} (${vintage}) cannot take the ${others} rows of ${year}: ${refused.slice(0, 3).join('; ')}${refused.length > 3 ? `; and ${refused.length - 3} more` : ''}`,
+    `a fixed ${vintage} list converts only codes whose content is unchanged (1:1); use data reported in ${vintage}, or a group of codes as reported (HS:<codes>)`,
+  ],
   noValue: (asked: string, reads: string[], provides: string[], reasons: string): Msg => [
     `no result has a value: ${asked}`,
     `the indicators read ${reads.join(', ')}; ${provides.join('; ')}; ${reasons}`,
@@ -84,6 +93,12 @@ export const reason = {
     `the input has no world (or OECD-total) ${measure} for ${year}; a group's share of the world needs the source's own total, not a sum of the countries in the file`,
   zeroDenominator: (geo: string, measure: string, year: number): string => `${geo}'s ${measure} for ${year} is zero (the denominator), so the ratio has no value`,
   sumOverflow: (geo: string, members: string[], year: number): string => `the sum over ${members.join(', ')} for ${year} overflows (not a finite number), so ${geo} has no value`,
+  nonFiniteResult: (what: string, prior: string | null): string => `the computed value is ${what}; check the inputs${prior ? `; ${prior}` : ''}`,
+  wholeWorld: (): string => 'the group covers the whole world: the rest of the world is empty, so intensity and introversion (which compare the group with the rest of the world) are not defined',
+  ladderDenominator: (what: string, year: number, members: string[], problem: string): string => `the members' total ${what} for ${year} (the denominator, ${members.join(' + ')}) ${problem}, so the share has no value`,
+  worldTotalZero: (c: string, flow: string, products: string, year: number, includeSelf: boolean, value: number | null): string =>
+    `${c}'s ${flow} of ${products} with the world for ${year} (the denominator${includeSelf ? '' : ', less self-flows'}) is ${value === 0 ? 'zero' : `${value}`}, so the share has no value`,
+  noCorrelation: (code: string, from: string, to: string): string => `${code} (${from}): no ${from}–${to} correlation for it in data/products/hs-correlation.csv`,
   notFinite: (geo: string, what: string, year: number): string => `${geo}'s ${what} for ${year} is not a finite number (a zero, vanishingly small or overflowing input), so it has no value`,
   noWorldRow: (measure: string, year: number | undefined): string =>
     `the input has no world (WLD) row of ${measure}${year === undefined ? '' : ` for ${year}`}; a share of the world needs the source's own world total, never a sum of the countries in a file`,
@@ -95,6 +110,8 @@ export const warning = {
     `${indicator} ${group} ${year} mixes editions although --edition ${edition} was asked: ${mix.join('; ')} (the preferred edition has no value for the others)`,
   hsBreak: (group: string, from: string, to: string, changes: string[]): string =>
     `product group ${group} is read as reported in each year's HS vintage, and the content of its codes changed between ${from} and ${to} (a break in the series): ${changes.slice(0, 4).join('; ')}${changes.length > 4 ? `; and ${changes.length - 4} more` : ''}`,
+  domainKept: (file: string, n: number, measure: string, note: string, at: string[]): string =>
+    `${file}: ${n} ${measure} value(s) outside the usual domain kept as published (${note}): ${at.slice(0, 5).join(', ')}${at.length > 5 ? ', …' : ''}`,
   hsNoTable: (group: string, a: string, b: string): string =>
     `product group ${group} mixes ${a} and ${b} rows; linkage has no correlation table between them to check for breaks in the series`,
 };

@@ -40,7 +40,8 @@ export function parsePower(text: string | undefined, file: string, line: number,
   }
   const n = Number(t);
   if (n < POWER_RANGE[0] || n > POWER_RANGE[1]) {
-    throw dataError(`unit multiplier ${t} is outside the documented range ${POWER_RANGE[0]}–${POWER_RANGE[1]} (10^${POWER_RANGE[0]} units to 10^${POWER_RANGE[1]} trillions)`, { file, line, column }, 'the export is corrupt; export the data again');
+    const [what, hint] = msg.powerRange(t, POWER_RANGE[0], POWER_RANGE[1]);
+    throw dataError(what, { file, line, column }, hint);
   }
   return n;
 }

@@ -1,5 +1,5 @@
 import { dataError, usageError } from '../errors.js';
-import { msg } from '../messages.js';
+import { msg, warning } from '../messages.js';
 import type { CountryRegistry } from '../model/countries.js';
 import type { CanonicalRow, InputSummary } from '../model/types.js';
 import type { Reducer } from '../trade/aggregate.js';
@@ -146,7 +146,7 @@ export async function consume(stream: Records, sha256: string | (() => string), 
   const skippedCount = Object.values(reasons).reduce((a, b) => a + b, 0);
   return {
     rows,
-    warnings: [...flagged].map(([measure, f]) => `${file}: ${f.at.length} ${measure} value(s) outside the usual domain kept as published (${f.note}): ${f.at.slice(0, 5).join(', ')}${f.at.length > 5 ? ', …' : ''}`),
+    warnings: [...flagged].map(([measure, f]) => warning.domainKept(file, f.at.length, measure, f.note, f.at)),
     summary: {
       file,
       sha256: digest,

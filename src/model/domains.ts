@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dataError } from '../errors.js';
+import { msg } from '../messages.js';
 import { dataPath } from '../paths.js';
 import { parseDataCsv } from './csv-text.js';
 import type { CanonicalRow } from './types.js';
@@ -58,12 +59,14 @@ export function domainOf(measure: string): Domain | undefined {
 export function checkRow(row: CanonicalRow, file: string, line: number, warn: (row: CanonicalRow, note: string) => void): void {
   const v = row.value;
   if (v !== null && !Number.isFinite(v)) {
-    throw dataError(`value of ${row.measure} for ${row.geo} ${row.year} is not a finite number after the unit multiplier`, { file, line }, 'the value or its unit multiplier (PowerCode / UNIT_MULT) is out of range; check the export');
+    const [what, hint] = msg.notFiniteValue(row.measure, row.geo, row.year);
+    throw dataError(what, { file, line }, hint);
   }
   const d = domainOf(row.measure);
   if (d === undefined) return;
   if (d.unit !== '' && row.unit !== d.unit) {
-    throw dataError(`a row in ${row.unit || 'no unit'} inside the ${row.measure} series, which is in ${d.unit}`, { file, line }, 'export the series in one unit; linkage never converts currencies silently');
+    const [what, hint] = msg.unitMismatch(row.unit, row.measure, d.unit);
+    throw dataError(what, { file, line }, hint);
   }
   if (v === null || (v >= d.min && v <= d.max)) return;
   const range = `${Number.isFinite(d.min) ? d.min : '−∞'} to ${Number.isFinite(d.max) ? d.max : '∞'}`;
@@ -71,5 +74,6 @@ export function checkRow(row: CanonicalRow, file: string, line: number, warn: (r
     warn(row, d.note);
     return;
   }
-  throw dataError(`value ${v} of ${row.measure} for ${row.geo} ${row.year} is outside its domain (${range}: ${d.note})`, { file, line }, 'the export is corrupt or mislabelled; fix or remove the row');
+  const [what, hint] = msg.outsideDomain(v, row.measure, row.geo, row.year, range, d.note);
+  throw dataError(what, { file, line }, hint);
 }

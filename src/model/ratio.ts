@@ -4,7 +4,7 @@ import { reason as why } from '../messages.js';
 import type { ComputeRequest, Geo, Result } from './indicator.js';
 import { missingResult, provenanceOf } from './indicator.js';
 import { compareEditions, editionMatches, type ObservationTable } from './table.js';
-import { warning } from '../messages.js';
+import { msg, warning } from '../messages.js';
 import type { CanonicalRow, Flags } from './types.js';
 
 /**
@@ -192,11 +192,15 @@ function memberProblem(spec: RatioSpec, m: string, p: Parts): string | null {
   if (!Number.isFinite(value)) return why.notFinite(m, `${p.num} / ${p.den}`, p.year);
   if (spec.partOfWhole === true && (p.num < 0 || p.den < 0 || p.num > p.den)) {
     const at = p.rows[0];
-    throw dataError(
-      `${m}'s ${spec.needs} for ${p.year} (${p.num}) is ${p.num < 0 || p.den < 0 ? 'negative' : `larger than its ${denName} (${p.den}): ${value.toFixed(1)} %`}`,
-      { file: at?.provenance.file, ...(at?.line !== undefined ? { line: at.line } : {}) },
-      `a part cannot exceed its whole; the rows ${p.rows.map((r) => `${r.measure}${r.line !== undefined ? ` (line ${r.line})` : ''}`).join(' and ')} disagree — check the export`,
+    const [what, hint] = msg.partExceedsWhole(
+      m,
+      spec.needs,
+      p.year,
+      p.num,
+      p.num < 0 || p.den < 0 ? 'negative' : `larger than its ${denName} (${p.den}): ${value.toFixed(1)} %`,
+      p.rows.map((r) => `${r.measure}${r.line !== undefined ? ` (line ${r.line})` : ''}`).join(' and '),
     );
+    throw dataError(what, { file: at?.provenance.file, ...(at?.line !== undefined ? { line: at.line } : {}) }, hint);
   }
   return null;
 }
