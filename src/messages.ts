@@ -104,6 +104,20 @@ export const reason = {
     `the input has no world (WLD) row of ${measure}${year === undefined ? '' : ` for ${year}`}; a share of the world needs the source's own world total, never a sum of the countries in a file`,
 };
 
+/** Messages of the BACI loaders and the trade-scan engines (src/engine/). */
+export const baciMsg = {
+  noDictionary: (): Msg => ['BACI file without its country dictionary', "BACI's i and j are numeric codes of its own release: put the release's country_codes_V*.csv beside the file or pass --baci-countries FILE"],
+  unknownArea: (code: string): Msg => [`BACI country code "${code}" is not in the release's country dictionary`, 'use the country_codes file of the same BACI release'],
+  badProduct: (code: string): Msg => [`product code "${code}" is not an HS six-digit code`, 'BACI product codes are HS6 numbers'],
+  unknownProduct: (code: string, where: string): Msg => [`product code ${code} is not in ${where}`, "the file name says which HS vintage it is; use the release's product_codes_HS*_V*.csv (beside the file or --baci-products FILE), or rename the file to its HS vintage"],
+  negative: (value: string): Msg => [`negative trade value ${value}`, 'trade values cannot be negative'],
+  duplicate: (key: string): Msg => [`duplicate BACI row ${key}`, 'a BACI release has one row per year, exporter, importer and product; the file was concatenated or corrupted — remove the repeated rows'],
+  fieldCount: (got: number): Msg => [`BACI row has ${got} fields, expected 6 (t,i,j,k,v,q)`, 'the file is cut or corrupted; download the release again'],
+  fieldTooLong: (limit: number): Msg => [`a field is longer than ${limit} characters (an unbalanced quote?)`, 'a stray double quote makes the rest of the file one field; fix the quote on this line'],
+  strayQuote: (): Msg => ['a double quote in a BACI row (BACI has no quoted fields)', 'a stray quote or a corrupted line; fix or remove it'],
+  engineFormat: (engine: string, file: string): Msg => [`--engine ${engine} cannot read ${file}`, 'Parquet files need --engine duckdb or auto; other formats are read by linkage itself'],
+};
+
 /** Warnings (printed as `linkage: warning: …` and listed in the results' `warnings`). */
 export const warning = {
   editionMix: (indicator: string, group: string, year: number, edition: string, mix: string[]): string =>

@@ -35,7 +35,7 @@ export async function loadInputs(
   source: string | undefined,
   labels?: ReadonlyMap<string, string>,
   keep?: (r: CanonicalRow) => boolean,
-  extra: Pick<LoadOptions, 'reducer' | 'read'> & { sample?: boolean } = {},
+  extra: Pick<LoadOptions, 'reducer' | 'read' | 'trade'> & { sample?: boolean } = {},
 ): Promise<LoadedInputs> {
   const { sample = true, ...load } = extra;
   // The user's files first: where one holds the same dataset and edition as the sample (the sample

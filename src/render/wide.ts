@@ -1,6 +1,7 @@
 import * as aq from 'arquero';
 import type { Result } from '../model/indicator.js';
 import { own } from '../model/dict.js';
+import { csvCell } from './escape.js';
 import { hasPartner } from './labels.js';
 import type { Namer } from './table.js';
 
@@ -13,10 +14,10 @@ export function wideCsv(results: readonly Result[], names: Readonly<Record<strin
   const partner = results.some(hasPartner);
   const rows = results.map((r) => ({
     indicator: r.indicator,
-    geography: own(names, r.geo) ?? r.geo,
+    geography: csvCell(own(names, r.geo) ?? r.geo),
     code: r.geo,
     ...(partner ? { partner: r.partner ?? '' } : {}),
-    series: r.breakdown ?? '',
+    series: csvCell(r.breakdown ?? ''),
     unit: r.unit,
     year: String(r.year),
     value: r.value,
