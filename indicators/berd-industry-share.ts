@@ -5,7 +5,7 @@ import { INDUSTRIES, industryRecipes, isIndustry, type IndustryId } from './indu
 
 /** Industries named by `--option industry=a,b` (default: all). */
 export function selectedIndustries(option: string | undefined, fallback: readonly IndustryId[] = Object.keys(INDUSTRIES) as IndustryId[]): IndustryId[] {
-  if (option === undefined || option === '') return [...fallback];
+  if (option === undefined || option === '' || option === 'all') return [...fallback];
   return option.split(',').map((s) => {
     const id = s.trim();
     if (!isIndustry(id)) throw usageError(`unknown industry "${id}"`, `use one of: ${Object.keys(INDUSTRIES).join(', ')}`);
@@ -27,7 +27,7 @@ export const berdIndustryShare: Indicator = {
       'Industry is the main activity of the performing enterprise (ISIC Rev.4), not the field of the research.',
       'Countries publish industry breakdowns with a lag of two to three years; use --latest and read years_used.',
     ],
-    options: { industry: { description: `industries, comma-separated: ${Object.keys(INDUSTRIES).join(', ')}`, default: 'all' } },
+    options: { industry: { description: `industries, comma-separated: ${Object.keys(INDUSTRIES).join(', ')}`, default: 'all', values: ['all', ...Object.keys(INDUSTRIES)], list: true } },
     chart: 'bars',
   },
   compute(req) {

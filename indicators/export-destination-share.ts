@@ -12,7 +12,7 @@ export const exportDestinationShare: Indicator = {
     measures: ['trade'],
     sources: ['UN Comtrade (legacy CSV, Plus CSV/JSON)', 'CEPII BACI'],
     caveats: ['Exports are FOB; the partner\'s reported imports (mirror, CIF) are higher.'],
-    options: { ...TRADE_OPTIONS, flow: { description: 'fixed: exports', default: 'exports' }, reporter: { description: 'the exporting economy (default: each --country / group member)', default: '' }, partners: { description: 'partner economies or groups, comma-separated', default: 'none (required)' } },
+    options: { ...TRADE_OPTIONS, flow: { description: 'fixed: exports', default: 'exports', values: ['exports'] }, reporter: { description: 'the exporting economy (default: each --country / group member)', default: '', kind: 'geos' }, partners: { description: 'partner economies or groups, comma-separated', default: 'none (required)', kind: 'geos' } },
     chart: 'bars',
     example: { reporter: 'USA', partners: 'CAN,MEX' },
   },

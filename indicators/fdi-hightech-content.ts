@@ -23,9 +23,9 @@ export const fdiHightechContent: Indicator = {
       'The high-tech sector list is a choice (data/greenfield-hightech-sectors.csv); results move with it.',
     ],
     options: {
-      partner: { description: 'partner economies or groups, comma-separated (each a result)', default: 'none (required)' },
-      direction: { description: 'outward or inward', default: 'outward' },
-      since: { description: 'first year of a cumulative sum (default: the year alone)', default: '' },
+      partner: { description: 'partner economies or groups, comma-separated (each a result)', default: 'none (required)', kind: 'geos' },
+      direction: { description: 'outward or inward', default: 'outward', values: ['outward', 'inward'] },
+      since: { description: 'first year of a cumulative sum (default: the year alone)', default: '', kind: 'number' },
     },
     chart: 'bars',
     example: { partner: 'JPN,KOR,USA,EU28', since: '2003' },

@@ -62,8 +62,8 @@ export const fdiIntraShare: Indicator = {
       'China reports outward positions to CDIS only from 2018.',
     ],
     options: {
-      direction: { description: 'outward or inward', default: 'outward' },
-      confidential: { description: 'missing (default) or lower-bound', default: 'missing' },
+      direction: { description: 'outward or inward', default: 'outward', values: ['outward', 'inward'] },
+      confidential: { description: 'missing (default) or lower-bound', default: 'missing', values: ['missing', 'lower-bound'] },
     },
     chart: 'bars',
   },

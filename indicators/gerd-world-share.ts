@@ -20,7 +20,7 @@ export const gerdWorldShare: Indicator = {
       'OECD R&D datasets carry no world total; the study\'s 35 % (CJK, 2017) comes from US NSF estimates and is missing here unless an input provides a world row.',
       'With of=OECD, members outside the OECD (China) are not part of the total: the share is then a ratio, not a part of a whole.',
     ],
-    options: { of: { description: 'the total to divide by: WLD (world) or OECD', default: 'WLD' } },
+    options: { of: { description: 'the total to divide by: WLD (world) or OECD', default: 'WLD', values: ['WLD', 'OECD'] } },
     chart: 'bars',
   },
   compute(req) {

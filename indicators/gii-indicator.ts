@@ -25,7 +25,7 @@ export const giiIndicator: Indicator = {
     ],
     options: {
       num: { description: 'GII indicator number, e.g. GII, IN.2.3.1, OUT.6.1.2', default: 'GII' },
-      measure: { description: 'score, rank or value', default: 'score' },
+      measure: { description: 'score, rank or value', default: 'score', values: ['score', 'rank', 'value'] },
     },
     chart: 'dots',
   },

@@ -12,7 +12,7 @@ export const importSourceShare: Indicator = {
     measures: ['trade'],
     sources: ['UN Comtrade (legacy CSV, Plus CSV/JSON)', 'CEPII BACI'],
     caveats: ['Imports are CIF: a mirror share from partners\' FOB exports is lower.', 'Re-imports from oneself (partner = reporter) are excluded unless --include-self.'],
-    options: { ...TRADE_OPTIONS, flow: { description: 'fixed: imports', default: 'imports' }, reporter: { description: 'the importing economy (default: each --country / group member)', default: '' }, partners: { description: 'partner economies or groups, comma-separated', default: 'none (required)' } },
+    options: { ...TRADE_OPTIONS, flow: { description: 'fixed: imports', default: 'imports', values: ['imports'] }, reporter: { description: 'the importing economy (default: each --country / group member)', default: '', kind: 'geos' }, partners: { description: 'partner economies or groups, comma-separated', default: 'none (required)', kind: 'geos' } },
     chart: 'bars',
     example: { reporter: 'CHN', partners: 'JPN,KOR' },
   },

@@ -21,7 +21,7 @@ export const ipChargesIntraShare: Indicator = {
       'Bilateral services statistics are partly modelled (BaTIS balances the two sides); treat small pairs with care.',
       'World Bank WDI has totals only, not partners: it cannot give this share.',
     ],
-    options: { flow: { description: 'payments or receipts', default: 'payments' } },
+    options: { flow: { description: 'payments or receipts', default: 'payments', values: ['payments', 'receipts'] } },
     chart: 'bars',
   },
   compute(req) {

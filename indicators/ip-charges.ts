@@ -18,7 +18,7 @@ export const ipCharges: Indicator = {
       'Group sums include flows between members; they are not the group\'s receipts from outside it.',
       'Receipts are concentrated in a few economies and reflect where IP is booked (holding companies), not only where it is created.',
     ],
-    options: { flow: { description: 'receipts, payments, or both (comma-separated)', default: 'receipts,payments' } },
+    options: { flow: { description: 'receipts, payments, or both (comma-separated)', default: 'receipts,payments', values: ['receipts', 'payments'], list: true } },
     chart: 'bars',
   },
   compute(req) {

@@ -62,7 +62,7 @@ export const PATENT_CAVEATS = [
 
 /** Options shared by the patent indicators. */
 export const PATENT_OPTIONS = {
-  measure: { description: 'foreign-ownership, domestic-ownership, co-invention (comma-separated)', default: 'all three' },
+  measure: { description: 'foreign-ownership, domestic-ownership, co-invention (comma-separated)', default: 'all three', values: ['foreign-ownership', 'domestic-ownership', 'co-invention'], list: true },
   authority: { description: 'patent authority code (9P50_1 = PCT)', default: '9P50_1' },
   date: { description: 'date type (PRIORITY, APPLICATION)', default: 'PRIORITY' },
 } as const;

@@ -4,7 +4,7 @@ import { provenanceOf } from '../src/model/indicator.js';
 import { findParts } from '../src/model/ratio.js';
 import type { CanonicalRow } from '../src/model/types.js';
 import { selectedIndustries } from './berd-industry-share.js';
-import { memberShareRecipes, type IndustryId } from './industries.js';
+import { INDUSTRIES, memberShareRecipes, type IndustryId } from './industries.js';
 
 const DEFAULT_INDUSTRIES: IndustryId[] = ['computer-electronic-optical', 'pharmaceuticals', 'aerospace'];
 
@@ -27,8 +27,8 @@ export const technologyOverlap: Indicator = {
       'Member shares may come from different years (latest available); read years_used.',
     ],
     options: {
-      threshold: { description: 'share of BERD (percent) every member must exceed', default: '10' },
-      industry: { description: 'industries, comma-separated', default: DEFAULT_INDUSTRIES.join(',') },
+      threshold: { description: 'share of BERD (percent) every member must exceed', default: '10', kind: 'number' },
+      industry: { description: 'industries, comma-separated', default: DEFAULT_INDUSTRIES.join(','), values: Object.keys(INDUSTRIES), list: true },
     },
     chart: 'bars',
   },

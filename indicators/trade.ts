@@ -1,6 +1,6 @@
 import { dataError, usageError } from '../src/errors.js';
 import { msg, warning } from '../src/messages.js';
-import type { ComputeRequest, Result } from '../src/model/indicator.js';
+import type { ComputeRequest, OptionSpec, Result } from '../src/model/indicator.js';
 import type { FlowSource } from '../src/model/ladder.js';
 import type { CanonicalRow, TradeCodes } from '../src/model/types.js';
 import { tradeMeasure } from '../src/trade/aggregate.js';
@@ -27,11 +27,11 @@ export function tradeOptions(options: Readonly<Record<string, string>>, defaultF
 }
 
 export const TRADE_OPTIONS = {
-  flow: { description: 'exports, imports or total (exports + imports)', default: 'total' },
+  flow: { description: 'exports, imports or total (exports + imports)', default: 'total', values: ['exports', 'imports', 'total'] },
   products: { description: 'TOTAL, hs84-85, hightech[:any|:most|:all], HS:<codes>, or a product-list CSV', default: 'TOTAL' },
-  basis: { description: 'reporter, mirror (the partner\'s report) or reporter-then-mirror', default: 'reporter' },
-  self: { description: 'include to keep self-flows (re-imports from oneself) in the denominators', default: 'exclude' },
-} as const;
+  basis: { description: 'reporter, mirror (the partner\'s report) or reporter-then-mirror', default: 'reporter', values: ['reporter', 'mirror', 'reporter-then-mirror'] },
+  self: { description: 'include to keep self-flows (re-imports from oneself) in the denominators', default: 'exclude', values: ['include', 'exclude'] },
+} as const satisfies Record<string, OptionSpec>;
 
 const DIRECT: Record<'exports' | 'imports', { own: string; mirror: string }> = { exports: { own: 'X', mirror: 'M' }, imports: { own: 'M', mirror: 'X' } };
 

@@ -5,10 +5,19 @@ import type { Geo, Result } from '../model/indicator.js';
 import type { ObservationTable } from '../model/table.js';
 import type { Provenance } from '../model/types.js';
 import { roundHalfAway } from '../render/format.js';
+import { datasetEdition, editionLabel } from '../render/labels.js';
 import { figureGeos, fetchCommand, unavailableReason } from './needs.js';
 import type { PublishedFigure } from './published.js';
 
-export type Verdict = 'reproduced' | 'mismatch' | 'unavailable';
+/**
+ * `reproduced`; `explained`: a mismatch with a documented cause (the study used another edition, or
+ * another source than the one computed from); `mismatch`: a difference nothing documents;
+ * `unavailable`: the inputs cannot give the figure.
+ */
+export type Verdict = 'reproduced' | 'explained' | 'mismatch' | 'unavailable';
+
+/** Every verdict, in the order summaries list them. */
+export const VERDICTS: readonly Verdict[] = ['reproduced', 'explained', 'mismatch', 'unavailable'];
 
 /** One checked figure: the JSON contract of `check --format json`. */
 export interface CheckedFigure {
@@ -23,6 +32,8 @@ export interface CheckedFigure {
   difference: number | null;
   verdict: Verdict;
   reason: string | null;
+  /** For `explained`: the documented cause (`edition` or `source`) and what it says; else null. */
+  cause: { kind: 'edition' | 'source'; text: string } | null;
   /** For an unavailable figure: the `linkage fetch` command that gets its input; else null. */
   fetch: string | null;
   tolerance: number | null;
@@ -89,6 +100,7 @@ export function checkFigures(figures: readonly PublishedFigure[], table: Observa
       difference: null,
       verdict: 'unavailable',
       reason: null,
+      cause: null,
       fetch: null,
       tolerance: f.tolerance,
       tolerance_reason: f.tolerance === null ? null : f.toleranceReason,
@@ -111,16 +123,41 @@ export function checkFigures(figures: readonly PublishedFigure[], table: Observa
     }
     const r = pick(results, f, geo.code);
     if (r === undefined || r.value === null) return unavailable(r?.reason ?? 'no result');
-    const verdict = judge(f.value, f.precision, r.value, f.tolerance);
+    const judged = judge(f.value, f.precision, r.value, f.tolerance);
+    const cause = judged === 'mismatch' ? documentedCause(f, r.provenance) : null;
+    const verdict: Verdict = cause !== null ? 'explained' : judged;
     return {
       ...base,
       computed: r.value,
       difference: r.value - f.value,
       verdict,
-      reason: verdict === 'mismatch' ? `computed ${roundHalfAway(r.value, f.precision).toFixed(f.precision)} at ${f.precision} decimal(s) vs published ${f.value.toFixed(f.precision)}${f.note ? ` (${f.note})` : ''}` : null,
-      edition_used: [...new Set(r.provenance.map((p) => `${p.dataset} ${p.edition}`))].join(' + '),
+      cause,
+      reason: judged === 'mismatch' ? `computed ${roundHalfAway(r.value, f.precision).toFixed(f.precision)} at ${f.precision} decimal(s) vs published ${f.value.toFixed(f.precision)}${f.note ? ` (${f.note})` : ''}` : null,
+      edition_used: [...new Set(r.provenance.map(datasetEdition))].join(' + '),
       years_used: r.years_used,
       provenance: r.provenance,
     };
   });
+}
+
+/**
+ * The documented cause of a mismatch, or null: the figure names the edition contemporary with the
+ * study and the value came from another (OECD revises back years); or the study names its source
+ * and the value came from another publisher (e.g. OECD FDI statistics vs IMF CDIS).
+ */
+export function documentedCause(f: PublishedFigure, used: readonly Provenance[]): CheckedFigure['cause'] {
+  if (f.edition !== '' && used.length > 0 && !used.every((p) => p.edition === f.edition || p.edition.startsWith(`${f.edition}-`))) {
+    const other = [...new Set(used.filter((p) => !(p.edition === f.edition || p.edition.startsWith(`${f.edition}-`))).map(datasetEdition))].join(', ');
+    return { kind: 'edition', text: `the study is contemporary with edition ${f.edition}; the value comes from ${other} (editions revise back years)` };
+  }
+  const named = f.sourceNamed.trim();
+  if (named !== '' && !/^not named$/i.test(named) && used.length > 0) {
+    const publishers = [...new Set(used.map((p) => p.source))];
+    const foreign = publishers.filter((s) => !named.toLowerCase().includes(s.toLowerCase()));
+    if (foreign.length > 0) {
+      const what = [...new Set(used.filter((p) => foreign.includes(p.source)).map((p) => `${p.source} ${p.dataset} ${editionLabel(p.edition)}`))].join(', ');
+      return { kind: 'source', text: `the study used ${named}; the value comes from ${what}, a different source` };
+    }
+  }
+  return null;
 }

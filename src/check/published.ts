@@ -27,6 +27,8 @@ export interface PublishedFigure {
   toleranceReason: string;
   /** The one input that provides the figure (dataset and query). */
   needs: string;
+  /** The source the study names for the figure (`source_named`), or ''. */
+  sourceNamed: string;
   /** A file under ../shared/data that provides it, or ''. */
   shared: string;
   note: string;
@@ -78,6 +80,7 @@ export function readPublished(path: string = dataPath('published', DEFAULT_PUBLI
       tolerance,
       toleranceReason: r.tolerance_reason ?? '',
       needs: r.needs ?? '',
+      sourceNamed: r.source_named ?? '',
       shared: r.shared ?? '',
       note: r.note ?? '',
     };

@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
-import { usageError } from '../errors.js';
-import { table as textTable } from 'table';
-import { checkFigures, type CheckedFigure } from '../check/check.js';
+import { checkFigures, VERDICTS, type Verdict } from '../check/check.js';
+import { compareExpectations, readExpectations } from '../check/expect.js';
 import { readPublished } from '../check/published.js';
-import { formatNumber } from '../render/format.js';
+import { renderCheckCsv, renderCheckJson, renderCheckTable, summarise } from '../check/render.js';
+import { usageError } from '../errors.js';
+import { msg } from '../messages.js';
+import { terminalWidth } from '../render/width.js';
+import { didYouMean } from '../suggest.js';
 import { tradeReducer } from '../trade/aggregate.js';
 import { resolveProducts } from '../trade/products.js';
-import { COMPACT } from '../render/results.js';
 import { makeContext } from './context.js';
 import { loadInputs } from './inputs.js';
 import { emit, filesRead, type Io } from './io.js';
@@ -15,10 +17,12 @@ import { dataPath } from '../paths.js';
 import { defaultInputs } from './inputs.js';
 import { fetchForFigures } from '../fetch/report.js';
 import { terminalLine } from '../render/escape.js';
-import { collect, parseFormat } from './options.js';
+import { collect, outputFormat } from './options.js';
 
 export interface CheckOptions {
   input?: string[];
+  /** False with `--no-sample`. */
+  sample?: boolean;
   published?: string;
   groups?: string[];
   source?: string;
@@ -31,94 +35,91 @@ export interface CheckOptions {
   refresh?: boolean;
   offline?: boolean;
   fetchNote?: (text: string) => void;
+  failOn?: string;
+  expect?: string;
 }
 
-/** Run the check and return the figures and summary (shared with the report). */
+/** A comma-separated list of verdicts (`--only`, `--fail-on`); `none` is the empty list. */
+export function parseVerdicts(option: string, value: string | undefined, fallback: readonly Verdict[]): Verdict[] {
+  if (value === undefined) return [...fallback];
+  if (value.trim() === 'none') return [];
+  return value.split(',').map((v) => {
+    const t = v.trim();
+    if (!(VERDICTS as readonly string[]).includes(t)) {
+      const [what, hint] = msg.badVerdictList(option, value, didYouMean(t, VERDICTS));
+      throw usageError(what, hint);
+    }
+    return t as Verdict;
+  });
+}
+
+/** Run the check and return every figure and the summary (shared with the report). */
 export async function runCheck(opts: CheckOptions) {
   const ctx = makeContext(opts.groups);
   const figures = readPublished(opts.published);
   const products = [...new Set(['TOTAL', ...figures.map((f) => f.options.products).filter((p): p is string => p !== undefined)])].map(resolveProducts);
-  const fetched = await fetchForFigures(figures, ctx, opts, opts.fetchNote ? { note: opts.fetchNote } : {}, () => defaultInputs().map(([p]) => p));
-  const labels = fetched !== undefined && (opts.input ?? []).length === 0 ? new Map(defaultInputs()) : opts.inputLabels;
-  const { table, inputs } = await loadInputs(fetched?.files ?? opts.input ?? [], ctx.countries, opts.source, labels, undefined, { reducer: () => tradeReducer(products), trade: { groups: products, engine: 'auto', countries: ctx.countries }, ...(fetched?.baciDictionary ? { read: { baciDictionary: fetched.baciDictionary } } : {}) });
-  if (opts.only !== undefined && !['reproduced', 'mismatch', 'unavailable'].includes(opts.only)) {
-    throw usageError(`--only must be reproduced, mismatch or unavailable, got "${opts.only}"`, 'e.g. --only mismatch');
-  }
+  // Inputs add to the embedded sample (loadInputs adds it unless --no-sample), so fetched files
+  // are given without the sample's paths.
+  const fetched = await fetchForFigures(figures, ctx, opts, opts.fetchNote ? { note: opts.fetchNote } : {}, () => []);
+  const { table, inputs } = await loadInputs(fetched?.files ?? opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, undefined, { reducer: () => tradeReducer(products), sample: opts.sample !== false, trade: { groups: products, engine: 'auto', countries: ctx.countries }, ...(fetched?.baciDictionary ? { read: { baciDictionary: fetched.baciDictionary } } : {}) });
   const checked = checkFigures(figures, table, ctx.countries, ctx.groups, inputs.map((i) => i.file));
-  const summary = {
-    reproduced: checked.filter((c) => c.verdict === 'reproduced').length,
-    mismatch: checked.filter((c) => c.verdict === 'mismatch').length,
-    unavailable: checked.filter((c) => c.verdict === 'unavailable').length,
-  };
-  return { figures: opts.only === undefined ? checked : checked.filter((c) => c.verdict === opts.only), summary, inputs };
-}
-
-function renderTable(figures: readonly CheckedFigure[], summary: Record<string, number>): string {
-  const head = ['Figure', 'Year', 'Published', 'Computed', 'Diff.', 'Verdict', 'Edition / note'];
-  const computed = figures.filter((f) => f.verdict !== 'unavailable');
-  const rows = computed.map((f) => [
-    f.id,
-    f.year,
-    f.published.toFixed(f.precision),
-    formatNumber(f.computed, Math.max(f.precision + 1, 2)),
-    f.difference === null ? '' : formatNumber(f.difference, Math.max(f.precision + 1, 2)),
-    f.verdict === 'reproduced' && f.tolerance !== null ? `reproduced (±${f.tolerance})` : f.verdict,
-    [
-      f.edition_used ?? '',
-      Object.entries(f.years_used)
-        .filter(([, y]) => String(y) !== f.year)
-        .map(([g, y]) => `${g} ${y} used`)
-        .join(', '),
-      f.tolerance_reason ?? '',
-      f.verdict !== 'reproduced' ? (f.reason ?? '') : '',
-    ]
-      .filter(Boolean)
-      .join('; '),
-  ]);
-  const parts: string[] = [];
-  if (rows.length > 0) parts.push(textTable([head, ...rows], { ...COMPACT, columns: { 6: { width: 70, wrapWord: true } } }));
-  const unavailable = figures.filter((f) => f.verdict === 'unavailable');
-  if (unavailable.length > 0) {
-    const byReason = new Map<string, string[]>();
-    for (const f of unavailable) byReason.set(f.reason ?? '', [...(byReason.get(f.reason ?? '') ?? []), f.id]);
-    parts.push(`Could not be computed from these inputs (${unavailable.length}):\n${[...byReason].map(([reason, ids]) => `- ${ids.join(', ')}\n    ${reason}`).join('\n')}\n`);
-  }
-  return `${parts.join('\n')}\n${summary.reproduced ?? 0} reproduced, ${summary.mismatch ?? 0} mismatch, ${summary.unavailable ?? 0} unavailable\n`;
+  return { figures: checked, summary: summarise(checked), inputs };
 }
 
 export function registerCheck(program: Command, io: Io): void {
   program
     .command('check')
-    .description("compute the reference study's published figures from the inputs and compare (exit 1 on any mismatch)")
-    .option('-i, --input <file>', 'input file (repeatable; default: the embedded sample)', collect)
+    .description("compute the reference study's published figures from the inputs and compare (exit 1 on an unexplained mismatch)")
+    .option('-i, --input <file>', 'input file (repeatable), added to the embedded sample', collect)
+    .option('--no-sample', 'leave the embedded OECD sample out')
     .option('--published <file>', 'published figures in linkage schema (default: data/published/huang-lv-wang.csv)')
     .option('--groups <file>', 'extra groups file (repeatable)', collect)
     .option('--source <loader>', 'force the input format')
-    .option('--only <verdict>', 'list only reproduced, mismatch or unavailable figures')
+    .option('--only <verdicts>', 'list only these verdicts: reproduced, explained, mismatch, unavailable (comma-separated)')
+    .option('--fail-on <verdicts>', 'exit 1 when a listed figure has one of these verdicts (default mismatch; none never fails)')
+    .option('--expect <file>', 'pinned verdicts (id,verdict CSV as written by --format csv, or JSON): exit 1 when any differs')
     .option('--fetch', 'download the inputs the published figures need (their `linkage fetch --for` recipes) and check with them')
     .option('--refresh', 'like --fetch, re-validating cached downloads with the server')
     .option('--offline', 'never touch the network: use only downloads already cached')
-    .option('-f, --format <format>', 'table or json', 'table')
+    .option('-f, --format <format>', 'table, csv or json (default: from --output\'s extension, else table)')
     .option('-o, --output <file>', 'write to FILE instead of stdout')
     .addHelpText(
       'after',
       `
 A figure is reproduced when the computed value rounds to the published one at the published
-precision, or lies within a tolerance stated with a written reason (shown). "unavailable" names
-the one input that provides the figure and the \`linkage fetch\` command that gets it (also the
-JSON field "fetch"), and says when that file is already in ../shared/data.
+precision, or lies within a tolerance stated with a written reason (shown). A mismatch is
+"explained" when its cause is documented: the study names an edition and the value comes from
+another, or the study names a source and the value comes from another publisher. "unavailable"
+names the one input that provides the figure and the \`linkage fetch\` command that gets it (also
+the JSON field "fetch"), and says when that file is already in ../shared/data. The exit code is 1
+when a listed figure has a verdict in --fail-on (default: mismatch), or, with --expect, when a
+pinned verdict changed.
 
 Examples:
   $ linkage check
-  $ linkage check --format json --only mismatch
-  $ linkage check --input ../shared/data/oecd/msti-2019-edition-long.csv`,
+  $ linkage check --format json --only mismatch,explained
+  $ linkage check --input ../shared/data/oecd/msti-2019-edition-long.csv
+  $ linkage check --format csv --output expected.csv     # pin today's verdicts
+  $ linkage check --expect expected.csv                  # CI: fail when any verdict changes`,
     )
     .action(async (opts: CheckOptions) => {
-      const format = parseFormat(opts.format, ['table', 'json'] as const, 'table');
-      const target = prepareOutput(opts.output, filesRead(opts, [...defaultInputs().map(([p]) => p), dataPath('published', 'huang-lv-wang.csv')]));
+      const format = outputFormat(opts.format, opts.output, ['table', 'csv', 'json'] as const, 'table');
+      const only = parseVerdicts('--only', opts.only, VERDICTS);
+      const failOn = parseVerdicts('--fail-on', opts.failOn, ['mismatch']);
+      const expected = opts.expect !== undefined ? readExpectations(opts.expect) : undefined;
+      const target = prepareOutput(opts.output, filesRead(opts, [...(opts.sample === false ? [] : defaultInputs().map(([p]) => p)), dataPath('published', 'huang-lv-wang.csv')]));
       const { figures, summary, inputs } = await runCheck({ ...opts, fetchNote: (t) => io.stderr(`linkage: ${terminalLine(t)}\n`) });
-      const text = format === 'json' ? `${JSON.stringify({ figures, summary, inputs }, null, 2)}\n` : renderTable(figures, summary);
+      const shown = figures.filter((f) => only.includes(f.verdict));
+      const text =
+        format === 'json' ? renderCheckJson(shown, summary, inputs) : format === 'csv' ? renderCheckCsv(shown) : renderCheckTable(shown, summary, terminalWidth(), figures.length - shown.length);
       emit(io, text, target);
-      if (summary.mismatch > 0) io.status.code = 1;
+      const changed = expected !== undefined ? compareExpectations(figures, expected, opts.expect as string) : [];
+      for (const c of changed) io.stderr(`linkage: ${c.id}: expected ${c.expected}, got ${c.got}\n`);
+      if (changed.length > 0) {
+        const [what, hint] = msg.expectationsDiffer(changed.length, opts.expect as string);
+        io.stderr(`linkage: ${what}\n  hint: ${hint}\n`);
+      }
+      const failing = shown.filter((f) => !expected?.has(f.id) && failOn.includes(f.verdict));
+      if (changed.length > 0 || failing.length > 0) io.status.code = 1;
     });
 }

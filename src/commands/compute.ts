@@ -7,7 +7,15 @@ import { withFetched } from '../fetch/inputs.js';
 import { emit, filesRead, type Io } from './io.js';
 import { prepareOutput } from '../io/output.js';
 import { terminalLine } from '../render/escape.js';
-import { collect, parseCount, parseFormat, parseOptions, parseYears } from './options.js';
+import { collect, outputFormat, parseCount, parseFormat, parseOptions, parseYears } from './options.js';
+import { validateOptions } from './option-schema.js';
+import { usageError } from '../errors.js';
+import { msg } from '../messages.js';
+import { editionMatches } from '../model/table.js';
+import type { Provenance } from '../model/types.js';
+import { renderResultsMarkdown } from '../render/markdown-table.js';
+import { terminalWidth } from '../render/width.js';
+import { didYouMean } from '../suggest.js';
 import { tradeReducer } from '../trade/aggregate.js';
 import { requireSomeValue } from './nothing.js';
 import { resolveProducts } from '../trade/products.js';
@@ -43,6 +51,8 @@ export interface ComputeOptions {
   /** Progress reporter for long scans (the command sets it when stderr is a terminal). */
   progress?: TradeScanOptions['progress'];
   source?: string;
+  /** False with `--no-sample`: leave the embedded sample out (inputs add to it otherwise). */
+  sample?: boolean;
   /** Fetch what the selected indicators need (--fetch), re-validate (--refresh), never use the network (--offline). */
   fetch?: boolean;
   refresh?: boolean;
@@ -50,6 +60,8 @@ export interface ComputeOptions {
   /** Where fetch progress notes go (stderr in the commands). */
   fetchNote?: (text: string) => void;
   format?: string;
+  /** `--wide`: a CSV of geographies × years. */
+  wide?: boolean;
   output?: string;
   /** Display names for input paths (the report labels files relative to the project). */
   inputLabels?: ReadonlyMap<string, string>;
@@ -75,31 +87,47 @@ export async function runCompute(opts: ComputeOptions) {
   const years = parseYears(opts.year);
   const latest = parseCount('--latest', opts.latest, 0);
   const options = { ...tradeFlags(opts), ...parseOptions(opts.option) };
+  validateOptions(indicators, options, ctx);
   const measures = new Set(indicators.flatMap((i) => [...i.meta.measures]));
   const trade = measures.has('trade');
   const fetched = await withFetched(indicators.map((i) => i.meta.id), ctx, opts, options, DEFAULT_GROUPS, opts.fetchNote ? { note: opts.fetchNote } : {}, () => defaultInputs().map(([p]) => p));
   const labels = fetched !== undefined && (opts.input ?? []).length === 0 ? new Map(defaultInputs()) : opts.inputLabels;
   const engine = parseFormat(opts.engine, ['auto', 'duckdb', 'js'] as const, 'auto');
   const groups = trade ? [resolveProducts(options.products)] : [];
-  const { table, inputs, warnings: loadWarnings } = await loadInputs(fetched?.files ?? opts.input ?? [], ctx.countries, opts.source, labels, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))), {
+  const { table, inputs, provenances, warnings: loadWarnings } = await loadInputs(fetched?.files ?? opts.input ?? [], ctx.countries, opts.source, labels, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))), {
     read: {
       taiwan490: opts.taiwan490 === true,
       ...(opts.baciCountries ? { baciDictionary: opts.baciCountries } : fetched?.baciDictionary ? { baciDictionary: fetched.baciDictionary } : {}),
       ...(opts.baciProducts ? { baciProducts: opts.baciProducts } : {}),
     },
+    sample: opts.sample !== false,
     ...(trade ? { reducer: () => tradeReducer(groups), trade: { groups, engine, countries: ctx.countries, cache: opts.cache !== false, ...(opts.progress && !opts.quiet ? { progress: opts.progress } : {}) } } : {}),
   });
+  if (opts.edition !== undefined) checkEdition(opts.edition, provenances);
   const computeWarnings: string[] = [];
   const warn = (w: string) => void (computeWarnings.includes(w) || computeWarnings.push(w));
   const results: Result[] = indicators.flatMap((ind) => ind.compute({ table, geos, years, latest, edition: opts.edition, options, groups: ctx.groups, warn }));
-  const warnings = [...(opts.taiwan490 ? ['UN Comtrade area 490 ("Other Asia, nes") is labelled as Taiwan (TWN) because of --taiwan-490; Comtrade itself does not name it.'] : []), ...loadWarnings, ...computeWarnings];
+  // An input the user named that feeds none of the indicators (they add to the sample, so the run can still succeed).
+  const given = new Set((fetched?.files ?? opts.input ?? []).map((f) => labels?.get(f) ?? f));
+  // (When nothing has a value, the no-value error says it all.)
+  const unused = !results.some((r) => r.status === 'ok') ? [] : inputs.filter((i) => given.has(i.file) && i.rows > 0 && i.filtered === i.rows).map((i) => msg.inputUnused(i.file, indicators.map((x) => x.meta.id))[0]);
+  const warnings = [...(opts.taiwan490 ? ['UN Comtrade area 490 ("Other Asia, nes") is labelled as Taiwan (TWN) because of --taiwan-490; Comtrade itself does not name it.'] : []), ...loadWarnings, ...unused, ...computeWarnings];
   return { ctx, indicators, results, inputs, warnings, table, geos, years };
+}
+
+/** `--edition` must name an edition some input holds (a usage error with the editions held otherwise). */
+export function checkEdition(edition: string, held: readonly Provenance[]): void {
+  if (held.some((p) => editionMatches(edition, p))) return;
+  const labels = [...new Set(held.map((p) => `${p.dataset}:${p.edition}`))].sort();
+  const [what, hint] = msg.unknownEdition(edition, labels, didYouMean(edition, [...labels, ...new Set(held.map((p) => p.edition))]));
+  throw usageError(what, hint);
 }
 
 /** The options compute shares with chart and report: inputs, selection, trade flags. */
 export function addComputeOptions(cmd: Command): Command {
   return cmd
-    .option('-i, --input <file>', 'input file (repeatable); format detected from the header', collect)
+    .option('-i, --input <file>', 'input file (repeatable), added to the embedded sample; format detected from the header', collect)
+    .option('--no-sample', 'leave the embedded OECD sample out (use only --input files)')
     .option('--indicator <id>', 'indicator id (repeatable; see `linkage indicators`)', collect)
     .option('-g, --group <group>', 'group code or NAME=ISO3,ISO3,... (repeatable; default CJK, UFG, UCM)', collect)
     .option('--groups <file>', 'extra groups file shaped like data/groups.json (repeatable)', collect)
@@ -129,8 +157,9 @@ export function addComputeOptions(cmd: Command): Command {
 
 export function registerCompute(program: Command, io: Io): void {
   addComputeOptions(program.command('compute').description('compute indicators for countries and groups from the inputs (default: the embedded OECD sample)'))
-    .option('-f, --format <format>', 'table, csv or json', 'table')
-    .option('-o, --output <file>', 'write to FILE instead of stdout (written whole or not at all)')
+    .option('-f, --format <format>', 'table, csv, json or md (default: from --output\'s extension, else table)')
+    .option('-o, --output <file>', 'write to FILE instead of stdout (written whole or not at all); .csv, .json, .md, .txt set the format')
+    .option('--wide', 'CSV with one row per geography and series and one column per year')
     .addHelpText(
       'after',
       `
@@ -143,14 +172,28 @@ Examples:
       --indicator export-destination-share --reporter USA --partners CAN,MEX --year 2022`,
     )
     .action(async (opts: ComputeOptions) => {
-      const format = parseFormat(opts.format, ['table', 'csv', 'json'] as const, 'table');
-      const target = prepareOutput(opts.output, filesRead(opts, defaultInputs().map(([p]) => p)));
+      const format = outputFormat(opts.format, opts.output, ['table', 'csv', 'json', 'md'] as const, opts.wide ? 'csv' : 'table');
+      if (opts.wide && format !== 'csv') {
+        const [what, hint] = msg.wideNeedsCsv(format);
+        throw usageError(what, hint);
+      }
+      const target = prepareOutput(opts.output, filesRead(opts, opts.sample === false ? [] : defaultInputs().map(([p]) => p)));
       const { ctx, indicators, results, inputs, warnings, table, geos, years } = await runCompute({ ...opts, fetchNote: (t) => io.stderr(`linkage: ${terminalLine(t)}\n`), ...(io.isTTY ? { progress: progressBar(io) } : {}) });
       const titles = Object.fromEntries(indicators.map((i) => [i.meta.id, i.meta.title]));
       for (const w of warnings) io.stderr(`linkage: warning: ${terminalLine(w)}\n`);
       requireSomeValue(results, inputs, table, { indicators, geos: geos.map((g) => g.code), years });
+      const name = namer(ctx);
       const text =
-        format === 'json' ? renderResultsJson(results, inputs, warnings) : format === 'csv' ? renderResultsCsv(results) : renderResultsTable(results, namer(ctx), titles);
+        format === 'json'
+          ? renderResultsJson(results, inputs, warnings)
+          : format === 'csv'
+            ? opts.wide
+              ? // arquero loads only here: compute starts fast without it.
+                (await import('../render/wide.js')).renderWideCsv(results, name)
+              : renderResultsCsv(results)
+            : format === 'md'
+              ? renderResultsMarkdown(results, name, titles)
+              : renderResultsTable(results, name, titles, terminalWidth());
       emit(io, text, target);
     });
 }

@@ -1,7 +1,8 @@
 import { INDICATORS, indicatorById } from '../../indicators/index.js';
 import { usageError } from '../errors.js';
 import { msg } from '../messages.js';
-import { countryRegistry, type CountryRegistry } from '../model/countries.js';
+import { countryRegistry, normaliseName, type CountryRegistry } from '../model/countries.js';
+import { closest, didYouMean } from '../suggest.js';
 import { loadGroups, type GroupRegistry } from '../model/groups.js';
 import type { Geo, Indicator } from '../model/indicator.js';
 
@@ -23,7 +24,8 @@ export function selectIndicators(ids: readonly string[] | undefined, defaults: r
   return list.map((id) => {
     const ind = indicatorById(id);
     if (ind === undefined) {
-      const [what, hint] = msg.unknownIndicator(id, INDICATORS.map((i) => i.meta.id));
+      const known = INDICATORS.map((i) => i.meta.id);
+      const [what, hint] = msg.unknownIndicator(id, known, didYouMean(id, known));
       throw usageError(what, hint);
     }
     return ind;
@@ -44,15 +46,32 @@ export function selectGeos(ctx: Context, groupSpecs: readonly string[] | undefin
       out.push(g);
     }
   };
-  const countries = (countrySpecs ?? []).flatMap((s) => s.split(',')).map((s) => s.trim().toUpperCase()).filter(Boolean);
+  const countries = (countrySpecs ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
   const groups = groupSpecs !== undefined && groupSpecs.length > 0 ? groupSpecs : countries.length > 0 ? [] : DEFAULT_GROUPS;
   for (const spec of groups) {
     const group = ctx.groups.resolve(spec);
     if (members) for (const m of group.members) push({ kind: 'country', code: m });
     push({ kind: 'group', code: group.code, group });
   }
-  for (const c of countries) push({ kind: 'country', code: ctx.countries.resolveCode(c) });
+  for (const c of countries) push({ kind: 'country', code: countryArg(ctx, c) });
   return out;
+}
+
+/**
+ * A `--country` argument: an ISO3 or aggregate code, or an unambiguous country name or name
+ * variant (`China`, `Korea, Rep.`); otherwise a usage error suggesting the closest codes.
+ */
+export function countryArg(ctx: Context, spec: string): string {
+  const code = spec.trim().toUpperCase();
+  if (ctx.countries.get(code) !== undefined) return code;
+  const byName = ctx.countries.codeForName(spec);
+  if (byName !== undefined) return byName;
+  const names = new Map(ctx.countries.all().map((a) => [normaliseName(a.name), a.code]));
+  const near = closest(normaliseName(spec), [...names.keys()], 2).map((n) => names.get(n) ?? n);
+  const codes = [...new Set([...closest(code, ctx.countries.all().map((a) => a.code), 3), ...near])].slice(0, 3);
+  const suggestion = codes.length === 0 ? '' : `did you mean ${codes.map((c) => `${c} (${ctx.countries.name(c)})`).join(' or ')}?`;
+  const [what, hint] = msg.unknownCountryArg(spec, suggestion);
+  throw usageError(what, hint);
 }
 
 /** Display names: countries by their registry name, groups as "name (CODE)". */

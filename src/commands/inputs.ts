@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { loadFile, type Loaded, type LoadOptions } from '../loaders/load.js';
 import type { CountryRegistry } from '../model/countries.js';
 import { ObservationTable } from '../model/table.js';
-import type { CanonicalRow } from '../model/types.js';
+import type { CanonicalRow, Provenance } from '../model/types.js';
 import { dataPath } from '../paths.js';
 import { fetchedFrom } from '../fetch/provenance.js';
 
@@ -17,13 +17,17 @@ export function defaultInputs(): [string, string][] {
 export interface LoadedInputs {
   table: ObservationTable;
   inputs: Loaded['summary'][];
+  /** The distinct provenances (dataset, edition, file) of the rows kept. */
+  provenances: Provenance[];
   /** Warnings the loaders raised (values kept outside their usual domain). */
   warnings: string[];
 }
 
 /**
- * Load every input (the embedded sample when none is given) into one canonical table. `keep`
- * is pushed down into each scan so only the rows the indicators read are held in memory.
+ * Load the embedded sample (unless `sample` is false) plus every input into one canonical table:
+ * inputs add to the sample, they do not replace it. `source` forces the format of the given files
+ * only (the sample's is known). `keep` is pushed down into each scan so only the rows the
+ * indicators read are held in memory.
  */
 export async function loadInputs(
   files: readonly string[],
@@ -31,14 +35,25 @@ export async function loadInputs(
   source: string | undefined,
   labels?: ReadonlyMap<string, string>,
   keep?: (r: CanonicalRow) => boolean,
-  extra: Pick<LoadOptions, 'reducer' | 'read' | 'trade'> = {},
+  extra: Pick<LoadOptions, 'reducer' | 'read' | 'trade'> & { sample?: boolean } = {},
 ): Promise<LoadedInputs> {
-  const list: [string, string | undefined][] = files.length > 0 ? files.map((f) => [f, labels?.get(f)]) : defaultInputs();
+  const { sample = true, ...load } = extra;
+  // The user's files first: where one holds the same dataset and edition as the sample (the sample
+  // is extracted from such files), its rows come first and its provenance is named.
+  const list: [string, string | undefined, boolean][] = [
+    ...files.map((f): [string, string | undefined, boolean] => [f, labels?.get(f), true]),
+    ...(sample ? defaultInputs().map(([f, l]): [string, string, boolean] => [f, l, false]) : []),
+  ];
   const rows: CanonicalRow[] = [];
   const inputs: Loaded['summary'][] = [];
   const warnings: string[] = [];
-  for (const [file, label] of list) {
-    const loaded = await loadFile(file, { countries, ...extra, ...(label !== undefined ? { label } : {}), ...(source !== undefined ? { source } : {}), ...(keep !== undefined ? { keep } : {}) });
+  const seen = new Set<string>();
+  const provenances = new Set<Provenance>();
+  for (const [file, label, given] of list) {
+    const loaded = await loadFile(file, { countries, ...load, ...(label !== undefined ? { label } : {}), ...(given && source !== undefined ? { source } : {}), ...(keep !== undefined ? { keep } : {}) });
+    // The same bytes given twice (e.g. the sample file named explicitly) are read once.
+    if (seen.has(loaded.summary.sha256)) continue;
+    seen.add(loaded.summary.sha256);
     const from = fetchedFrom(file);
     if (from !== undefined) {
       // A download whose format states no edition is dated by its retrieval (an extraction date).
@@ -48,9 +63,12 @@ export async function loadInputs(
         if (r.provenance.edition === 'unknown') r.provenance.edition = from.retrieved.slice(0, 10);
       }
     }
-    for (const r of loaded.rows) rows.push(r);
+    for (const r of loaded.rows) {
+      rows.push(r);
+      provenances.add(r.provenance);
+    }
     inputs.push(loaded.summary);
     warnings.push(...(loaded.warnings ?? []));
   }
-  return { table: new ObservationTable(rows), inputs, warnings };
+  return { table: new ObservationTable(rows), inputs, provenances: [...provenances], warnings };
 }

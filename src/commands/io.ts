@@ -29,5 +29,5 @@ export function emit(io: Io, text: string | Uint8Array, output: string | OutputT
 /** The files a command reads, for refusing an --output that would overwrite one of them. */
 export function filesRead(opts: { input?: string[]; groups?: string[]; baciCountries?: string; products?: string; published?: string }, defaults: readonly string[] = []): string[] {
   const given = [...(opts.input ?? []), ...(opts.groups ?? []), opts.baciCountries, opts.products, opts.published].filter((f): f is string => f !== undefined);
-  return (opts.input ?? []).length > 0 ? given : [...given, ...defaults];
+  return [...given, ...defaults];
 }

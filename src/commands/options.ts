@@ -1,5 +1,7 @@
+import { extname } from 'node:path';
 import { usageError } from '../errors.js';
 import { msg } from '../messages.js';
+import { hintWith } from '../suggest.js';
 
 /** Commander collector for repeatable options (`--input a --input b`). */
 export function collect(value: string, previous: string[] = []): string[] {
@@ -19,7 +21,7 @@ export function parseYears(specs: readonly string[] | undefined): number[] | und
     const from = Number(m[1]);
     const to = m[2] === undefined ? from : Number(m[2]);
     if (to < from) {
-      const [what, hint] = msg.badYearSpec(spec);
+      const [what, hint] = msg.reversedYears(spec.trim(), from, to);
       throw usageError(what, hint);
     }
     for (let y = from; y <= to; y++) years.add(y);
@@ -42,17 +44,49 @@ export function parseFormat<T extends string>(value: string | undefined, allowed
   if (value === undefined) return fallback;
   if (!(allowed as readonly string[]).includes(value)) {
     const [what, hint] = msg.badFormat(value, [...allowed]);
-    throw usageError(what, hint);
+    throw usageError(what, hintWith(value, allowed, hint));
   }
   return value as T;
 }
 
-/** `--option key=value` pairs. */
+/** The format an output file's extension names (`.csv`, `.json`, `.md`, `.txt` → table); undefined for others. */
+export function formatOfExtension(output: string | undefined): string | undefined {
+  if (output === undefined || output === '-') return undefined;
+  return ({ '.csv': 'csv', '.json': 'json', '.md': 'md', '.txt': 'table' } as Record<string, string>)[extname(output).toLowerCase()];
+}
+
+/**
+ * The output format of a command: `--format` when given, else the one `--output`'s extension names,
+ * else `fallback`. A `--format` that contradicts the extension, or an extension naming a format the
+ * command cannot write, is a usage error: a file always holds what its extension says.
+ */
+export function outputFormat<T extends string>(format: string | undefined, output: string | undefined, allowed: readonly T[], fallback: T): T {
+  const implied = formatOfExtension(output);
+  if (format !== undefined) {
+    const chosen = parseFormat(format, allowed, fallback);
+    if (implied !== undefined && implied !== chosen) {
+      const [what, hint] = msg.formatContradicts(chosen, output as string, implied);
+      throw usageError(what, hint);
+    }
+    return chosen;
+  }
+  if (implied === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(implied)) {
+    const [what, hint] = msg.extensionUnsupported(output as string, [...allowed]);
+    throw usageError(what, hint);
+  }
+  return implied as T;
+}
+
+/** `--option key=value` pairs (keys are checked against the indicators' option schema later). */
 export function parseOptions(pairs: readonly string[] | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const p of pairs ?? []) {
     const eq = p.indexOf('=');
-    if (eq <= 0) throw usageError(`cannot read --option "${p}"`, 'write key=value, e.g. --option threshold=10');
+    if (eq <= 0) {
+      const [what, hint] = msg.badOptionPair(p);
+      throw usageError(what, hint);
+    }
     out[p.slice(0, eq).trim()] = p.slice(eq + 1).trim();
   }
   return out;

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import Papa from 'papaparse';
+import { renderCheckCsv, renderCheckJson, summaryLine } from '../check/render.js';
 import { usageError } from '../errors.js';
 import { toolVersion } from '../paths.js';
 import { renderResultsCsv } from '../render/results.js';
@@ -12,7 +12,7 @@ import { msg } from '../messages.js';
 import { onInterrupt } from '../io/interrupt.js';
 import { acquireLock } from '../io/lock.js';
 import { checkReplaceable, present, REPORT_MARKER } from '../io/report-folder.js';
-import { csvCell, terminalLine, visibleControls } from '../render/escape.js';
+import { terminalLine, visibleControls } from '../render/escape.js';
 import { defaultInputs } from './inputs.js';
 import { renderHtml } from '../report/html.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -68,7 +68,7 @@ export async function writeReport(definition: string, opts: ReportOptions, io: I
       rmSync(old, { recursive: true, force: true });
     } else renameSync(tmp, out);
     if (io.isTTY) io.stderr('\r\u001b[2K');
-    io.stderr(`linkage: report written to ${terminalLine(opts.out)} (${summary.reproduced} reproduced, ${summary.mismatch} mismatch, ${summary.unavailable} unavailable)\n`);
+    io.stderr(`linkage: report written to ${terminalLine(opts.out)} (${summaryLine(summary)})\n`);
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     throw e;
@@ -109,11 +109,8 @@ async function writeReportFolder(def: ReportDefinition, definition: string, form
     put(join(tmp, 'charts', `${s.section.id}.svg`), svg);
     put(join(tmp, 'charts', `${s.section.id}.png`), svgToPng(svg));
   }
-  put(join(tmp, 'check.json'), `${JSON.stringify({ figures: report.figures, summary: report.summary }, null, 2)}\n`);
-  writeFileSync(
-    join(tmp, 'check.csv'),
-    `${Papa.unparse({ fields: ['id', 'table', 'year', 'published', 'computed', 'difference', 'verdict', 'reason', 'tolerance', 'tolerance_reason', 'edition_used'], data: report.figures.map((f) => [f.id, f.table, f.year, f.published, f.computed ?? '', f.difference ?? '', f.verdict, f.reason ?? '', f.tolerance ?? '', f.tolerance_reason ?? '', f.edition_used ?? ''].map(csvCell)) }, { newline: '\n' })}\n`,
-  );
+  put(join(tmp, 'check.json'), renderCheckJson(report.figures, report.summary, report.inputs));
+  put(join(tmp, 'check.csv'), renderCheckCsv(report.figures));
   const version = toolVersion();
   if (format === 'md') put(join(tmp, 'index.md'), renderMarkdown(report, version));
   else put(join(tmp, 'index.html'), renderHtml(report, svgs, version));

@@ -1,6 +1,6 @@
 import { LinkageError, usageError } from '../errors.js';
 import { fetchMsg } from '../messages.js';
-import type { Context } from '../commands/context.js';
+import { countryArg, type Context } from '../commands/context.js';
 import { parseSpan } from './query.js';
 import { RECIPES, recipeFor, type Selection } from './recipes.js';
 import { fetchQuery, type FetchMode, type FetchOptions } from './engine.js';
@@ -17,12 +17,12 @@ export interface SelectionFlags {
 
 /** Economies of the selection: group members (default groups when none) and single countries, ISO3. */
 export function selectionOf(ctx: Context, flags: SelectionFlags, options: Readonly<Record<string, string>>, defaultGroups: readonly string[]): Selection {
-  const countries = (flags.country ?? []).flatMap((s) => s.split(',')).map((s) => s.trim().toUpperCase()).filter(Boolean);
+  const countries = (flags.country ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
   const groups = flags.group !== undefined && flags.group.length > 0 ? flags.group : countries.length > 0 ? [] : defaultGroups;
   const economies: string[] = [];
   for (const g of groups) for (const m of ctx.groups.resolve(g).members) if (!economies.includes(m)) economies.push(m);
   for (const c of countries) {
-    const code = ctx.countries.resolveCode(c);
+    const code = countryArg(ctx, c);
     if (!economies.includes(code)) economies.push(code);
   }
   const spans = (flags.year ?? []).map(parseSpan);

@@ -8,13 +8,16 @@ import { cellText, readXlsx } from './xlsx.js';
 
 /** What a file holds, from its first bytes: an .xlsx (zip) workbook, a JSON document, or text. */
 export async function sniffKind(file: string): Promise<'zip' | 'json' | 'text'> {
-  const handle = await open(file, 'r').catch(() => {
-    const [what, hint] = msg.fileNotFound(file);
+  const handle = await open(file, 'r').catch((e: NodeJS.ErrnoException) => {
+    const [what, hint] = msg.inputUnreadable(file, e.code);
     throw dataError(what, { file }, hint);
   });
   try {
     const head = Buffer.alloc(8);
-    const { bytesRead } = await handle.read(head, 0, 8, 0);
+    const { bytesRead } = await handle.read(head, 0, 8, 0).catch((e: NodeJS.ErrnoException) => {
+      const [what, hint] = msg.inputUnreadable(file, e.code);
+      throw dataError(what, { file }, hint);
+    });
     if (bytesRead >= 4 && head.readUInt32LE(0) === 0x04034b50) return 'zip';
     const text = head.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '').trimStart();
     return text.startsWith('{') || text.startsWith('[') ? 'json' : 'text';

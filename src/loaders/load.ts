@@ -15,8 +15,8 @@ export function sha256File(file: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');
     createReadStream(file)
-      .on('error', () => {
-        const [what, hint] = msg.fileNotFound(file);
+      .on('error', (e: NodeJS.ErrnoException) => {
+        const [what, hint] = msg.inputUnreadable(file, e.code);
         reject(dataError(what, { file }, hint));
       })
       .on('data', (c) => hash.update(c))

@@ -68,6 +68,16 @@ export class CountryRegistry {
     throw dataError(what, where, hint);
   }
 
+  /** The code of a country or area name or name variant ("China", "Korea, Rep."), or undefined. */
+  codeForName(name: string): string | undefined {
+    return this.byName.get(normaliseName(name));
+  }
+
+  /** Every name and name variant, normalised (for suggestions). */
+  names(): string[] {
+    return [...this.byName.keys()];
+  }
+
   /** Resolve a numeric M49/Comtrade code ("4", "004", "842"); undefined when unknown. */
   lookupNumeric(code: string): string | undefined {
     return this.byNumeric.get(stripZeros(code));

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { LinkageError, usageError } from '../errors.js';
 import { msg } from '../messages.js';
 import { dataPath } from '../paths.js';
+import { didYouMean } from '../suggest.js';
 import type { CountryRegistry } from './countries.js';
 
 /** A named set of economies. */
@@ -96,7 +97,7 @@ export class GroupRegistry {
     if (eq === -1) {
       const g = this.groups.get(spec.trim()) ?? this.groups.get(spec.trim().toUpperCase());
       if (g === undefined) {
-        const [what, hint] = msg.unknownGroup(spec);
+        const [what, hint] = msg.unknownGroup(spec, didYouMean(spec.trim().toUpperCase(), [...this.groups.keys()]));
         throw usageError(what, hint);
       }
       return g;

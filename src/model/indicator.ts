@@ -8,6 +8,22 @@ export type Geo = { kind: 'country'; code: string } | { kind: 'group'; code: str
 /** Default chart of an indicator (used by `linkage chart`). */
 export type ChartKind = 'bars' | 'lines' | 'heatmap' | 'dots';
 
+/**
+ * One indicator option: what it means, its default and what it accepts. The CLI validates every
+ * option against this schema the same way for every indicator (unknown keys and values are usage
+ * errors with a suggestion).
+ */
+export interface OptionSpec {
+  description: string;
+  default: string;
+  /** The accepted values (each item of a comma-separated list when `list`); absent = free text. */
+  values?: readonly string[];
+  /** A comma-separated list of values. */
+  list?: boolean;
+  /** `geos`: ISO3 or group codes (comma-separated); `number`: a finite number. */
+  kind?: 'geos' | 'number';
+}
+
 /** Typed metadata every indicator file declares. */
 export interface IndicatorMeta {
   id: string;
@@ -19,8 +35,8 @@ export interface IndicatorMeta {
   measures: readonly string[];
   sources: readonly string[];
   caveats: readonly string[];
-  /** Options the indicator reads from `--option key=value`, with their defaults. */
-  options: Readonly<Record<string, { description: string; default: string }>>;
+  /** Options the indicator reads from `--option key=value` (and the trade flags), with their defaults. */
+  options: Readonly<Record<string, OptionSpec>>;
   chart: ChartKind;
   /** Options for an example run (docs, contract tests, the report), when defaults are not enough. */
   example?: Readonly<Record<string, string>>;

@@ -159,6 +159,7 @@ function one(src: FlowSource, indicator: string, geo: Geo & { kind: 'group' }, y
     years_used: Object.fromEntries(members.map((m) => [m, year])),
     provenance: provenanceOf(rows),
     flags: {},
-    detail: { ...l, basis: src.basis, ...(confidential.length > 0 ? { lower_bound: true, confidential_pairs: confidential } : {}) },
+    // The contract's one unit convention: shares and weights in percent, like `value`; indices as ratios.
+    detail: { ...l, share: 100 * l.share, world_weight: l.world_weight === null ? null : 100 * l.world_weight, basis: src.basis, ...(confidential.length > 0 ? { lower_bound: true, confidential_pairs: confidential } : {}) },
   };
 }

@@ -21,3 +21,38 @@ export function decimalsFor(unit: string): number {
   if (unit === 'usd_bn') return 2;
   return 1;
 }
+
+/** How a unit is shown to a reader: the header label, the factor applied to values and decimals. */
+export interface DisplayUnit {
+  label: string;
+  scale: number;
+  decimals: number;
+}
+
+/** Flows in US$ are shown in US$ bn (the unit in the header); other units as they are. */
+export function displayUnit(unit: string): DisplayUnit {
+  switch (unit) {
+    case 'percent':
+      return { label: '%', scale: 1, decimals: 2 };
+    case 'usd':
+      return { label: 'US$ bn', scale: 1e-9, decimals: 2 };
+    case 'usd_m':
+      return { label: 'US$ m', scale: 1, decimals: 1 };
+    case 'usd_bn':
+      return { label: 'US$ bn', scale: 1, decimals: 2 };
+    case 'index':
+      return { label: 'index', scale: 1, decimals: 2 };
+    case 'rank':
+      return { label: 'rank', scale: 1, decimals: 0 };
+    case 'score':
+      return { label: 'score', scale: 1, decimals: 1 };
+    default:
+      return { label: unit, scale: 1, decimals: decimalsFor(unit) };
+  }
+}
+
+/** A value for a reader, in its display unit (`—` for missing). */
+export function formatDisplay(value: number | null, unit: string): string {
+  const d = displayUnit(unit);
+  return formatNumber(value === null ? null : value * d.scale, d.decimals);
+}

@@ -7,6 +7,7 @@ import { namer } from '../commands/context.js';
 import { runCompute } from '../commands/compute.js';
 import { defaultInputs } from '../commands/inputs.js';
 import type { CheckedFigure } from '../check/check.js';
+import type { CheckSummary } from '../check/render.js';
 import { usageError } from '../errors.js';
 import type { IndicatorMeta, Result } from '../model/indicator.js';
 import type { InputSummary } from '../model/types.js';
@@ -28,7 +29,7 @@ export interface BuiltReport {
   def: ReportDefinition;
   sections: BuiltSection[];
   figures: CheckedFigure[];
-  summary: { reproduced: number; mismatch: number; unavailable: number };
+  summary: CheckSummary;
   inputs: InputSummary[];
   /** Inputs the definition names that are not on this machine. */
   absent: { id: string; path: string }[];
@@ -86,6 +87,8 @@ export async function buildReport(def: ReportDefinition, progress: (step: string
       ...(section.edition ? { edition: section.edition } : {}),
       option: Object.entries(section.options ?? {}).map(([k, v]) => `${k}=${v}`),
       groups: (def.groups ?? []).map((g) => join(def.dir, g)),
+      // The definition names every input, the embedded sample included when it wants it.
+      sample: false,
     });
     for (const i of inputs) allInputs.set(i.file, i);
     const name = namer(ctx);
@@ -95,7 +98,7 @@ export async function buildReport(def: ReportDefinition, progress: (step: string
   progress(`[${n + 1}/${def.sections.length + 1}] published figures`);
   const every = files(def, def.inputs.map((i) => i.id));
   const published = def.published ? relative(process.cwd(), `${def.dir}/${def.published}`) : undefined;
-  const check = await runCheck({ input: every.paths, inputLabels: every.labels, ...(published ? { published } : {}) });
+  const check = await runCheck({ input: every.paths, inputLabels: every.labels, sample: false, ...(published ? { published } : {}) });
   for (const i of check.inputs) allInputs.set(i.file, i);
   return { def, sections, figures: check.figures, summary: check.summary, inputs: [...allInputs.values()].sort((a, b) => a.file.localeCompare(b.file)), absent: every.absent };
 }

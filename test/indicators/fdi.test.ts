@@ -87,14 +87,15 @@ describe('IMF CDIS real workbooks', () => {
     expect(one(results, 'CJK')?.reason).toContain("JPN←CHN (mirror: CHN's outward report)");
   });
 
-  it('check reports the IMF-basis difference from the study as a mismatch of source', async () => {
+  it('check reports the IMF-basis difference from the study as explained by source', async () => {
     const r = await cli('check', '--input', shared('imf', 'cdis-table6-outward-positions-2017.xlsx'), '--format', 'json');
     const figs = (JSON.parse(r.stdout) as { figures: { id: string; verdict: string; reason: string | null }[] }).figures;
     const ufg = figs.find((f) => f.id === 'fdi_outward_intra_share_ufg');
-    expect(ufg?.verdict).toBe('mismatch');
+    expect(ufg?.verdict).toBe('explained');
     expect(ufg?.reason).toContain('different source');
+    expect((ufg as unknown as { cause: { kind: string; text: string } }).cause).toEqual({ kind: 'source', text: 'the study used OECD FDI statistics; the value comes from IMF CDIS_6o 2024-01, a different source' });
     expect(figs.find((f) => f.id === 'fdi_outward_intra_share_cjk')?.verdict).toBe('unavailable');
-    expect(r.code).toBe(1);
+    expect(figs.filter((f) => f.verdict === 'mismatch').map((f) => f.id)).toEqual(['ip_charges_exports_ufg']);
   });
 });
 

@@ -44,7 +44,15 @@ describe('bad inputs: one line, file and line named, exit 1, no output file', ()
   it('a missing file is a data error naming it', async () => {
     const r = await cli('compute', '--input', '/nonexistent/x.csv');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(msg.fileNotFound('/nonexistent/x.csv')[0]);
+    expect(r.stderr).toContain(msg.noSuchInput('/nonexistent/x.csv')[0]);
+  });
+
+  it('a folder given to inspect gets its own message, not the missing-file one', async () => {
+    const dir = tmpDir();
+    const r = await cli('inspect', dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(msg.inputIsDirectory(dir)[0]);
+    expect(r.stderr).not.toContain('no such file');
   });
 
   it('--verbose adds the stack trace', async () => {

@@ -15,7 +15,7 @@ const g = (code: string): Geo => ({ kind: 'group', code, group: groups.get(code)
 describe('World Bank WDI (real workbook)', () => {
   it('CJK IP-charge receipts 2017 ≈ 53.8 bn US$; check counts the study\'s 53.79 within its stated tolerance', async () => {
     const wdi = shared('worldbank', 'wdi-ip-charges-1980-2021.xlsx');
-    const r = await cli('compute', '--input', wdi, '--indicator', 'ip-charges', '--group', 'CJK', '--year', '2017', '--option', 'flow=receipts', '--format', 'json');
+    const r = await cli('compute', '--no-sample', '--input', wdi, '--indicator', 'ip-charges', '--group', 'CJK', '--year', '2017', '--option', 'flow=receipts', '--format', 'json');
     const out = JSON.parse(r.stdout) as { results: Result[]; inputs: { edition: string; rows: number }[] };
     const cjk = out.results.find((x) => x.geo === 'CJK');
     expect(cjk?.value).toBeCloseTo(53.811, 3);
@@ -44,7 +44,7 @@ describe('World Bank WDI (real workbook)', () => {
     const dir = tmpDir();
     const f = join(dir, 'wdi.csv');
     writeFileSync(f, csv);
-    const out = JSON.parse((await cli('compute', '--input', f, '--indicator', 'ip-charges', '--group', 'PAIR=JPN,KOR', '--year', '2017', '--option', 'flow=receipts', '--format', 'json')).stdout) as { results: Result[] };
+    const out = JSON.parse((await cli('compute', '--no-sample', '--input', f, '--indicator', 'ip-charges', '--group', 'PAIR=JPN,KOR', '--year', '2017', '--option', 'flow=receipts', '--format', 'json')).stdout) as { results: Result[] };
     const pair = out.results.find((x) => x.geo === 'PAIR');
     expect(pair?.value).toBeNull();
     expect(pair?.reason).toMatch(/^KOR /);
@@ -54,7 +54,7 @@ describe('World Bank WDI (real workbook)', () => {
 describe('WIPO Global Innovation Index (real workbook)', () => {
   it('ranks and scores by indicator number', async () => {
     const gii = shared('wipo', 'gii-2022-dataset.xlsx');
-    const out = JSON.parse((await cli('compute', '--input', gii, '--indicator', 'gii-indicator', '--country', 'CHN', '--country', 'KOR', '--option', 'measure=rank', '--format', 'json')).stdout) as { results: Result[] };
+    const out = JSON.parse((await cli('compute', '--no-sample', '--input', gii, '--indicator', 'gii-indicator', '--country', 'CHN', '--country', 'KOR', '--option', 'measure=rank', '--format', 'json')).stdout) as { results: Result[] };
     expect(out.results.map((r) => [r.geo, r.year, r.value])).toEqual([
       ['CHN', 2022, 11],
       ['KOR', 2022, 6],

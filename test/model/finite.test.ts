@@ -17,7 +17,7 @@ const gerdSof = (lines: string[]) => {
   return f;
 };
 const run = (f: string, format: string, indicator = 'gerd-financed-abroad') =>
-  cli('compute', '--input', f, '--indicator', indicator, '--country', 'DEU', '--group', 'P=DEU,FRA', '--year', '2017', '--format', format);
+  cli('compute', '--no-sample', '--input', f, '--indicator', indicator, '--country', 'DEU', '--group', 'P=DEU,FRA', '--year', '2017', '--format', format);
 const FRA = [line('FRA', '_T', '100'), line('FRA', 'ROW', '10')];
 
 describe('non-finite results are missing with a reason, in every format (issue 9 item 6)', () => {
@@ -110,7 +110,7 @@ describe('each measure declares its domain and unit (issue 9 item 7)', () => {
   it('a share above 100 is refused (canonical CSV, MSTI-style percentage)', async () => {
     const f = join(tmpDir(), 'canonical.csv');
     writeFileSync(f, 'measure,geo,partner,year,value,unit,flags,source,dataset,edition\ngerd_financed_abroad_pct,DEU,,2017,101,percent,,synthetic,TEST,2020\n');
-    const r = await cli('compute', '--input', f, '--indicator', 'gerd-financed-abroad', '--country', 'DEU', '--year', '2017');
+    const r = await cli('compute', '--no-sample', '--input', f, '--indicator', 'gerd-financed-abroad', '--country', 'DEU', '--year', '2017');
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')[0]).toBe(`linkage: value 101 of gerd_financed_abroad_pct for DEU 2017 is outside its domain (0 to 100: a share of GERD) (${f}:2)`);
   });
@@ -118,7 +118,7 @@ describe('each measure declares its domain and unit (issue 9 item 7)', () => {
   it('negative FDI positions, which the IMF and OECD publish, are kept with a warning naming them', async () => {
     const f = join(tmpDir(), 'canonical.csv');
     writeFileSync(f, 'measure,geo,partner,year,value,unit,flags,source,dataset,edition\nfdi_outward_position_usd,DEU,FRA,2017,-5,usd,,synthetic,TEST,2020\nfdi_outward_position_usd,DEU,WLD,2017,100,usd,,synthetic,TEST,2020\n');
-    const r = await cli('compute', '--input', f, '--indicator', 'fdi-intra-share', '--group', 'P=DEU,FRA', '--year', '2017', '--format', 'json');
+    const r = await cli('compute', '--no-sample', '--input', f, '--indicator', 'fdi-intra-share', '--group', 'P=DEU,FRA', '--year', '2017', '--format', 'json');
     expect(r.code, r.stderr).not.toBe(70);
     expect(r.stderr).toMatch(/warning: .*1 fdi_outward_position_usd value\(s\) outside the usual domain kept as published \(negative positions are published.*\): DEU 2017 \(line 2\)/);
   });

@@ -24,8 +24,8 @@ describe('linkage report reports/cjk-linkage', () => {
     expect(manifest.inputs.map((i) => i.file)).toEqual(expect.arrayContaining(['data/sample/oecd-msti-2019.csv', 'data/sample/imf-cdis-table6-outward-2017.csv']));
     for (const i of manifest.inputs) expect(i.sha256).toMatch(/^[0-9a-f]{64}$/);
     const wide = readFileSync(join(a, 'tables', 'rd-intensity-wide.csv'), 'utf8').split('\n');
-    expect(wide[0]).toBe(`geography,code,series,${Array.from({ length: 19 }, (_, i) => 2000 + i).join(',')}`);
-    expect(wide[1]).toMatch(/^China–Japan–Korea \(CJK\),CJK,,1\.92162/);
+    expect(wide[0]).toBe(`indicator,geography,code,series,unit,${Array.from({ length: 19 }, (_, i) => 2000 + i).join(',')}`);
+    expect(wide[1]).toMatch(/^rd-intensity,China–Japan–Korea \(CJK\),CJK,,percent,1\.92162/);
     const html = readFileSync(join(a, 'index.html'), 'utf8');
     expect(html).toContain('Could not be reproduced here');
     expect(html).toMatch(/data-figure="rd_intensity_kor_2017"[^]*?reproduced/);

@@ -89,7 +89,9 @@ describe('BACI (synthetic) and the ladder on a whole-world matrix', () => {
     const r = share.results[0];
     expect(r?.value).toBeCloseTo(100 / 3, 12);
     const d = r?.detail as Record<string, number>;
-    expect(d.world_weight).toBeCloseTo(250 / 750, 12);
+    // One unit convention in the contract: detail.share and detail.world_weight in percent, like value.
+    expect(d.share).toBeCloseTo(r?.value as number, 12);
+    expect(d.world_weight).toBeCloseTo((100 * 250) / 750, 12);
     expect(d.intensity).toBeCloseTo(1, 12);
     expect(d.introversion).toBeCloseTo(0, 12);
     const intro = await json('--input', file, '--indicator', 'trade-introversion', '--group', 'CJK', '--year', '2018', '--flow', 'exports');
@@ -113,7 +115,7 @@ describe('BACI (synthetic) and the ladder on a whole-world matrix', () => {
     const file = baci(dir);
     const lonely = join(tmpDir(), 'BACI_HS17_Y2018_V202301.csv');
     writeFileSync(lonely, readFileSync(file));
-    const r = await cli('compute', '--input', lonely, '--indicator', 'trade-intra-share', '--group', 'CJK');
+    const r = await cli('compute', '--no-sample', '--input', lonely, '--indicator', 'trade-intra-share', '--group', 'CJK');
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')[0]).toBe(`linkage: BACI file without its country dictionary (${lonely}:1)`);
   });
@@ -123,7 +125,7 @@ describe('BACI (synthetic) and the ladder on a whole-world matrix', () => {
     baci(dir);
     const bad = join(dir, 'BACI_HS17_Y2019_V202301.csv');
     writeFileSync(bad, 't,i,j,k,v,q\n2019,156,392,854231,1,1\n2019,156,392,123456,1,1\n');
-    const r = await cli('compute', '--input', bad, '--indicator', 'trade-intra-share', '--group', 'CJK');
+    const r = await cli('compute', '--no-sample', '--input', bad, '--indicator', 'trade-intra-share', '--group', 'CJK');
     expect(r.stderr.split('\n')[0]).toBe(`linkage: product code 123456 is not in HS2017 (${bad}:3:k)`);
   });
 });
@@ -135,7 +137,7 @@ describe('bad trade inputs', () => {
     const dir = tmpDir();
     const f = join(dir, 'comtrade.csv');
     writeFileSync(f, `${lines.join('\n')}\n`);
-    return { f, r: await cli('compute', '--input', f, '--indicator', 'import-source-share', '--reporter', 'CHN', '--partners', 'JPN', ...args) };
+    return { f, r: await cli('compute', '--no-sample', '--input', f, '--indicator', 'import-source-share', '--reporter', 'CHN', '--partners', 'JPN', ...args) };
   };
 
   it('duplicated reporter–partner–product–year rows', async () => {

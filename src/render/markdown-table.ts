@@ -1,0 +1,38 @@
+import type { Result } from '../model/indicator.js';
+import { displayUnit, formatNumber } from './format.js';
+import { hasPartner, partnerLabel, provenanceLabel, seriesLabel } from './labels.js';
+import { displayValue, ladderValue, resultNote, type Namer } from './table.js';
+
+/** A Markdown table cell: one line, pipes and HTML neutralised, Markdown punctuation escaped. */
+export function mdCell(text: unknown): string {
+  return String(text ?? '')
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[\\`*_[\]<>|!#~]/g, (c) => `\\${c}`)
+    .replace(/&(?=[A-Za-z0-9#]+;)/g, '\\&');
+}
+
+/** GitHub-flavoured Markdown tables of results (`compute --format md`), one per indicator. */
+export function renderResultsMarkdown(results: readonly Result[], name: Namer, titles: Record<string, string>): string {
+  const byIndicator = new Map<string, Result[]>();
+  for (const r of results) byIndicator.set(r.indicator, [...(byIndicator.get(r.indicator) ?? []), r]);
+  const out: string[] = [];
+  for (const [id, rows] of byIndicator) {
+    const partner = rows.some(hasPartner);
+    const series = rows.some((r) => r.breakdown !== null);
+    const ladder = rows.some((r) => r.detail !== undefined && 'intensity' in r.detail);
+    const units = [...new Set(rows.map((r) => displayUnit(r.unit).label))];
+    const head = ['Geography', ...(partner ? ['Partner'] : []), ...(series ? ['Series'] : []), 'Year', units.length === 1 ? `Value (${units[0]})` : 'Value', ...(ladder ? ['Intensity', 'Introversion'] : []), 'Note', 'Source'];
+    const body = rows.map((r) => [
+      r.geo_kind === 'group' ? name(r.geo, 'group') : `${name(r.geo)} (${r.geo})`,
+      ...(partner ? [hasPartner(r) ? partnerLabel(r.partner) : ''] : []),
+      ...(series ? [seriesLabel(r.breakdown)] : []),
+      r.year === 0 ? '—' : String(r.year),
+      units.length === 1 ? displayValue(r) : `${displayValue(r)} ${displayUnit(r.unit).label}`,
+      ...(ladder ? [formatNumber(ladderValue(r, 'intensity'), 2), formatNumber(ladderValue(r, 'introversion'), 3)] : []),
+      resultNote(r),
+      r.provenance.map(provenanceLabel).join('; '),
+    ]);
+    out.push(`### ${mdCell(titles[id] ?? id)} (\`${id}\`)`, '', `| ${head.map(mdCell).join(' | ')} |`, `| ${head.map((h) => (/^(Year|Value|Intensity|Introversion)/.test(h) ? '---:' : '---')).join(' | ')} |`, ...body.map((b) => `| ${b.map(mdCell).join(' | ')} |`), '');
+  }
+  return `${out.join('\n')}\n`;
+}

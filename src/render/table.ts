@@ -1,0 +1,114 @@
+import { table as textTable } from 'table';
+import type { Result } from '../model/indicator.js';
+import type { Provenance } from '../model/types.js';
+import { displayUnit, formatDisplay, formatNumber } from './format.js';
+import { hasPartner, isLowerBound, partnerLabel, provenanceLabel, seriesLabel } from './labels.js';
+import { wrap } from './width.js';
+
+/** Rule lines only under the header and around the table. */
+export const COMPACT = { drawHorizontalLine: (i: number, size: number) => i === 0 || i === 1 || i === size } as const;
+
+/** Human label of a geography: "China", or for a group "China–Japan–Korea (CJK)". */
+export type Namer = (code: string, kind?: Result['geo_kind']) => string;
+
+/** The note of a result: why it is missing, gaps filled, flags, lower bounds, the indicator's own remark. */
+export function resultNote(r: Result): string {
+  if (r.status === 'missing') return `missing: ${r.reason ?? ''}`;
+  const parts: string[] = [];
+  if (isLowerBound(r)) parts.push(`lower bound: confidential cells ${(r.detail?.confidential_pairs as string[] | undefined)?.join(', ') ?? ''} left out`);
+  const filled = Object.entries(r.years_used).filter(([, y]) => y !== r.year);
+  if (filled.length > 0) parts.push(`latest: ${filled.map(([g, y]) => `${g} ${y}`).join(', ')}`);
+  const flagged = Object.entries(r.flags).filter(([, f]) => f.estimated || f.provisional || f.break);
+  if (flagged.length > 0) {
+    parts.push(flagged.map(([g, f]) => `${g} ${[f.estimated ? 'est.' : '', f.provisional ? 'prov.' : '', f.break ? 'break' : ''].filter(Boolean).join('/')}`).join(', '));
+  }
+  if (typeof r.detail?.note === 'string') parts.push(r.detail.note);
+  return parts.join('; ');
+}
+
+/** A value as a reader sees it: display unit, `≥` before a lower bound. */
+export function displayValue(r: Result): string {
+  const text = formatDisplay(r.value, r.unit);
+  return isLowerBound(r) ? `≥ ${text}` : text;
+}
+
+/** An index of the share → intensity → introversion ladder from a result's detail, or null. */
+export function ladderValue(r: Result, key: 'intensity' | 'introversion' | 'world_weight'): number | null {
+  const v = r.detail?.[key];
+  return typeof v === 'number' ? v : null;
+}
+
+const NUMERIC = /^(Year|Value|Intensity|Introversion)/;
+
+function rendered(rows: string[][], noteWidth?: number): string {
+  const head = rows[0] ?? [];
+  const columns: Record<number, { alignment?: 'right'; width?: number; wrapWord?: boolean }> = {};
+  head.forEach((h, i) => {
+    if (NUMERIC.test(h)) columns[i] = { alignment: 'right' };
+  });
+  if (noteWidth !== undefined) columns[head.length - 1] = { width: noteWidth, wrapWord: true };
+  return textTable(rows, { ...COMPACT, columns });
+}
+
+/** Rendered width of a table (its first line). */
+function widthOf(text: string): number {
+  return [...(text.split('\n')[0] ?? '')].length;
+}
+
+/**
+ * Text tables, one per indicator, that fit `width` columns: values in the display unit named in the
+ * header (flows in US$ bn), the partner (or partner set) of bilateral results, series labels, and a
+ * numbered source list. Notes sit in a wrapped last column when it can be at least 24 characters
+ * wide, otherwise they are numbered under the table. Missing values are `—` with the reason.
+ */
+export function renderResultsTable(results: readonly Result[], name: Namer, titles: Record<string, string>, width = 80): string {
+  const sources: string[] = [];
+  const sourceIndex = (p: Provenance): number => {
+    const label = `${provenanceLabel(p)} — ${p.file} (sha256 ${p.sha256.slice(0, 12)}…)${p.derived_from ? `, from ${p.derived_from.split(' ')[0] ?? ''}` : ''}`;
+    let i = sources.indexOf(label);
+    if (i === -1) i = sources.push(label) - 1;
+    return i + 1;
+  };
+  const byIndicator = new Map<string, Result[]>();
+  for (const r of results) byIndicator.set(r.indicator, [...(byIndicator.get(r.indicator) ?? []), r]);
+  const blocks: string[] = [];
+  for (const [id, rows] of byIndicator) {
+    const partner = rows.some(hasPartner);
+    // A series shared by every row is said once, in the title, not in a column.
+    const seriesSet = new Set(rows.map((r) => r.breakdown));
+    const oneSeries = seriesSet.size === 1 && rows[0]?.breakdown != null ? seriesLabel(rows[0]?.breakdown ?? null) : undefined;
+    const series = oneSeries === undefined && rows.some((r) => r.breakdown !== null);
+    const ladder = rows.some((r) => r.detail !== undefined && 'intensity' in r.detail);
+    const units = [...new Set(rows.map((r) => displayUnit(r.unit).label))];
+    const valueHead = units.length === 1 ? `Value (${units[0]})` : 'Value';
+    const head = ['Geography', ...(partner ? ['Partner'] : []), ...(series ? ['Series'] : []), 'Year', valueHead, ...(ladder ? ['Intensity', 'Introversion'] : []), 'Source'];
+    const notes = rows.map(resultNote);
+    const body = rows.map((r) => [
+      r.geo_kind === 'group' ? name(r.geo, 'group') : `${name(r.geo)} (${r.geo})`,
+      ...(partner ? [hasPartner(r) ? partnerLabel(r.partner) : ''] : []),
+      ...(series ? [seriesLabel(r.breakdown)] : []),
+      r.year === 0 ? '—' : String(r.year),
+      units.length === 1 ? displayValue(r) : `${displayValue(r)} ${displayUnit(r.unit).label}`,
+      ...(ladder ? [formatNumber(ladderValue(r, 'intensity'), 2), formatNumber(ladderValue(r, 'introversion'), 3)] : []),
+      r.provenance.map((p) => `[${sourceIndex(p)}]`).join(''),
+    ]);
+    const title = wrap(`${titles[id] ?? id} (${id}${oneSeries ? `; ${oneSeries}` : ''}; values in ${units.join(', ')})`, Math.max(30, width), '  ').join('\n');
+    const anyNote = notes.some((n) => n !== '');
+    const bare = rendered([head, ...body]);
+    const room = width - widthOf(bare) - 3;
+    const longest = Math.max(4, ...notes.map((n) => n.length));
+    if (!anyNote) blocks.push(`${title}\n${bare}`);
+    else if (longest <= room || room >= 24) {
+      blocks.push(`${title}\n${rendered([[...head, 'Note'], ...body.map((b, i) => [...b, notes[i] ?? ''])], Math.min(room, longest))}`);
+    } else {
+      let k = 0;
+      const marked = body.map((b, i) => [...b, notes[i] ? `(${++k})` : '']);
+      const table = rendered([[...head, 'Note'], ...marked]);
+      k = 0;
+      const lines = notes.flatMap((n) => (n ? wrap(`(${++k}) ${n}`, Math.max(30, width), '    ') : []));
+      blocks.push(`${title}\n${table}${lines.join('\n')}\n`);
+    }
+  }
+  const sourceLines = sources.flatMap((s, i) => wrap(`[${i + 1}] ${s}`, Math.max(30, width), '    '));
+  return `${blocks.join('\n')}${sourceLines.length > 0 ? `Sources:\n${sourceLines.join('\n')}\n` : ''}`;
+}

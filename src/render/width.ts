@@ -1,0 +1,31 @@
+/**
+ * The width text tables must fit, in columns: `COLUMNS` when set (a positive integer), else the
+ * terminal's width when stdout is a terminal, else 80 (pipes and files get a width that fits a
+ * standard terminal and a printed page).
+ */
+export function terminalWidth(env: NodeJS.ProcessEnv = process.env, stdout: { isTTY?: boolean; columns?: number } = process.stdout): number {
+  const fromEnv = Number(env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return Math.max(40, fromEnv);
+  if (stdout.isTTY && typeof stdout.columns === 'number' && stdout.columns > 0) return Math.max(40, stdout.columns);
+  return 80;
+}
+
+/** Greedy word wrap of `text` to lines of at most `width` characters (a longer word gets its own line). */
+export function wrap(text: string, width: number, indent = ''): string[] {
+  const lines: string[] = [];
+  const lead = /^\s*/.exec(text)?.[0] ?? '';
+  let line = '';
+  const room = Math.max(10, width - indent.length);
+  // A word longer than a line (a path) is cut into line-sized pieces.
+  const words = text.split(/\s+/).filter(Boolean).flatMap((w) => (w.length <= room ? [w] : (w.match(new RegExp(`.{1,${room}}`, 'g')) ?? [w])));
+  for (const word of words) {
+    if (line === '') line = word;
+    else if (line.length + 1 + word.length <= (lines.length === 0 ? width - lead.length : room)) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines.map((l, i) => (i === 0 ? `${lead}${l}` : `${indent}${l}`));
+}
