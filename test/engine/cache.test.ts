@@ -9,7 +9,7 @@ import { cli, tmpDir } from '../helpers.js';
 // same results; a corrupt entry is ignored and rewritten, never trusted. SYNTHETIC BACI year.
 type Out = { results: { value: number | null; detail?: unknown; provenance: { cache?: string }[] }[]; inputs: { engine?: string }[] };
 const run = async (...args: string[]) => {
-  const r = await cli('compute', '--format', 'json', ...args);
+  const r = await cli('compute', '--format', 'json', '--no-sample', ...args);
   if (r.code !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout) as Out;
 };
