@@ -47,7 +47,7 @@ describe('report and check with fetched inputs (loopback server)', () => {
       expect(server.requests).toHaveLength(1);
       const table = readFileSync(join(out, 'b', 'tables', 'ip.csv'), 'utf8');
       expect(table).toMatch(/ip-charges,CJK,group,WLD,receipts,2017,53\.8\d*/);
-      expect(after.stderr).toMatch(/1 reproduced, 0 mismatch, 0 unavailable/);
+      expect(after.stderr).toMatch(/1 reproduced, 0 explained, 0 mismatch, 0 unavailable/);
     } finally {
       await server.close();
     }
