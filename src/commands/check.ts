@@ -31,7 +31,7 @@ export async function runCheck(opts: CheckOptions) {
   const ctx = makeContext(opts.groups);
   const figures = readPublished(opts.published);
   const products = [...new Set(['TOTAL', ...figures.map((f) => f.options.products).filter((p): p is string => p !== undefined)])].map(resolveProducts);
-  const { table, inputs } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, undefined, { reducer: () => tradeReducer(products), trade: { groups: products, engine: 'auto', countries: ctx.countries } });
+  const { table, inputs, warnings } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, undefined, { reducer: () => tradeReducer(products), trade: { groups: products, engine: 'auto', countries: ctx.countries } });
   if (opts.only !== undefined && !['reproduced', 'mismatch', 'unavailable'].includes(opts.only)) {
     throw usageError(`--only must be reproduced, mismatch or unavailable, got "${opts.only}"`, 'e.g. --only mismatch');
   }
@@ -41,7 +41,7 @@ export async function runCheck(opts: CheckOptions) {
     mismatch: checked.filter((c) => c.verdict === 'mismatch').length,
     unavailable: checked.filter((c) => c.verdict === 'unavailable').length,
   };
-  return { figures: opts.only === undefined ? checked : checked.filter((c) => c.verdict === opts.only), summary, inputs };
+  return { figures: opts.only === undefined ? checked : checked.filter((c) => c.verdict === opts.only), summary, inputs, warnings };
 }
 
 function renderTable(figures: readonly CheckedFigure[], summary: Record<string, number>): string {
@@ -104,7 +104,8 @@ Examples:
     .action(async (opts: CheckOptions) => {
       const format = parseFormat(opts.format, ['table', 'json'] as const, 'table');
       const target = prepareOutput(opts.output, filesRead(opts, [...defaultInputs().map(([p]) => p), dataPath('published', 'huang-lv-wang.csv')]));
-      const { figures, summary, inputs } = await runCheck(opts);
+      const { figures, summary, inputs, warnings } = await runCheck(opts);
+      for (const w of warnings) io.stderr(`linkage: warning: ${w}\n`);
       const text = format === 'json' ? `${JSON.stringify({ figures, summary, inputs }, null, 2)}\n` : renderTable(figures, summary);
       emit(io, text, target);
       if (summary.mismatch > 0) io.status.code = 1;

@@ -5,6 +5,8 @@ import { ObservationTable } from '../model/table.js';
 import type { CanonicalRow } from '../model/types.js';
 import { dataPath } from '../paths.js';
 import { fetchedFrom } from '../fetch/provenance.js';
+import { expandInputs } from '../inputs/expand.js';
+import { msg } from '../messages.js';
 
 /** The embedded default inputs (data/sample/*.csv), sorted, as [path, label]. */
 export function defaultInputs(): [string, string][] {
@@ -33,10 +35,11 @@ export async function loadInputs(
   keep?: (r: CanonicalRow) => boolean,
   extra: Pick<LoadOptions, 'reducer' | 'read' | 'trade'> = {},
 ): Promise<LoadedInputs> {
-  const list: [string, string | undefined][] = files.length > 0 ? files.map((f) => [f, labels?.get(f)]) : defaultInputs();
+  const expanded = expandInputs(files);
+  const list: [string, string | undefined][] = files.length > 0 ? expanded.files.map((f) => [f, labels?.get(f)]) : defaultInputs();
   const rows: CanonicalRow[] = [];
   const inputs: Loaded['summary'][] = [];
-  const warnings: string[] = [];
+  const warnings: string[] = expanded.skipped.length > 0 ? [msg.inputsSkipped(expanded.skipped.length, expanded.skipped)] : [];
   for (const [file, label] of list) {
     const loaded = await loadFile(file, { countries, ...extra, ...(label !== undefined ? { label } : {}), ...(source !== undefined ? { source } : {}), ...(keep !== undefined ? { keep } : {}) });
     const from = fetchedFrom(file);
