@@ -6,6 +6,9 @@ export type Msg = readonly [what: string, hint: string];
 
 export const msg = {
   fileNotFound: (file: string): Msg => [`cannot read input file ${file}`, 'check the path; inputs are read from disk, never downloaded'],
+  globNoMatch: (pattern: string): Msg => [`--input ${pattern} matches no input file`, `check the pattern (\`*\`, \`?\` and \`[..]\` in the last path segment; quote it so the shell does not expand it); inputs end in .csv, .json or .xlsx`],
+  folderNoInputs: (dir: string): Msg => [`--input folder ${dir} holds no input file`, 'give a folder with .csv, .json or .xlsx exports (its sub-folders are not read), or name the files'],
+  inputsSkipped: (count: number, list: string[]): string => `${count} file${count === 1 ? '' : 's'} in an --input folder or glob not read: ${list.slice(0, 5).join('; ')}${list.length > 5 ? `; and ${list.length - 5} more` : ''}`,
   emptyFile: (): Msg => ['the file is empty', 'export the data again; linkage needs a header line and data rows'],
   headerOnly: (): Msg => ['the file has a header but no data rows', 'export the data again with at least one observation'],
   utf16: (): Msg => ['the file is UTF-16 encoded', 're-save it as UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8 in.csv > out.csv`)'],

@@ -61,9 +61,9 @@ export async function runCheck(opts: CheckOptions) {
   // Inputs add to the embedded sample (loadInputs adds it unless --no-sample), so fetched files
   // are given without the sample's paths.
   const fetched = await fetchForFigures(figures, ctx, opts, opts.fetchNote ? { note: opts.fetchNote } : {}, () => []);
-  const { table, inputs } = await loadInputs(fetched?.files ?? opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, undefined, { reducer: () => tradeReducer(products), sample: opts.sample !== false, trade: { groups: products, engine: 'auto', countries: ctx.countries }, ...(fetched?.baciDictionary ? { read: { baciDictionary: fetched.baciDictionary } } : {}) });
+  const { table, inputs, warnings } = await loadInputs(fetched?.files ?? opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, undefined, { reducer: () => tradeReducer(products), sample: opts.sample !== false, trade: { groups: products, engine: 'auto', countries: ctx.countries }, ...(fetched?.baciDictionary ? { read: { baciDictionary: fetched.baciDictionary } } : {}) });
   const checked = checkFigures(figures, table, ctx.countries, ctx.groups, inputs.map((i) => i.file));
-  return { figures: checked, summary: summarise(checked), inputs };
+  return { figures: checked, summary: summarise(checked), inputs, warnings };
 }
 
 export function registerCheck(program: Command, io: Io): void {
@@ -108,7 +108,8 @@ Examples:
       const failOn = parseVerdicts('--fail-on', opts.failOn, ['mismatch']);
       const expected = opts.expect !== undefined ? readExpectations(opts.expect) : undefined;
       const target = prepareOutput(opts.output, filesRead(opts, [...(opts.sample === false ? [] : defaultInputs().map(([p]) => p)), dataPath('published', 'huang-lv-wang.csv')]));
-      const { figures, summary, inputs } = await runCheck({ ...opts, fetchNote: (t) => io.stderr(`linkage: ${terminalLine(t)}\n`) });
+      const { figures, summary, inputs, warnings } = await runCheck({ ...opts, fetchNote: (t) => io.stderr(`linkage: ${terminalLine(t)}\n`) });
+      for (const w of warnings) io.stderr(`linkage: warning: ${terminalLine(w)}\n`);
       const shown = figures.filter((f) => only.includes(f.verdict));
       const text =
         format === 'json' ? renderCheckJson(shown, summary, inputs) : format === 'csv' ? renderCheckCsv(shown) : renderCheckTable(shown, summary, terminalWidth(), figures.length - shown.length);

@@ -5,6 +5,8 @@ import { ObservationTable } from '../model/table.js';
 import type { CanonicalRow, Provenance } from '../model/types.js';
 import { dataPath } from '../paths.js';
 import { fetchedFrom } from '../fetch/provenance.js';
+import { expandInputs } from '../inputs/expand.js';
+import { msg } from '../messages.js';
 
 /** The embedded default inputs (data/sample/*.csv), sorted, as [path, label]. */
 export function defaultInputs(): [string, string][] {
@@ -40,13 +42,14 @@ export async function loadInputs(
   const { sample = true, ...load } = extra;
   // The user's files first: where one holds the same dataset and edition as the sample (the sample
   // is extracted from such files), its rows come first and its provenance is named.
+  const expanded = expandInputs(files);
   const list: [string, string | undefined, boolean][] = [
-    ...files.map((f): [string, string | undefined, boolean] => [f, labels?.get(f), true]),
+    ...expanded.files.map((f): [string, string | undefined, boolean] => [f, labels?.get(f), true]),
     ...(sample ? defaultInputs().map(([f, l]): [string, string, boolean] => [f, l, false]) : []),
   ];
   const rows: CanonicalRow[] = [];
   const inputs: Loaded['summary'][] = [];
-  const warnings: string[] = [];
+  const warnings: string[] = expanded.skipped.length > 0 ? [msg.inputsSkipped(expanded.skipped.length, expanded.skipped)] : [];
   const seen = new Set<string>();
   const provenances = new Set<Provenance>();
   for (const [file, label, given] of list) {
