@@ -1,4 +1,5 @@
 import { usageError } from '../src/errors.js';
+import { msg } from '../src/messages.js';
 import type { ComputeRequest } from '../src/model/indicator.js';
 import type { CanonicalRow } from '../src/model/types.js';
 
@@ -20,7 +21,7 @@ export interface PatentOptions {
 /** `--option measure=…,authority=9P50_1,date=PRIORITY` (PCT by priority date by default). */
 export function patentOptions(options: Readonly<Record<string, string>>): PatentOptions {
   const measures = (options.measure ?? Object.keys(PATENT_MEASURES).join(',')).split(',').map((m) => m.trim());
-  for (const m of measures) if (!(m in PATENT_MEASURES)) throw usageError(`unknown patent measure "${m}"`, `use ${Object.keys(PATENT_MEASURES).join(', ')}`);
+  for (const m of measures) if (!(m in PATENT_MEASURES)) throw usageError(msg.unknownPatentMeasure(m, Object.keys(PATENT_MEASURES)));
   return { measures: measures as PatentMeasure[], authority: options.authority ?? '9P50_1', date: options.date ?? 'PRIORITY' };
 }
 

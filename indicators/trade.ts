@@ -1,4 +1,5 @@
 import { usageError } from '../src/errors.js';
+import { msg } from '../src/messages.js';
 import type { ComputeRequest, Result } from '../src/model/indicator.js';
 import type { FlowSource } from '../src/model/ladder.js';
 import type { CanonicalRow } from '../src/model/types.js';
@@ -18,9 +19,9 @@ export interface TradeOptions {
 /** Options shared by the trade indicators (`--flow`, `--products`, `--basis`, `--include-self`). */
 export function tradeOptions(options: Readonly<Record<string, string>>, defaultFlow: Flow = 'total'): TradeOptions {
   const flow = (options.flow ?? defaultFlow) as Flow;
-  if (!['exports', 'imports', 'total'].includes(flow)) throw usageError(`--flow must be exports, imports or total, got "${flow}"`, 'e.g. --flow exports');
+  if (!['exports', 'imports', 'total'].includes(flow)) throw usageError(msg.badChoice('--flow', ['exports', 'imports', 'total'], flow, '--flow exports'));
   const basis = (options.basis ?? 'reporter') as Basis;
-  if (!['reporter', 'mirror', 'reporter-then-mirror'].includes(basis)) throw usageError(`--basis must be reporter, mirror or reporter-then-mirror, got "${basis}"`, 'e.g. --basis mirror');
+  if (!['reporter', 'mirror', 'reporter-then-mirror'].includes(basis)) throw usageError(msg.badChoice('--basis', ['reporter', 'mirror', 'reporter-then-mirror'], basis, '--basis mirror'));
   return { flow, products: resolveProducts(options.products), basis, includeSelf: options.self === 'include' };
 }
 

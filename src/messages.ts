@@ -1,38 +1,140 @@
 /**
- * Every user-facing message, in one place. Code and tests call these functions, so wording lives
- * here only. Each returns `[what, hint]` or a string.
+ * The error catalogue: every user-facing error and warning, each with a stable code, in one place.
+ * Code and tests call `msg.name(args)`, which returns `[what, hint, code]`; errors are thrown with
+ * `dataError(msg.name(...), where)` / `usageError(...)`, warnings kept with `warning(msg.name(...))`.
+ * Codes never change once released (`E_…` errors, `W_…` warnings); README's catalogue table is
+ * generated from this file (`npm run catalogue`, checked by test/messages.test.ts).
  */
-export type Msg = readonly [what: string, hint: string];
+export type Code = `E_${string}` | `W_${string}`;
+
+/** A message: what happened, what to do, and its stable code. */
+export type Msg = readonly [what: string, hint: string, code: Code];
+
+/** A catalogue entry: call it for the message; `code`, `severity` and an `example` for the README. */
+export interface Entry<A extends unknown[]> {
+  (...args: A): Msg;
+  readonly code: Code;
+  readonly severity: 'error' | 'warning';
+  readonly example: () => Msg;
+}
+
+function entry<A extends unknown[]>(code: Code, text: (...args: A) => readonly [string, string], example: NoInfer<A>): Entry<A> {
+  const fn = (...args: A): Msg => {
+    const [what, hint] = text(...args);
+    return [what, hint, code];
+  };
+  return Object.assign(fn, { code, severity: code.startsWith('W_') ? ('warning' as const) : ('error' as const), example: () => fn(...example) });
+}
+
+/** An error entry (`E_…`): `text(args)` → `[what, hint]`; `example` args render the README row. */
+const error = <A extends unknown[]>(code: `E_${string}`, text: (...args: A) => readonly [string, string], ...example: NoInfer<A>): Entry<A> => entry(code, text, example);
+/** A warning entry (`W_…`); with `--strict` it is raised as an error (exit 1) with the same code. */
+const warn = <A extends unknown[]>(code: `W_${string}`, text: (...args: A) => readonly [string, string], ...example: NoInfer<A>): Entry<A> => entry(code, text, example);
 
 export const msg = {
-  fileNotFound: (file: string): Msg => [`cannot read input file ${file}`, 'check the path; inputs are read from disk, never downloaded'],
-  emptyFile: (): Msg => ['the file is empty', 'export the data again; linkage needs a header line and data rows'],
-  headerOnly: (): Msg => ['the file has a header but no data rows', 'export the data again with at least one observation'],
-  utf16: (): Msg => ['the file is UTF-16 encoded', 're-save it as UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8 in.csv > out.csv`)'],
-  binary: (): Msg => ['the file looks binary, not CSV text', 'give a CSV export (xlsx workbooks: save the data sheet as CSV)'],
-  semicolon: (): Msg => ['the file is semicolon-delimited', 're-export it with commas as delimiter (OECD and UN exports use commas), or convert it: `sed "s/;/,/g"` only if no value contains a comma'],
-  unknownFormat: (header: string): Msg => [`unrecognised file format (header starts "${header}")`, 'run `linkage inspect FILE`; supported: OECD.Stat legacy CSV (also after R round-trip), OECD DP_LIVE, OECD SDMX-CSV, linkage canonical CSV; `--source` forces one'],
-  unknownSource: (name: string, known: string[]): Msg => [`unknown --source "${name}"`, `use one of: ${known.join(', ')}`],
-  missingColumn: (column: string, format: string): Msg => [`required column "${column}" is missing for ${format}`, 'export the full table with all dimension columns, or check `--source`'],
-  notNumeric: (column: string, value: string): Msg => [`value "${value}" in column ${column} is not a number`, 'fix the cell, or leave it empty (missing); `..`, `NA` and empty cells are read as missing'],
-  unknownCountry: (code: string): Msg => [`unknown country or area code "${code}"`, 'add it to data/countries.csv (or data/country-aliases.csv for a name variant), or list it in data/ignored-areas.csv if it should be skipped'],
-  unknownCountryName: (name: string): Msg => [`unknown country or area name "${name}"`, 'add the spelling to data/country-aliases.csv with its ISO3 code'],
-  badYear: (value: string): Msg => [`year "${value}" is not a 4-digit year`, 'fix the cell; annual data only'],
-  fieldCount: (expected: number, got: number): Msg => [`row has ${got} fields, header has ${expected}`, 'the file is truncated or has unquoted commas; export it again'],
-  unknownGroup: (name: string): Msg => [`unknown group "${name}"`, 'run `linkage groups` for the list, or define one ad hoc: --group NAME=ISO3,ISO3'],
-  badGroupSpec: (spec: string): Msg => [`cannot read group definition "${spec}"`, 'write NAME=ISO3,ISO3,... (e.g. --group NORDIC=DNK,FIN,ISL,NOR,SWE)'],
-  duplicateGroup: (name: string): Msg => [`group "${name}" is defined twice`, 'rename one of the definitions'],
-  groupMember: (group: string, code: string): Msg => [`group ${group} names unknown member "${code}"`, 'use ISO3 codes known to data/countries.csv'],
-  unknownIndicator: (id: string, known: string[]): Msg => [`unknown indicator "${id}"`, `run \`linkage indicators\`; known: ${known.join(', ')}`],
-  badYearSpec: (spec: string): Msg => [`cannot read year "${spec}"`, 'write YYYY or YYYY-YYYY (e.g. --year 2017 --year 2000-2018)'],
-  badFormat: (format: string, allowed: string[]): Msg => [`unknown format "${format}"`, `use one of: ${allowed.join(', ')}`],
-  badNumberOption: (name: string, value: string): Msg => [`${name} must be a non-negative whole number, got "${value}"`, `e.g. ${name} 2`],
-  outputExists: (file: string): Msg => [`cannot write output file ${file}`, 'check that the folder exists and is writable'],
-  noRows: (file: string): Msg => [`no usable rows in ${file}`, 'run `linkage inspect` on it to see why rows were skipped'],
-  duplicateKey: (key: string): Msg => [`duplicate observation ${key} with a different value in the same file`, 'the export holds the same key twice; remove one of the rows'],
-  badPublished: (what: string): Msg => [`cannot read published figures: ${what}`, 'see data/published/README.md for the schema'],
-  internal: (what: string): Msg => [`internal error: ${what}`, 'this is a bug in linkage; please report it with the command line (run again with --verbose for a trace)'],
+  // Input files: reading, encoding, format detection.
+  fileNotFound: error('E_FILE_NOT_FOUND', (file: string) => [`cannot read input file ${file}`, 'check the path; inputs are read from disk, never downloaded'], 'data/gerd.csv'),
+  notRegularFile: error('E_NOT_A_FILE', (file: string, kind: string) => [`input ${file} is ${kind}, not a regular file`, 'give a data file (or a folder of them); devices, FIFOs and sockets are never read'], '/dev/zero', 'a character device'),
+  emptyFile: error('E_EMPTY_FILE', () => ['the file is empty', 'export the data again; linkage needs a header line and data rows']),
+  headerOnly: error('E_NO_DATA_ROWS', () => ['the file has a header but no data rows', 'export the data again with at least one observation']),
+  utf16: error('E_UTF16', () => ['the file is UTF-16 encoded', 're-save it as UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8 in.csv > out.csv`)']),
+  binary: error('E_BINARY', () => ['the file looks binary, not CSV text', 'give a CSV export (xlsx workbooks: save the data sheet as CSV)']),
+  semicolon: error('E_SEMICOLON', () => ['the file is semicolon-delimited', 're-export it with commas as delimiter (OECD and UN exports use commas), or convert it: `sed "s/;/,/g"` only if no value contains a comma']),
+  unknownFormat: error('E_UNKNOWN_FORMAT', (header: string) => [`unrecognised file format (header starts "${header}")`, 'run `linkage inspect FILE`; supported: OECD.Stat legacy CSV (also after R round-trip), OECD DP_LIVE, OECD SDMX-CSV, linkage canonical CSV; `--source` forces one'], 'a,b,c'),
+  unknownSource: error('E_UNKNOWN_SOURCE', (name: string, known: string[]) => [`unknown --source "${name}"`, `use one of: ${known.join(', ')}`], 'oecd', ['oecd-stat', 'sdmx-csv']),
+  lineTooLong: error('E_LINE_TOO_LONG', (limit: string) => [`a line is longer than ${limit}`, 'the file is not a line-oriented export (or is corrupt); export it again as CSV'], '64 MB'),
+  // Cells and rows.
+  missingColumn: error('E_MISSING_COLUMN', (column: string, format: string) => [`required column "${column}" is missing for ${format}`, 'export the full table with all dimension columns, or check `--source`'], 'Value', 'OECD DP_LIVE'),
+  notNumeric: error('E_NOT_NUMERIC', (column: string, value: string) => [`value "${value}" in column ${column} is not a number`, 'fix the cell, or leave it empty (missing); `..`, `NA` and empty cells are read as missing'], 'Value', '4.2x'),
+  badYear: error('E_BAD_YEAR', (value: string) => [`year "${value}" is not a 4-digit year`, 'fix the cell; annual data only'], '17'),
+  fieldCount: error('E_FIELD_COUNT', (expected: number, got: number) => [`row has ${got} fields, header has ${expected}`, 'the file is truncated or has unquoted commas; export it again'], 8, 7),
+  duplicateKey: error('E_DUPLICATE_KEY', (key: string) => [`duplicate observation ${key} with a different value in the same file`, 'the export holds the same key twice; remove one of the rows'], 'GERD KOR 2017'),
+  duplicateTradeRow: error('E_DUPLICATE_ROW', (key: string, label: string) => [`duplicated row: ${key} appears twice`, `remove the repeated row (${label} exports have one row per reporter, partner, flow, commodity and year)`], 'CHN→JPN M TOTAL 2018', 'UN Comtrade'),
+  negativeValue: error('E_NEGATIVE_VALUE', (what: string, value: number, hint: string) => [`negative ${what} ${value}`, hint], 'trade value', -10, 'trade values cannot be negative'),
+  noRows: error('E_NO_ROWS', (file: string) => [`no usable rows in ${file}`, 'run `linkage inspect` on it to see why rows were skipped'], 'x.csv'),
+  // Codes and classifications in data.
+  unknownCountry: error('E_UNKNOWN_COUNTRY', (code: string) => [`unknown country or area code "${code}"`, 'add it to data/countries.csv (or data/country-aliases.csv for a name variant), or list it in data/ignored-areas.csv if it should be skipped'], 'XYZ'),
+  unknownCountryName: error('E_UNKNOWN_COUNTRY_NAME', (name: string) => [`unknown country or area name "${name}"`, 'add the spelling to data/country-aliases.csv with its ISO3 code'], 'Atlantis'),
+  unknownComtradeArea: error('E_UNKNOWN_AREA', (code: string) => [`unknown UN Comtrade area code "${code}"`, 'add the area (with its comtrade code) to data/areas.csv'], '999'),
+  unknownIso2: error('E_UNKNOWN_ISO2', (code: string) => [`unknown ISO-2 origin code "${code}"`, 'add the economy (with its ISO-2 code) to data/areas.csv, or list the code in data/ignored-areas.csv'], 'XX'),
+  unknownSdmxCode: error('E_UNKNOWN_SDMX_CODE', (dimension: string, code: string, dsd: string) => [`unknown ${dimension} code "${code}" in ${dsd}`, 'add the code and its meaning to data/sdmx-codes.csv'], 'MEASURE', 'XX', 'DSD_PATENTS'),
+  mixedDataflows: error('E_MIXED_DATAFLOWS', (a: string, b: string) => [`the file mixes dataflows ${a} and ${b}`, 'download one dataflow per file'], 'OECD:DF_A', 'OECD:DF_B'),
+  mixedBases: error('E_MIXED_BASES', (a: string, b: string) => [`the file mixes bases (${a} and ${b})`, 'download one basis (principle, counterpart level, authority) per file'], 'DI', 'DO'),
+  baciNoDictionary: error('E_BACI_NO_DICTIONARY', () => ['BACI file without its country dictionary', "BACI's i and j are numeric codes of its own release: put the release's country_codes_V*.csv beside the file or pass --baci-countries FILE"]),
+  baciUnknownCountry: error('E_BACI_UNKNOWN_COUNTRY', (code: string) => [`BACI country code "${code}" is not in the release's country dictionary`, 'use the country_codes file of the same BACI release'], '999'),
+  notHs6: error('E_NOT_HS6', (code: string) => [`product code "${code}" is not an HS six-digit code`, 'BACI product codes are HS6 numbers'], '12A'),
+  notInHs2017: error('E_NOT_IN_HS2017', (code: string) => [`product code ${code} is not in HS2017`, 'the file name says HS17; check the release, or rename the file to its HS vintage'], '123456'),
+  productVintage: error('E_PRODUCT_VINTAGE', (group: string, groupVintage: string, rowVintage: string) => [`product group ${group} is defined in ${groupVintage} but this row is ${rowVintage}`, `use data in ${groupVintage}, or a vintage-free group (TOTAL, HS chapters such as HS:84,85); converting between HS vintages needs a correlation table`], 'hightech', 'HS2017', 'HS2022'),
+  // Source-specific layouts.
+  giiYearInName: error('E_GII_YEAR', (file: string) => [`the GII edition year must be in the file name (${file})`, 'rename the file to include the GII edition year (e.g. gii-2022-dataset.xlsx)'], 'dataset.xlsx'),
+  wipoPreamble: error('E_WIPO_PREAMBLE', () => ['WIPO export without its preamble (the "Indicator :" line before the header is missing)', 'export the report again from WIPO IP Statistics with its 6 preamble lines; linkage needs them to know the indicator and the update date']),
+  cdisNoUnit: error('E_CDIS_UNIT', () => ['the CDIS table states no unit line (e.g. "US Dollars, Millions")', 'export the table with its title and unit lines']),
+  cdisNoYear: error('E_CDIS_YEAR', () => ['cannot find the year in the table title ("… as of end-YYYY")', 'export the table with its title line']),
+  badJson: error('E_BAD_JSON', (detail: string) => [`not valid JSON: ${detail}`, 'give the API response as saved, or a CSV export'], 'Unexpected token'),
+  jsonNoData: error('E_JSON_NO_DATA', () => ['JSON without a "data" array of records', 'linkage reads Comtrade Plus API responses (data/v1/get); save the full response']),
+  jsonBadRecord: error('E_JSON_RECORD', (index: number) => [`record ${index} of "data" is not an object of fields`, 'save the API response unchanged; every record of "data" is an object'], 1),
+  // Workbooks (.xlsx).
+  badZip: error('E_XLSX_ZIP', () => ['cannot open the workbook (not a valid .xlsx zip archive)', 'save the workbook again as .xlsx, or export the data sheet as CSV']),
+  notWorkbook: error('E_XLSX_NO_WORKBOOK', () => ['the archive has no xl/workbook.xml (not an Excel workbook)', 'save it as .xlsx (Excel 2007+)']),
+  xlsxTooLarge: error('E_XLSX_TOO_LARGE', (part: string, limit: string) => [`workbook part ${part} unpacks to more than ${limit}`, 'the archive is corrupt or a zip bomb; export the data sheet as CSV instead'], 'xl/worksheets/sheet1.xml', '512 MB'),
+  xlsxCellRef: error('E_XLSX_CELL_REF', (ref: string) => [`cell reference ${ref} is outside what a worksheet can hold (1,048,576 rows × XFD columns)`, 'the workbook is corrupt; save it again from Excel, or export the sheet as CSV'], 'ZZZZZZ600'),
+  xlsxTruncated: error('E_XLSX_TRUNCATED', (part: string) => [`workbook part ${part} is cut short (not closed)`, 'the file was truncated in transfer; download or save it again'], 'xl/worksheets/sheet1.xml'),
+  xlsxBadText: error('E_XLSX_TEXT', (part: string) => [`workbook part ${part} is not valid UTF-8 XML text`, 'the workbook is corrupt; save it again from Excel'], 'xl/sharedStrings.xml'),
+  // Options and arguments (usage).
+  usage: error('E_USAGE', (detail: string) => [detail, 'run with --help for usage'], "unknown option '--colour'"),
+  unknownGroup: error('E_UNKNOWN_GROUP', (name: string) => [`unknown group "${name}"`, 'run `linkage groups` for the list, or define one ad hoc: --group NAME=ISO3,ISO3'], 'XYZ'),
+  badGroupSpec: error('E_BAD_GROUP_SPEC', (spec: string) => [`cannot read group definition "${spec}"`, 'write NAME=ISO3,ISO3,... (e.g. --group NORDIC=DNK,FIN,ISL,NOR,SWE)'], 'NORDIC:DNK'),
+  duplicateGroup: error('E_DUPLICATE_GROUP', (name: string) => [`group "${name}" is defined twice`, 'rename one of the definitions'], 'CJK'),
+  groupMember: error('E_GROUP_MEMBER', (group: string, code: string) => [`group ${group} names unknown member "${code}"`, 'use ISO3 codes known to data/countries.csv'], 'NORDIC', 'XYZ'),
+  badGroupsFile: error('E_GROUPS_FILE', (file: string, detail: string) => [`cannot read groups file ${file}: ${detail}`, 'give a JSON file shaped like data/groups.json (schema: schemas/groups.schema.json)'], 'my-groups.json', 'Unexpected end of JSON input'),
+  unknownIndicator: error('E_UNKNOWN_INDICATOR', (id: string, known: string[]) => [`unknown indicator "${id}"`, `run \`linkage indicators\`; known: ${known.join(', ')}`], 'rd', ['rd-intensity', 'gerd-financed-abroad']),
+  badYearSpec: error('E_BAD_YEAR_SPEC', (spec: string) => [`cannot read year "${spec}"`, 'write YYYY or YYYY-YYYY (e.g. --year 2017 --year 2000-2018)'], '17'),
+  badFormat: error('E_BAD_FORMAT', (format: string, allowed: string[]) => [`unknown format "${format}"`, `use one of: ${allowed.join(', ')}`], 'xml', ['table', 'csv', 'json']),
+  badNumberOption: error('E_BAD_NUMBER', (name: string, value: string) => [`${name} must be a non-negative whole number, got "${value}"`, `e.g. ${name} 2`], '--latest', 'x'),
+  badOptionSyntax: error('E_BAD_OPTION', (spec: string) => [`cannot read --option "${spec}"`, 'write key=value, e.g. --option threshold=10'], 'threshold'),
+  badChoice: error('E_BAD_CHOICE', (name: string, allowed: string[], value: string, example: string) => [`${name} must be ${allowed.join(', ').replace(/, ([^,]*)$/, ' or $1')}, got "${value}"`, `e.g. ${example}`], '--flow', ['exports', 'imports', 'total'], 'both', '--flow exports'),
+  badThreshold: error('E_BAD_THRESHOLD', (value: string) => [`threshold must be a number, got "${value}"`, 'e.g. --option threshold=10'], 'ten'),
+  needsOption: error('E_NEEDS_OPTION', (indicator: string, option: string, example: string) => [`${indicator} needs ${option}`, `e.g. ${example}`], 'import-source-share', '--partners ISO3[,ISO3|GROUP...]', '--reporter CHN --partners JPN,KOR'),
+  unknownIndustry: error('E_UNKNOWN_INDUSTRY', (id: string, known: string[]) => [`unknown industry "${id}"`, `use one of: ${known.join(', ')}`], 'steel', ['pharmaceuticals', 'aerospace']),
+  unknownPatentMeasure: error('E_UNKNOWN_PATENT_MEASURE', (m: string, known: string[]) => [`unknown patent measure "${m}"`, `use ${known.join(', ')}`], 'x', ['foreign-ownership', 'co-invention']),
+  badProductCodes: error('E_BAD_PRODUCT_CODES', (spec: string) => [`cannot read product codes "${spec}"`, 'HS codes have 2, 4 or 6 digits, e.g. HS:85 or HS:8542'], 'HS:123'),
+  unknownProductGroup: error('E_UNKNOWN_PRODUCT_GROUP', (spec: string) => [`unknown product group "${spec}"`, 'use TOTAL, hs84-85, hightech[:any|:most|:all], HS:<codes>, H6:<codes> or a CSV file'], 'cars'),
+  badProductList: error('E_PRODUCT_LIST', (file: string, detail: string) => [`cannot read product list ${file}: ${detail}`, 'give a CSV with a `code` column and optionally `classification` (H5 for HS2017, S4 for SITC Rev.4)'], 'list.csv', 'no such file'),
+  mixedClassifications: error('E_PRODUCT_LIST_MIXED', (file: string, classes: string[]) => [`product list ${file} mixes classifications ${classes.join(', ')}`, 'one classification per list'], 'list.csv', ['H5', 'S4']),
+  unknownClassification: error('E_UNKNOWN_CLASSIFICATION', (cls: string, file: string) => [`unknown classification "${cls}" in ${file}`, 'use H0–H6 (HS vintages) or S4 (SITC Rev.4)'], 'X1', 'list.csv'),
+  badOnly: error('E_BAD_ONLY', (value: string) => [`--only must be reproduced, mismatch or unavailable, got "${value}"`, 'e.g. --only mismatch'], 'ok'),
+  chartFormat: error('E_CHART_FORMAT', (out: string) => [`cannot tell the chart format from "${out}"`, 'name the output FILE.vl.json, FILE.svg or FILE.png'], 'out.gif'),
+  chartKind: error('E_CHART_KIND', (kind: string) => [`unknown chart kind "${kind}"`, 'use bars, lines, heatmap or dots'], 'pie'),
+  chartOneIndicator: error('E_CHART_INDICATORS', () => ['chart draws one indicator at a time', 'give one --indicator']),
+  // Reports and published figures.
+  reportExists: error('E_REPORT_EXISTS', (out: string) => [`output folder ${out} already exists`, 'choose a new folder, or add --force to replace it'], 'out/report'),
+  badReport: error('E_REPORT_DEFINITION', (file: string, detail: string) => [`cannot read report definition ${file}: ${detail}`, 'give a folder holding report.json (e.g. reports/cjk-linkage); schema: schemas/report-definition.schema.json'], 'report.json', '/sections must be array'),
+  reportInputTwice: error('E_REPORT_INPUT_TWICE', (id: string) => [`report input "${id}" is defined twice`, 'give each input its own id'], 'wdi'),
+  reportSectionId: error('E_REPORT_SECTION_ID', (id: string) => [`report section id "${id}" must be unique, lower-case letters, digits and dashes`, "it names the section's CSV, chart and anchor"], 'R&D'),
+  reportUnknownInput: error('E_REPORT_UNKNOWN_INPUT', (section: string, input: string, file: string) => [`section ${section} names unknown input "${input}"`, `define it under "inputs" in ${file}`], 'rd', 'msti', 'report.json'),
+  reportInputSource: error('E_REPORT_INPUT_SOURCE', (id: string) => [`report input "${id}" needs sample, shared or path`, 'e.g. { "id": "wdi", "shared": "worldbank/wdi-ip-charges-1980-2021.xlsx" }'], 'wdi'),
+  reportUnknownIndicator: error('E_REPORT_UNKNOWN_INDICATOR', (section: string, id: string) => [`section ${section}: unknown indicator "${id}"`, 'run `linkage indicators`'], 'rd', 'rd'),
+  badPublished: error('E_PUBLISHED', (what: string) => [`cannot read published figures: ${what}`, 'see data/published/README.md for the schema'], 'row 3 (T1-KOR) needs id, indicator, a numeric value and an integer precision'),
+  // Output.
+  outputExists: error('E_OUTPUT', (file: string) => [`cannot write output file ${file}`, 'check that the folder exists and is writable'], 'out/x.csv'),
+  // Warnings (with --strict each is an error, exit 1, same code).
+  taiwan490: warn('W_TAIWAN_490', () => ['UN Comtrade area 490 ("Other Asia, nes") is labelled as Taiwan (TWN) because of --taiwan-490; Comtrade itself does not name it.', 'drop --taiwan-490 to keep area 490 unnamed']),
+  chartCompile: warn('W_CHART_COMPILE', (section: string, detail: string) => [`chart ${section}: ${detail}`, 'the chart was drawn; report the warning if the chart looks wrong'], 'rd', 'Dropping {"field":"x"} from channel "color"'),
+  // The last resort.
+  internal: error('E_INTERNAL', (what: string) => [`internal error: ${what}`, 'this is a bug in linkage; please report it with the command line (run again with --verbose for a trace)'], "Cannot read properties of undefined (reading 'x')"),
 };
+
+/** A warning kept for the output (`warnings` in JSON, `linkage: warning: CODE: …` on stderr). */
+export interface Warning {
+  code: Code;
+  message: string;
+  hint: string;
+}
+
+/** A catalogued warning message as a `Warning` record. */
+export function warning(m: Msg): Warning {
+  return { code: m[2], message: m[0], hint: m[1] };
+}
 
 /** Missing-result reasons (shown in `reason`). */
 export const reason = {

@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import { usageError } from '../errors.js';
+import { msg, warning } from '../messages.js';
 import { chartSpec } from '../render/chart.js';
 import { compileSpec, renderSvg, svgToPng } from '../render/draw.js';
 import type { ChartKind } from '../model/indicator.js';
 import { addComputeOptions, runCompute, type ComputeOptions } from './compute.js';
 import { namer } from './context.js';
+import { emitWarnings } from './warnings.js';
 import { emit, type Io } from './io.js';
 
 interface ChartOptions extends ComputeOptions {
@@ -28,14 +30,14 @@ Examples:
     .action(async (opts: ChartOptions) => {
       const out = opts.out as string;
       const ext = /\.vl\.json$/i.test(out) ? 'vl' : /\.svg$/i.test(out) ? 'svg' : /\.png$/i.test(out) ? 'png' : undefined;
-      if (ext === undefined) throw usageError(`cannot tell the chart format from "${out}"`, 'name the output FILE.vl.json, FILE.svg or FILE.png');
-      if (opts.kind !== undefined && !['bars', 'lines', 'heatmap', 'dots'].includes(opts.kind)) throw usageError(`unknown chart kind "${opts.kind}"`, 'use bars, lines, heatmap or dots');
-      const { ctx, indicators, results } = await runCompute(opts);
-      if (indicators.length !== 1) throw usageError('chart draws one indicator at a time', 'give one --indicator');
+      if (ext === undefined) throw usageError(msg.chartFormat(out));
+      if (opts.kind !== undefined && !['bars', 'lines', 'heatmap', 'dots'].includes(opts.kind)) throw usageError(msg.chartKind(opts.kind));
+      const { ctx, indicators, results, warnings } = await runCompute(opts);
+      if (indicators.length !== 1) throw usageError(msg.chartOneIndicator());
       const meta = (indicators[0] as (typeof indicators)[number]).meta;
       const spec = chartSpec(results, meta, namer(ctx), (opts.kind as ChartKind | undefined) ?? meta.chart);
+      emitWarnings(io, [...warnings, ...compileSpec(spec).warnings.map((w) => warning(msg.chartCompile(meta.id, w)))]);
       if (ext === 'vl') {
-        compileSpec(spec);
         emit(io, `${JSON.stringify(spec, null, 2)}\n`, out);
         return;
       }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { usageError } from '../errors.js';
+import { msg } from '../messages.js';
 import { table as textTable } from 'table';
 import { checkFigures, type CheckedFigure } from '../check/check.js';
 import { readPublished } from '../check/published.js';
@@ -30,7 +31,7 @@ export async function runCheck(opts: CheckOptions) {
   const products = [...new Set(['TOTAL', ...figures.map((f) => f.options.products).filter((p): p is string => p !== undefined)])].map(resolveProducts);
   const { table, inputs } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, undefined, { reducer: () => tradeReducer(products) });
   if (opts.only !== undefined && !['reproduced', 'mismatch', 'unavailable'].includes(opts.only)) {
-    throw usageError(`--only must be reproduced, mismatch or unavailable, got "${opts.only}"`, 'e.g. --only mismatch');
+    throw usageError(msg.badOnly(opts.only));
   }
   const checked = checkFigures(figures, table, ctx.countries, ctx.groups);
   const summary = {

@@ -4,6 +4,8 @@ import { renderResultsCsv, renderResultsJson, renderResultsTable } from '../rend
 import { makeContext, namer, selectGeos, selectIndicators } from './context.js';
 import { loadInputs } from './inputs.js';
 import { emit, type Io } from './io.js';
+import { emitWarnings } from './warnings.js';
+import { msg, warning, type Warning } from '../messages.js';
 import { collect, parseCount, parseFormat, parseOptions, parseYears } from './options.js';
 import { tradeReducer } from '../trade/aggregate.js';
 import { resolveProducts } from '../trade/products.js';
@@ -63,7 +65,7 @@ export async function runCompute(opts: ComputeOptions) {
     ...(trade ? { reducer: () => tradeReducer([resolveProducts(options.products)]) } : {}),
   });
   const results: Result[] = indicators.flatMap((ind) => ind.compute({ table, geos, years, latest, edition: opts.edition, options, groups: ctx.groups }));
-  const warnings = opts.taiwan490 ? ['UN Comtrade area 490 ("Other Asia, nes") is labelled as Taiwan (TWN) because of --taiwan-490; Comtrade itself does not name it.'] : [];
+  const warnings: Warning[] = opts.taiwan490 ? [warning(msg.taiwan490())] : [];
   return { ctx, indicators, results, inputs, warnings };
 }
 
@@ -110,7 +112,7 @@ Examples:
       const format = parseFormat(opts.format, ['table', 'csv', 'json'] as const, 'table');
       const { ctx, indicators, results, inputs, warnings } = await runCompute(opts);
       const titles = Object.fromEntries(indicators.map((i) => [i.meta.id, i.meta.title]));
-      for (const w of warnings) io.stderr(`linkage: warning: ${w}\n`);
+      emitWarnings(io, warnings);
       const text =
         format === 'json' ? renderResultsJson(results, inputs, warnings) : format === 'csv' ? renderResultsCsv(results) : renderResultsTable(results, namer(ctx), titles);
       emit(io, text, opts.output);

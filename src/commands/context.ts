@@ -23,8 +23,7 @@ export function selectIndicators(ids: readonly string[] | undefined, defaults: r
   return list.map((id) => {
     const ind = indicatorById(id);
     if (ind === undefined) {
-      const [what, hint] = msg.unknownIndicator(id, INDICATORS.map((i) => i.meta.id));
-      throw usageError(what, hint);
+      throw usageError(msg.unknownIndicator(id, INDICATORS.map((i) => i.meta.id)));
     }
     return ind;
   });

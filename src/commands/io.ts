@@ -12,6 +12,8 @@ export interface Io {
   isTTY: boolean;
   /** Exit code a command asks for without an error (e.g. `check` with a mismatch). */
   status: { code: number };
+  /** `--strict`: every warning is an error (exit 1, the warning's code). Default false. */
+  strict?: boolean;
 }
 
 /**
@@ -33,7 +35,6 @@ export function emit(io: Io, text: string | Uint8Array, output: string | undefin
     } catch {
       /* nothing was written */
     }
-    const [what, hint] = msg.outputExists(output);
-    throw dataError(what, { file: output }, hint);
+    throw dataError(msg.outputExists(output), { file: output });
   }
 }

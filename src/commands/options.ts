@@ -13,14 +13,12 @@ export function parseYears(specs: readonly string[] | undefined): number[] | und
   for (const spec of specs.flatMap((s) => s.split(','))) {
     const m = /^\s*(\d{4})\s*(?:-\s*(\d{4}))?\s*$/.exec(spec);
     if (!m) {
-      const [what, hint] = msg.badYearSpec(spec);
-      throw usageError(what, hint);
+      throw usageError(msg.badYearSpec(spec));
     }
     const from = Number(m[1]);
     const to = m[2] === undefined ? from : Number(m[2]);
     if (to < from) {
-      const [what, hint] = msg.badYearSpec(spec);
-      throw usageError(what, hint);
+      throw usageError(msg.badYearSpec(spec));
     }
     for (let y = from; y <= to; y++) years.add(y);
   }
@@ -31,8 +29,7 @@ export function parseYears(specs: readonly string[] | undefined): number[] | und
 export function parseCount(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value)) {
-    const [what, hint] = msg.badNumberOption(name, value);
-    throw usageError(what, hint);
+    throw usageError(msg.badNumberOption(name, value));
   }
   return Number(value);
 }
@@ -41,8 +38,7 @@ export function parseCount(name: string, value: string | undefined, fallback: nu
 export function parseFormat<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if (!(allowed as readonly string[]).includes(value)) {
-    const [what, hint] = msg.badFormat(value, [...allowed]);
-    throw usageError(what, hint);
+    throw usageError(msg.badFormat(value, [...allowed]));
   }
   return value as T;
 }
@@ -52,7 +48,7 @@ export function parseOptions(pairs: readonly string[] | undefined): Record<strin
   const out: Record<string, string> = {};
   for (const p of pairs ?? []) {
     const eq = p.indexOf('=');
-    if (eq <= 0) throw usageError(`cannot read --option "${p}"`, 'write key=value, e.g. --option threshold=10');
+    if (eq <= 0) throw usageError(msg.badOptionSyntax(p));
     out[p.slice(0, eq).trim()] = p.slice(eq + 1).trim();
   }
   return out;

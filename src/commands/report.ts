@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { basename, dirname, join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { usageError } from '../errors.js';
+import { msg, warning } from '../messages.js';
 import { toolVersion } from '../paths.js';
 import { compileSpec, renderSvg, svgToPng } from '../render/draw.js';
 import { renderResultsCsv } from '../render/results.js';
@@ -14,6 +15,7 @@ import { renderHtml } from '../report/html.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { Io } from './io.js';
 import { parseFormat } from './options.js';
+import { emitWarnings } from './warnings.js';
 
 interface ReportOptions {
   out: string;
@@ -28,10 +30,12 @@ interface ReportOptions {
 export async function writeReport(definition: string, opts: ReportOptions, io: Io, argv: readonly string[]): Promise<void> {
   const format = parseFormat(opts.format, ['html', 'md'] as const, 'html');
   const out = resolve(opts.out);
-  if (existsSync(out) && !opts.force) throw usageError(`output folder ${opts.out} already exists`, 'choose a new folder, or add --force to replace it');
+  if (existsSync(out) && !opts.force) throw usageError(msg.reportExists(opts.out));
   const def = readReport(definition);
   const progress = io.isTTY ? (s: string) => io.stderr(`\r\u001b[2K${s}`) : () => undefined;
   const report = await buildReport(def, progress);
+  const chartWarnings = report.sections.flatMap((s) => (s.spec === undefined || s.unavailable ? [] : compileSpec(s.spec).warnings.map((w) => warning(msg.chartCompile(s.section.id, w)))));
+  emitWarnings(io, [...report.warnings, ...chartWarnings]);
   mkdirSync(dirname(out), { recursive: true });
   const tmp = join(dirname(out), `.${basename(out)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
@@ -43,8 +47,6 @@ export async function writeReport(definition: string, opts: ReportOptions, io: I
       progress(`rendering ${s.section.id}`);
       writeFileSync(join(tmp, 'tables', `${s.section.id}.csv`), renderResultsCsv(s.results));
       if (new Set(s.results.map((r) => r.year)).size > 1) writeFileSync(join(tmp, 'tables', `${s.section.id}-wide.csv`), wideCsv(s.results, s.names));
-      const { warnings } = compileSpec(s.spec);
-      if (warnings.length > 0) io.stderr(`linkage: chart ${s.section.id}: ${warnings.join('; ')}\n`);
       writeFileSync(join(tmp, 'charts', `${s.section.id}.vl.json`), `${JSON.stringify(s.spec, null, 2)}\n`);
       const svg = await renderSvg(s.spec);
       svgs.set(s.section.id, svg);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { dataError } from '../errors.js';
+import { msg } from '../messages.js';
 import { parseDataCsv } from '../model/csv-text.js';
 import type { CanonicalRow, Provenance } from '../model/types.js';
 import { isHs2017Code } from '../trade/products.js';
@@ -22,7 +23,7 @@ function dictionary(ctx: LoaderContext): Map<string, string> {
     }
   }
   if (path === undefined) {
-    throw dataError('BACI file without its country dictionary', { file: ctx.file, line: 1 }, "BACI's i and j are numeric codes of its own release: put the release's country_codes_V*.csv beside the file or pass --baci-countries FILE");
+    throw dataError(msg.baciNoDictionary(), { file: ctx.file, line: 1 });
   }
   const map = new Map<string, string>();
   for (const r of parseDataCsv(readFileSync(path, 'utf8'))) {
@@ -54,7 +55,7 @@ export const baciLoader: Loader = {
     const provenance: Provenance = { source: 'CEPII', dataset: `BACI${release ? ` ${release[1]}` : ''}`, edition: /_V(\d{6})/.exec(basename(ctx.file))?.[1] ?? 'unknown', file: ctx.file, sha256: ctx.sha256 };
     const area = (code: string, line: number, column: string) => {
       const hit = codes.get(code.trim());
-      if (hit === undefined) throw dataError(`BACI country code "${code}" is not in the release's country dictionary`, { file: ctx.file, line, column }, 'use the country_codes file of the same BACI release');
+      if (hit === undefined) throw dataError(msg.baciUnknownCountry(code), { file: ctx.file, line, column });
       return hit;
     };
     return {
@@ -63,11 +64,11 @@ export const baciLoader: Loader = {
       provenance,
       parse(fields, line) {
         const k = (fields[3] ?? '').trim().padStart(6, '0');
-        if (!/^\d{6}$/.test(k)) throw dataError(`product code "${fields[3] ?? ''}" is not an HS six-digit code`, { file: ctx.file, line, column: 'k' }, 'BACI product codes are HS6 numbers');
-        if (cls === 'H5' && !isHs2017Code(k)) throw dataError(`product code ${k} is not in HS2017`, { file: ctx.file, line, column: 'k' }, 'the file name says HS17; check the release, or rename the file to its HS vintage');
+        if (!/^\d{6}$/.test(k)) throw dataError(msg.notHs6(fields[3] ?? ''), { file: ctx.file, line, column: 'k' });
+        if (cls === 'H5' && !isHs2017Code(k)) throw dataError(msg.notInHs2017(k), { file: ctx.file, line, column: 'k' });
         const v = parseValue(fields[4], ctx.file, line, 'v');
         if (v === null) return { skip: 'no trade value' };
-        if (v < 0) throw dataError(`negative trade value ${v}`, { file: ctx.file, line, column: 'v' }, 'trade values cannot be negative');
+        if (v < 0) throw dataError(msg.negativeValue('trade value', v, 'trade values cannot be negative'), { file: ctx.file, line, column: 'v' });
         const value = Number(`${v}e3`);
         const i = area(fields[1] ?? '', line, 'i');
         const j = area(fields[2] ?? '', line, 'j');

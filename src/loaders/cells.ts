@@ -11,8 +11,7 @@ export function parseValue(text: string | undefined, file: string, line: number,
   if (MISSING.has(t)) return null;
   const n = Number(t);
   if (!Number.isFinite(n) || !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) {
-    const [what, hint] = msg.notNumeric(column, t);
-    throw dataError(what, { file, line, column }, hint);
+    throw dataError(msg.notNumeric(column, t), { file, line, column });
   }
   return n;
 }
@@ -21,8 +20,7 @@ export function parseValue(text: string | undefined, file: string, line: number,
 export function parseYear(text: string | undefined, file: string, line: number, column: string): number {
   const t = (text ?? '').trim();
   if (!/^\d{4}$/.test(t)) {
-    const [what, hint] = msg.badYear(t);
-    throw dataError(what, { file, line, column }, hint);
+    throw dataError(msg.badYear(t), { file, line, column });
   }
   return Number(t);
 }
@@ -32,8 +30,7 @@ export function parsePower(text: string | undefined, file: string, line: number,
   const t = (text ?? '').trim();
   if (t === '' || t === 'NA') return 0;
   if (!/^-?\d+$/.test(t)) {
-    const [what, hint] = msg.notNumeric(column, t);
-    throw dataError(what, { file, line, column }, hint);
+    throw dataError(msg.notNumeric(column, t), { file, line, column });
   }
   return Number(t);
 }

@@ -36,14 +36,12 @@ export function chooseLoader(header: string[], file: string, line: number, sourc
   if (source !== undefined) {
     const forced = loaderById(source);
     if (forced === undefined) {
-      const [what, hint] = msg.unknownSource(source, LOADERS.map((l) => l.id));
-      throw usageError(what, hint);
+      throw usageError(msg.unknownSource(source, LOADERS.map((l) => l.id)));
     }
     return forced.detect(header) ? forced : undefined;
   }
   if (header.length === 1 && (header[0] ?? '').includes(';')) {
-    const [what, hint] = msg.semicolon();
-    throw dataError(what, { file, line }, hint);
+    throw dataError(msg.semicolon(), { file, line });
   }
   const found = detectLoader(header);
   if (found !== undefined) return found;
@@ -53,8 +51,7 @@ export function chooseLoader(header: string[], file: string, line: number, sourc
     const present = sig.filter((c) => header.includes(c));
     const missing = sig.filter((c) => !header.includes(c));
     if (sig.length >= 4 && missing.length > 0 && present.length >= sig.length * 0.6) {
-      const [what, hint] = msg.missingColumn(missing[0] as string, l.label);
-      throw dataError(what, { file, line }, hint);
+      throw dataError(msg.missingColumn(missing[0] as string, l.label), { file, line });
     }
   }
   return undefined;
@@ -106,16 +103,13 @@ export async function consume(stream: Records, sha256: string, options: LoadOpti
     } else accept(result);
   }
   if (firstHeader === undefined) {
-    const [what, hint] = msg.emptyFile();
-    throw dataError(what, { file }, hint);
+    throw dataError(msg.emptyFile(), { file });
   }
   if (parser === undefined || loader === undefined) {
-    const [what, hint] = msg.unknownFormat(firstHeader.slice(0, 4).join(','));
-    throw dataError(what, { file, line: 1 }, hint);
+    throw dataError(msg.unknownFormat(firstHeader.slice(0, 4).join(',')), { file, line: 1 });
   }
   if (dataRecords === 0) {
-    const [what, hint] = msg.headerOnly();
-    throw dataError(what, { file }, hint);
+    throw dataError(msg.headerOnly(), { file });
   }
   for (const r of parser.finish?.() ?? []) accept(r);
   if (reducer !== undefined) for (const r of reducer.finish()) rows.push(r);

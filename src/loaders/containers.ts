@@ -8,8 +8,7 @@ import { cellText, readXlsx } from './xlsx.js';
 /** What a file holds, from its first bytes: an .xlsx (zip) workbook, a JSON document, or text. */
 export async function sniffKind(file: string): Promise<'zip' | 'json' | 'text'> {
   const handle = await open(file, 'r').catch(() => {
-    const [what, hint] = msg.fileNotFound(file);
-    throw dataError(what, { file }, hint);
+    throw dataError(msg.fileNotFound(file), { file });
   });
   try {
     const head = Buffer.alloc(8);
@@ -31,13 +30,12 @@ export async function loadJson(text: string, file: string, sha256: string, optio
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw dataError(`not valid JSON: ${(e as Error).message}`, { file }, 'give the API response as saved, or a CSV export');
+    throw dataError(msg.badJson((e as Error).message), { file });
   }
   const data = (parsed as { data?: unknown }).data;
-  if (!Array.isArray(data)) throw dataError('JSON without a "data" array of records', { file }, 'linkage reads Comtrade Plus API responses (data/v1/get); save the full response');
+  if (!Array.isArray(data)) throw dataError(msg.jsonNoData(), { file });
   if (data.length === 0) {
-    const [what, hint] = msg.headerOnly();
-    throw dataError(what, { file }, hint);
+    throw dataError(msg.headerOnly(), { file });
   }
   const header = Object.keys(data[0] as object);
   async function* gen() {
@@ -69,7 +67,6 @@ export async function loadWorkbook(bytes: Uint8Array, file: string, sha256: stri
     const loaded = await consume({ file, encoding: 'xlsx', records: gen() }, sha256, options);
     return { ...loaded, summary: { ...loaded.summary, sheet: sheet.name } };
   }
-  const [what, hint] = msg.unknownFormat(`workbook sheets: ${sheets.map((s) => s.name).join(', ')}`);
-  throw dataError(what, { file }, hint);
+  throw dataError(msg.unknownFormat(`workbook sheets: ${sheets.map((s) => s.name).join(', ')}`), { file });
 }
 

@@ -15,8 +15,7 @@ export function sha256File(file: string): Promise<string> {
     const hash = createHash('sha256');
     createReadStream(file)
       .on('error', () => {
-        const [what, hint] = msg.fileNotFound(file);
-        reject(dataError(what, { file }, hint));
+        reject(dataError(msg.fileNotFound(file), { file }));
       })
       .on('data', (c) => hash.update(c))
       .on('end', () => resolve(hash.digest('hex')));

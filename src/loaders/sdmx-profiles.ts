@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dataError } from '../errors.js';
+import { msg } from '../messages.js';
 import { parseDataCsv } from '../model/csv-text.js';
 import { dataPath } from '../paths.js';
 
@@ -25,7 +26,7 @@ function meaning(dsd: string, dimension: string, code: string, where: { file: st
     for (const r of parseDataCsv(readFileSync(dataPath('sdmx-codes.csv'), 'utf8'))) codes.set(`${r.dsd}|${r.dimension}|${r.code}`, r.meaning ?? '');
   }
   const m = codes.get(`${dsd}|${dimension}|${code}`);
-  if (m === undefined) throw dataError(`unknown ${dimension} code "${code}" in ${dsd}`, { ...where, column: dimension }, 'add the code and its meaning to data/sdmx-codes.csv');
+  if (m === undefined) throw dataError(msg.unknownSdmxCode(dimension, code, dsd), { ...where, column: dimension });
   return m;
 }
 

@@ -1,5 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { dataError } from '../errors.js';
+import { msg } from '../messages.js';
 
 /** A cell value as read: text, number, boolean, or null for an empty cell. */
 export type Cell = string | number | boolean | null;
@@ -52,11 +53,11 @@ export function readXlsx(bytes: Uint8Array, file: string): Sheet[] {
   try {
     entries = unzipSync(bytes, { filter: (f) => f.name.startsWith('xl/') && f.name.endsWith('.xml') || f.name.endsWith('.rels') });
   } catch {
-    throw dataError('cannot open the workbook (not a valid .xlsx zip archive)', { file }, 'save the workbook again as .xlsx, or export the data sheet as CSV');
+    throw dataError(msg.badZip(), { file });
   }
   const read = (name: string) => (entries[name] ? strFromU8(entries[name] as Uint8Array) : undefined);
   const workbook = read('xl/workbook.xml');
-  if (workbook === undefined) throw dataError('the archive has no xl/workbook.xml (not an Excel workbook)', { file }, 'save it as .xlsx (Excel 2007+)');
+  if (workbook === undefined) throw dataError(msg.notWorkbook(), { file });
   const shared = [...(read('xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => textOf(m[1] ?? ''));
   const rels = new Map<string, string>();
   for (const m of (read('xl/_rels/workbook.xml.rels') ?? '').matchAll(/<Relationship\b[^>]*>/g)) {

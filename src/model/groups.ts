@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { LinkageError, usageError } from '../errors.js';
+import { usageError } from '../errors.js';
 import { msg } from '../messages.js';
 import { dataPath } from '../paths.js';
 import type { CountryRegistry } from './countries.js';
@@ -37,13 +37,11 @@ export class GroupRegistry {
 
   add(group: Group): void {
     if (this.groups.has(group.code)) {
-      const [what, hint] = msg.duplicateGroup(group.code);
-      throw usageError(what, hint);
+      throw usageError(msg.duplicateGroup(group.code));
     }
     for (const m of group.members) {
       if (this.countries.get(m) === undefined) {
-        const [what, hint] = msg.groupMember(group.code, m);
-        throw usageError(what, hint);
+        throw usageError(msg.groupMember(group.code, m));
       }
     }
     this.groups.set(group.code, group);
@@ -55,7 +53,7 @@ export class GroupRegistry {
     try {
       parsed = JSON.parse(readFileSync(path, 'utf8')) as GroupFile;
     } catch (e) {
-      throw new LinkageError('usage', `cannot read groups file ${path}: ${(e as Error).message}`, { file: path }, 'give a JSON file shaped like data/groups.json');
+      throw usageError(msg.badGroupsFile(path, (e as Error).message), { file: path });
     }
     for (const [code, g] of Object.entries(parsed.groups ?? {})) {
       this.add({
@@ -88,8 +86,7 @@ export class GroupRegistry {
     if (eq === -1) {
       const g = this.groups.get(spec.trim()) ?? this.groups.get(spec.trim().toUpperCase());
       if (g === undefined) {
-        const [what, hint] = msg.unknownGroup(spec);
-        throw usageError(what, hint);
+        throw usageError(msg.unknownGroup(spec));
       }
       return g;
     }
@@ -100,8 +97,7 @@ export class GroupRegistry {
       .map((m) => m.trim().toUpperCase())
       .filter((m) => m !== '');
     if (!/^[A-Za-z][A-Za-z0-9_+-]*$/.test(code) || members.length === 0) {
-      const [what, hint] = msg.badGroupSpec(spec);
-      throw usageError(what, hint);
+      throw usageError(msg.badGroupSpec(spec));
     }
     const existing = this.groups.get(code);
     if (existing !== undefined && existing.members.join(',') === members.join(',')) return existing;

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { table as textTable } from 'table';
 import type { Result } from '../model/indicator.js';
+import type { Warning } from '../messages.js';
 import type { InputSummary, Provenance } from '../model/types.js';
 import { decimalsFor, formatNumber } from './format.js';
 
@@ -102,7 +103,7 @@ export function renderResultsCsv(results: readonly Result[]): string {
 const RESULT_KEYS: readonly (keyof Result)[] = ['indicator', 'geo', 'geo_kind', 'partner', 'breakdown', 'year', 'value', 'unit', 'status', 'reason', 'years_used', 'provenance', 'flags', 'detail'];
 
 /** The JSON contract: `{"results": [...], "inputs": [...]}`, plus `warnings` when there are any. */
-export function renderResultsJson(results: readonly Result[], inputs: readonly InputSummary[], warnings: readonly string[] = []): string {
+export function renderResultsJson(results: readonly Result[], inputs: readonly InputSummary[], warnings: readonly Warning[] = []): string {
   const ordered = results.map((r) => Object.fromEntries(RESULT_KEYS.filter((k) => r[k] !== undefined).map((k) => [k, r[k]])));
   return `${JSON.stringify({ results: ordered, inputs, ...(warnings.length > 0 ? { warnings } : {}) }, null, 2)}\n`;
 }

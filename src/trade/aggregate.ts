@@ -1,4 +1,5 @@
 import { dataError } from '../errors.js';
+import { msg } from '../messages.js';
 import type { CanonicalRow } from '../model/types.js';
 import { inGroup, vintageName, type ProductGroup } from './products.js';
 
@@ -48,11 +49,7 @@ export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
   };
   const addToGroup = (group: ProductGroup, row: CanonicalRow & { value: number; partner: string }, line: number, t: { flow: string; cls: string; code: string }) => {
     if (group.vintage !== 'any' && t.cls !== group.vintage && t.code !== 'TOTAL') {
-      throw dataError(
-        `product group ${group.id} is defined in ${vintageName(group.vintage)} but this row is ${vintageName(t.cls)}`,
-        { file: row.provenance.file, line },
-        `use data in ${vintageName(group.vintage)}, or a vintage-free group (TOTAL, HS chapters such as HS:84,85); converting between HS vintages needs a correlation table`,
-      );
+      throw dataError(msg.productVintage(group.id, vintageName(group.vintage), vintageName(t.cls)), { file: row.provenance.file, line });
     }
     const level = t.code === 'TOTAL' ? 0 : t.code.length;
     add(group, row, row.geo, row.partner, t.flow, level, row.value);
