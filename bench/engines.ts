@@ -14,14 +14,9 @@ export async function linkageTotals(file: string): Promise<Totals> {
   return out;
 }
 
-/** The part of @duckdb/node-api the benchmark uses (installed on demand, so typed here). */
-interface DuckDbApi {
-  DuckDBInstance: { create(path: string): Promise<{ connect(): Promise<{ runAndReadAll(sql: string): Promise<{ getRows(): unknown[][] }> }> }> };
-}
-
 /** DuckDB (the reference engine): the same aggregation as one SQL GROUP BY over the CSV. */
 export async function duckdbTotals(file: string, dictionary: string): Promise<Totals> {
-  const { DuckDBInstance } = (await import('@duckdb/node-api' as string)) as DuckDbApi;
+  const { DuckDBInstance } = await import('@duckdb/node-api');
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
   const sql = `

@@ -13,13 +13,14 @@ import type { Io } from './commands/io.js';
 import { EXIT_CODES, LinkageError } from './errors.js';
 import { msg } from './messages.js';
 import { toolVersion } from './paths.js';
+import { terminalLine, visibleControls } from './render/escape.js';
 
 /** Build the command tree writing to `io`. */
 export function buildProgram(io: Io): Command {
   const usageCode = msg.usage.code;
   const output = {
-    writeOut: io.stdout,
-    writeErr: io.stderr,
+    writeOut: (t: string) => io.stdout(visibleControls(t)),
+    writeErr: (t: string) => io.stderr(visibleControls(t)),
     outputError: (text: string, write: (t: string) => void) => write(`linkage: ${usageCode}: ${text.replace(/^error: /, '')}`),
   };
   const program = new Command('linkage')
@@ -62,7 +63,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return EXIT_CODES.usage;
     }
     const err = e instanceof LinkageError ? e : new LinkageError('internal', msg.internal((e as Error)?.message ?? String(e)));
-    io.stderr(`linkage: ${err.code}: ${err.oneLine()}\n  hint: ${err.hint}\n`);
+    io.stderr(`linkage: ${err.code}: ${terminalLine(err.oneLine())}\n  hint: ${terminalLine(err.hint)}\n`);
     if (verbose && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
     return EXIT_CODES[err.kind];
   }

@@ -117,6 +117,11 @@ export const msg = {
   badPublished: error('E_PUBLISHED', (what: string) => [`cannot read published figures: ${what}`, 'see data/published/README.md for the schema'], 'row 3 (T1-KOR) needs id, indicator, a numeric value and an integer precision'),
   // Output.
   outputExists: error('E_OUTPUT', (file: string) => [`cannot write output file ${file}`, 'check that the folder exists and is writable'], 'out/x.csv'),
+  outputNotFile: error('E_OUTPUT_NOT_FILE', (file: string, kind: string) => [`--output ${file} is ${kind}, not a regular file`, 'linkage writes only to a regular file or a new name; omit --output (or give -) to write to stdout'], '/dev/null', 'a character device'),
+  outputDanglingLink: error('E_OUTPUT_DANGLING_LINK', (file: string) => [`--output ${file} is a symbolic link to a file that does not exist`, 'give the real path, or remove the link'], 'out.csv'),
+  outputIsInput: error('E_OUTPUT_IS_INPUT', (file: string, input: string) => [`--output ${file} is the input ${input}`, 'write to another file; linkage never overwrites what it reads'], 'data.csv', 'data.csv'),
+  outputFolder: error('E_OUTPUT_FOLDER', (file: string, problem: string) => [`cannot write --output ${file}: its folder ${problem}`, 'create the folder first, or choose a writable one'], 'out/x.csv', 'does not exist'),
+  outputUnusable: error('E_OUTPUT_UNUSABLE', (file: string, code: string) => [`cannot use --output ${file} (${code})`, 'choose another path'], 'out.csv', 'ELOOP'),
   // Warnings (with --strict each is an error, exit 1, same code).
   taiwan490: warn('W_TAIWAN_490', () => ['UN Comtrade area 490 ("Other Asia, nes") is labelled as Taiwan (TWN) because of --taiwan-490; Comtrade itself does not name it.', 'drop --taiwan-490 to keep area 490 unnamed']),
   chartCompile: warn('W_CHART_COMPILE', (section: string, detail: string) => [`chart ${section}: ${detail}`, 'the chart was drawn; report the warning if the chart looks wrong'], 'rd', 'Dropping {"field":"x"} from channel "color"'),

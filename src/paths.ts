@@ -28,8 +28,13 @@ export function dataPath(...parts: string[]): string {
   return join(projectRoot(), 'data', ...parts);
 }
 
-/** The `../shared/data` folder beside the checkout (real extracts; tests and the report read it). */
+/**
+ * The folder of real extracts: `LINKAGE_SHARED_DATA` when set, else `../shared/data` beside the
+ * checkout (tests and reports that name `shared` inputs read it).
+ */
 export function sharedDataPath(...parts: string[]): string {
+  const override = process.env.LINKAGE_SHARED_DATA;
+  if (override !== undefined && override !== '') return resolve(override, ...parts);
   return resolve(projectRoot(), '..', 'shared', 'data', ...parts);
 }
 

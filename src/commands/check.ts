@@ -10,7 +10,10 @@ import { resolveProducts } from '../trade/products.js';
 import { COMPACT } from '../render/results.js';
 import { makeContext } from './context.js';
 import { loadInputs } from './inputs.js';
-import { emit, type Io } from './io.js';
+import { emit, filesRead, type Io } from './io.js';
+import { prepareOutput } from '../io/output.js';
+import { dataPath } from '../paths.js';
+import { defaultInputs } from './inputs.js';
 import { collect, parseFormat } from './options.js';
 
 export interface CheckOptions {
@@ -100,9 +103,10 @@ Examples:
     )
     .action(async (opts: CheckOptions) => {
       const format = parseFormat(opts.format, ['table', 'json'] as const, 'table');
+      const target = prepareOutput(opts.output, filesRead(opts, [...defaultInputs().map(([p]) => p), dataPath('published', 'huang-lv-wang.csv')]));
       const { figures, summary, inputs } = await runCheck(opts);
       const text = format === 'json' ? `${JSON.stringify({ figures, summary, inputs }, null, 2)}\n` : renderTable(figures, summary);
-      emit(io, text, opts.output);
+      emit(io, text, target);
       if (summary.mismatch > 0) io.status.code = 1;
     });
 }

@@ -3,9 +3,11 @@ import type { Result } from '../model/indicator.js';
 import { renderResultsCsv, renderResultsJson, renderResultsTable } from '../render/results.js';
 import { makeContext, namer, selectGeos, selectIndicators } from './context.js';
 import { loadInputs } from './inputs.js';
-import { emit, type Io } from './io.js';
+import { emit, filesRead, type Io } from './io.js';
 import { emitWarnings } from './warnings.js';
 import { msg, warning, type Warning } from '../messages.js';
+import { prepareOutput } from '../io/output.js';
+import { defaultInputs } from './inputs.js';
 import { collect, parseCount, parseFormat, parseOptions, parseYears } from './options.js';
 import { tradeReducer } from '../trade/aggregate.js';
 import { resolveProducts } from '../trade/products.js';
@@ -110,11 +112,12 @@ Examples:
     )
     .action(async (opts: ComputeOptions) => {
       const format = parseFormat(opts.format, ['table', 'csv', 'json'] as const, 'table');
+      const target = prepareOutput(opts.output, filesRead(opts, defaultInputs().map(([p]) => p)));
       const { ctx, indicators, results, inputs, warnings } = await runCompute(opts);
       const titles = Object.fromEntries(indicators.map((i) => [i.meta.id, i.meta.title]));
       emitWarnings(io, warnings);
       const text =
         format === 'json' ? renderResultsJson(results, inputs, warnings) : format === 'csv' ? renderResultsCsv(results) : renderResultsTable(results, namer(ctx), titles);
-      emit(io, text, opts.output);
+      emit(io, text, target);
     });
 }

@@ -4,6 +4,7 @@ import { loadFile } from '../loaders/load.js';
 import { measureDescription } from '../model/measures.js';
 import { makeContext } from './context.js';
 import { emit, type Io } from './io.js';
+import { prepareOutput } from '../io/output.js';
 import { parseFormat } from './options.js';
 
 interface InspectOptions {
@@ -59,9 +60,10 @@ export function registerInspect(program: Command, io: Io): void {
     .addHelpText('after', '\nExamples:\n  $ linkage inspect ../shared/data/oecd/gerd-dp-live-2023-05.csv\n  $ linkage inspect data/sample/oecd-msti-2019.csv --format json')
     .action(async (file: string, opts: InspectOptions) => {
       const format = parseFormat(opts.format, ['table', 'json'] as const, 'table');
+      const target = prepareOutput(opts.output, [file]);
       const info = await inspectFile(file, opts.source);
       if (format === 'json') {
-        emit(io, `${JSON.stringify(info, null, 2)}\n`, opts.output);
+        emit(io, `${JSON.stringify(info, null, 2)}\n`, target);
         return;
       }
       const facts = [
@@ -77,6 +79,6 @@ export function registerInspect(program: Command, io: Io): void {
         ...(info.partners.length > 0 ? [['partners', `${info.partners.length}: ${info.partners.join(' ')}`]] : []),
       ];
       const measures = [['measure', 'rows', 'description'], ...info.measures.map((m) => [m.measure, String(m.rows), m.description ?? '(not mapped to a canonical measure)'])];
-      emit(io, `${textTable(facts, { columns: { 1: { width: 90, wrapWord: true } } })}${textTable(measures, { columns: { 2: { width: 60, wrapWord: true } } })}`, opts.output);
+      emit(io, `${textTable(facts, { columns: { 1: { width: 90, wrapWord: true } } })}${textTable(measures, { columns: { 2: { width: 60, wrapWord: true } } })}`, target);
     });
 }

@@ -1,8 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
-import { dataError } from '../errors.js';
-import { msg } from '../messages.js';
+import { prepareOutput, writeOutput, type OutputTarget } from '../io/output.js';
+import { visibleControls } from '../render/escape.js';
 
 /** Where a command writes: stdout/stderr, replaceable in tests. */
 export interface Io {
@@ -17,24 +14,22 @@ export interface Io {
 }
 
 /**
- * Write a command's output to `--output FILE` atomically (temporary file, then rename: a failed run
- * leaves no partial file) or to stdout.
+ * Print a command's output to stdout, or write it to `--output` (see src/io/output.ts: checked
+ * before the work, written whole or not at all). Text has its control characters made visible
+ * (src/render/escape.ts); binary output (PNG) is written as is.
  */
-export function emit(io: Io, text: string | Uint8Array, output: string | undefined): void {
-  if (output === undefined || output === '-') {
-    io.stdout(typeof text === 'string' ? text : Buffer.from(text).toString('latin1'));
+export function emit(io: Io, text: string | Uint8Array, output: string | OutputTarget | undefined): void {
+  const target = typeof output === 'string' ? prepareOutput(output) : output;
+  const data = typeof text === 'string' ? visibleControls(text) : text;
+  if (target === undefined) {
+    io.stdout(typeof data === 'string' ? data : Buffer.from(data).toString('latin1'));
     return;
   }
-  const tmp = join(dirname(output), `.${basename(output)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, output);
-  } catch {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* nothing was written */
-    }
-    throw dataError(msg.outputExists(output), { file: output });
-  }
+  writeOutput(target, data);
+}
+
+/** The files a command reads, for refusing an --output that would overwrite one of them. */
+export function filesRead(opts: { input?: string[]; groups?: string[]; baciCountries?: string; products?: string; published?: string }, defaults: readonly string[] = []): string[] {
+  const given = [...(opts.input ?? []), ...(opts.groups ?? []), opts.baciCountries, opts.products, opts.published].filter((f): f is string => f !== undefined);
+  return (opts.input ?? []).length > 0 ? given : [...given, ...defaults];
 }

@@ -6,9 +6,7 @@ import Papa from 'papaparse';
 import { usageError } from '../errors.js';
 import { msg, warning } from '../messages.js';
 import { toolVersion } from '../paths.js';
-import { compileSpec, renderSvg, svgToPng } from '../render/draw.js';
 import { renderResultsCsv } from '../render/results.js';
-import { wideCsv } from '../render/wide.js';
 import { buildReport } from '../report/build.js';
 import { readReport } from '../report/definition.js';
 import { renderHtml } from '../report/html.js';
@@ -34,6 +32,8 @@ export async function writeReport(definition: string, opts: ReportOptions, io: I
   const def = readReport(definition);
   const progress = io.isTTY ? (s: string) => io.stderr(`\r\u001b[2K${s}`) : () => undefined;
   const report = await buildReport(def, progress);
+  // The renderers (vega, vega-lite, resvg, arquero) load only when a report is drawn: fast start elsewhere.
+  const [{ compileSpec, renderSvg, svgToPng }, { wideCsv }] = await Promise.all([import('../render/draw.js'), import('../render/wide.js')]);
   const chartWarnings = report.sections.flatMap((s) => (s.spec === undefined || s.unavailable ? [] : compileSpec(s.spec).warnings.map((w) => warning(msg.chartCompile(s.section.id, w)))));
   emitWarnings(io, [...report.warnings, ...chartWarnings]);
   mkdirSync(dirname(out), { recursive: true });

@@ -1,5 +1,6 @@
 import { dataError } from '../errors.js';
 import type { Warning } from '../messages.js';
+import { terminalLine } from '../render/escape.js';
 import type { Io } from './io.js';
 
 /**
@@ -12,5 +13,5 @@ export function emitWarnings(io: Io, warnings: readonly Warning[]): void {
   if (io.strict === true && first !== undefined) {
     throw dataError([`${first.message} (--strict: warnings are errors)`, first.hint, first.code]);
   }
-  for (const w of warnings) io.stderr(`linkage: warning: ${w.code}: ${w.message}\n`);
+  for (const w of warnings) io.stderr(`linkage: warning: ${w.code}: ${terminalLine(w.message)}\n`);
 }

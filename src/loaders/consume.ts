@@ -57,8 +57,15 @@ export function chooseLoader(header: string[], file: string, line: number, sourc
   return undefined;
 }
 
-/** Turn records into canonical rows with the loader the header names; count and reduce as told. */
-export async function consume(stream: Records, sha256: string, options: LoadOptions): Promise<Loaded> {
+/** Placeholder in provenance while a file's SHA-256 is still being computed in the same pass. */
+export const PENDING_SHA256 = 'pending';
+
+/**
+ * Turn records into canonical rows with the loader the header names; count and reduce as told.
+ * `sha256` is the file's digest, or a function giving it once the stream is read (the hash is
+ * computed in the same pass as the scan); provenance is filled in at the end.
+ */
+export async function consume(stream: Records, sha256: string | (() => string), options: LoadOptions): Promise<Loaded> {
   const { file } = stream;
   const rows: CanonicalRow[] = [];
   const reasons: Record<string, number> = {};
@@ -88,7 +95,7 @@ export async function consume(stream: Records, sha256: string, options: LoadOpti
         if (preamble.length > MAX_PREAMBLE) break;
         continue;
       }
-      parser = loader.open(fields, { file, sha256, countries: options.countries, ...(options.read ? { options: options.read } : {}) }, preamble);
+      parser = loader.open(fields, { file, sha256: typeof sha256 === 'string' ? sha256 : PENDING_SHA256, countries: options.countries, ...(options.read ? { options: options.read } : {}) }, preamble);
       continue;
     }
     if (isBlank(fields)) continue;
@@ -113,12 +120,14 @@ export async function consume(stream: Records, sha256: string, options: LoadOpti
   }
   for (const r of parser.finish?.() ?? []) accept(r);
   if (reducer !== undefined) for (const r of reducer.finish()) rows.push(r);
+  const digest = typeof sha256 === 'string' ? sha256 : sha256();
+  for (const r of rows) if (r.provenance.sha256 === PENDING_SHA256) r.provenance.sha256 = digest;
   const skippedCount = Object.values(reasons).reduce((a, b) => a + b, 0);
   return {
     rows,
     summary: {
       file,
-      sha256,
+      sha256: digest,
       format: loader.label,
       loader: loader.id,
       encoding: stream.encoding,

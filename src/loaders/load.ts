@@ -22,15 +22,21 @@ export function sha256File(file: string): Promise<string> {
   });
 }
 
-/** Load a file into canonical rows (streaming). */
+/**
+ * Load a file into canonical rows (streaming). The file's SHA-256 is computed from the same bytes
+ * the scan reads (one pass), never by reading the file twice.
+ */
 export async function loadFile(file: string, options: LoadOptions): Promise<Loaded> {
-  const sha256 = await sha256File(file);
   const label = options.label ?? file;
   const kind = await sniffKind(file);
-  if (kind === 'zip') return loadWorkbook(await readFile(file), label, sha256, options);
-  if (kind === 'json') return loadJson(await readFile(file, 'utf8'), label, sha256, options);
-  const stream = await recordsFromFile(file);
-  return consume({ ...stream, file: label }, sha256, options);
+  if (kind === 'zip' || kind === 'json') {
+    const bytes = await readFile(file);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    return kind === 'zip' ? loadWorkbook(bytes, label, sha256, options) : loadJson(bytes.toString('utf8'), label, sha256, options);
+  }
+  const hash = createHash('sha256');
+  const stream = await recordsFromFile(file, hash);
+  return consume({ ...stream, file: label }, () => hash.digest('hex'), options);
 }
 
 /** Load CSV text into canonical rows (pure; the same path as files). */

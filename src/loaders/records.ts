@@ -1,3 +1,4 @@
+import type { Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import Papa from 'papaparse';
@@ -37,8 +38,11 @@ export function recordsFromText(text: string, file = '<text>'): RecordStream {
   return { file, encoding: 'utf-8', records: gen() };
 }
 
-/** Records of a file, streamed (the file is never held whole in memory). */
-export async function recordsFromFile(file: string): Promise<RecordStream> {
+/**
+ * Records of a file, streamed (the file is never held whole in memory). Every byte read is also
+ * fed to `hash` when given, so the file's SHA-256 costs no second pass.
+ */
+export async function recordsFromFile(file: string, hash?: Hash): Promise<RecordStream> {
   const handle = await open(file, 'r').catch(() => {
     throw dataError(msg.fileNotFound(file), { file });
   });
@@ -49,6 +53,7 @@ export async function recordsFromFile(file: string): Promise<RecordStream> {
   const decoder = new TextDecoder(sniffed.encoding);
   const source = createReadStream(file, { start: sniffed.bomLength, highWaterMark: 1 << 20 });
   async function* gen(): AsyncGenerator<CsvRecord> {
+    hash?.update(head.subarray(0, sniffed.bomLength));
     let line = 1;
     let pending = '';
     let parity = 0; // quotes seen in `pending` up to `scanned`, modulo 2
@@ -60,6 +65,7 @@ export async function recordsFromFile(file: string): Promise<RecordStream> {
       }
     };
     for await (const chunk of source as AsyncIterable<Buffer>) {
+      hash?.update(chunk);
       pending += decoder.decode(chunk, { stream: true });
       // Cut at the last newline outside quotes: everything before it is whole records.
       let cut = -1;

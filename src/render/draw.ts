@@ -1,6 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { xmlSafe } from './escape.js';
 
 /** Compile a Vega-Lite spec, collecting compiler warnings instead of printing them. */
 export function compileSpec(spec: TopLevelSpec): { vega: vega.Spec; warnings: string[] } {
@@ -21,12 +22,12 @@ export function compileSpec(spec: TopLevelSpec): { vega: vega.Spec; warnings: st
   return { vega: out.spec as vega.Spec, warnings };
 }
 
-/** Render a Vega-Lite spec to SVG headlessly (no browser, no network). */
+/** Render a Vega-Lite spec to SVG headlessly (no browser, no network); data text cannot make it invalid XML. */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const view = new vega.View(vega.parse(compileSpec(spec).vega), { renderer: 'none', loader: vega.loader({ mode: 'file' }) });
   const svg = await view.toSVG();
   view.finalize();
-  return svg;
+  return xmlSafe(svg);
 }
 
 /** Rasterise SVG to PNG with resvg (no browser); `width` in pixels. */

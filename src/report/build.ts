@@ -48,13 +48,14 @@ function files(def: ReportDefinition, ids: readonly string[]): { paths: string[]
     const p = inputPath(def, input);
     if (p === undefined) {
       for (const [path, label] of defaultInputs()) {
+        if (paths.includes(path)) continue;
         paths.push(path);
         labels.set(path, label);
       }
       continue;
     }
     if (!existsSync(p)) absent.push({ id, path: relative(projectRoot(), p) });
-    else {
+    else if (!paths.includes(p)) {
       paths.push(p);
       labels.set(p, relative(projectRoot(), p));
     }

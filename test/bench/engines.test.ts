@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeSyntheticBaci } from '../../bench/baci-synthetic.js';
@@ -7,18 +6,8 @@ import { tmpDir } from '../helpers.js';
 
 // The benchmark compares linkage with DuckDB; this checks (on a small synthetic BACI file) that the
 // two engines compute the same totals, cell by cell. Timing is measured by `npm run bench`, not here.
-// DuckDB is installed on demand (bench/ensure-duckdb.ts; .ci/run does it and sets
-// LINKAGE_REQUIRE_DUCKDB=1 so that in CI this test cannot be skipped).
-const hasDuckdb = (() => {
-  try {
-    createRequire(import.meta.url).resolve('@duckdb/node-api');
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
-describe.skipIf(!hasDuckdb && process.env.LINKAGE_REQUIRE_DUCKDB !== '1')('benchmark engines agree', () => {
+// DuckDB is a dependency (package.json pins it exactly), so this test never skips.
+describe('benchmark engines agree', () => {
   it('linkage and DuckDB give the same exporter × importer × year totals', async () => {
     const dir = tmpDir();
     const file = await writeSyntheticBaci(dir, 20_000);

@@ -21,7 +21,7 @@ describe('linkage report reports/cjk-linkage', () => {
       expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
     }
     const manifest = JSON.parse(readFileSync(join(a, 'manifest.json'), 'utf8')) as { version: string; created: string; command: string; inputs: { file: string; sha256: string }[] };
-    expect(manifest.inputs.map((i) => i.file)).toEqual(expect.arrayContaining(['data/sample/oecd-msti-2019.csv', '../shared/data/imf/cdis-table6-outward-positions-2017.xlsx']));
+    expect(manifest.inputs.map((i) => i.file)).toEqual(expect.arrayContaining(['data/sample/oecd-msti-2019.csv', 'data/sample/imf-cdis-table6-outward-2017.csv']));
     for (const i of manifest.inputs) expect(i.sha256).toMatch(/^[0-9a-f]{64}$/);
     const wide = readFileSync(join(a, 'tables', 'rd-intensity-wide.csv'), 'utf8').split('\n');
     expect(wide[0]).toBe(`geography,code,series,${Array.from({ length: 19 }, (_, i) => 2000 + i).join(',')}`);
