@@ -33,7 +33,7 @@ export const berdIndustryShare: Indicator = {
   },
   compute(req) {
     return selectedIndustries(req.options.industry).flatMap((id) =>
-      computeRatio(req, { indicator: 'berd-industry-share', unit: 'percent', needs: `BERD share of ${id}`, breakdown: id, recipes: industryRecipes(id) }),
+      computeRatio(req, { indicator: 'berd-industry-share', unit: 'percent', needs: `BERD share of ${id}`, denominator: 'total BERD', partOfWhole: true, breakdown: id, recipes: industryRecipes(id) }),
     );
   },
 };

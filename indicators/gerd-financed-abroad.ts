@@ -6,6 +6,8 @@ const spec: RatioSpec = {
   unit: 'percent',
   needs: 'GERD financed by the rest of the world',
   partner: 'WLD',
+  denominator: 'total GERD (PPP US$)',
+  partOfWhole: true,
   recipes: [
     { measures: ['gerd_row_usd_ppp', 'gerd_usd_ppp'], groupable: true, parts: ([row, total]) => [row as number, total as number] },
     { measures: ['gerd_financed_abroad_pct', 'gerd_usd_ppp'], groupable: true, parts: ([pct, total]) => [((pct as number) / 100) * (total as number), total as number] },

@@ -1,3 +1,4 @@
+import { finiteResults } from '../src/model/finite.js';
 import type { Indicator } from '../src/model/indicator.js';
 import { berdIndustryShare } from './berd-industry-share.js';
 import { exportDestinationShare } from './export-destination-share.js';
@@ -18,8 +19,14 @@ import { tradeIntraShare } from './trade-intra-share.js';
 import { tradeIntroversion } from './trade-introversion.js';
 import { tradeMatrix } from './trade-matrix.js';
 
-/** Every indicator, by id. Adding one: its file, its test, and one line here. */
-export const INDICATORS: readonly Indicator[] = [rdIntensity, gerdFinancedAbroad, gerdWorldShare, berdIndustryShare, technologyOverlap, fdiIntraShare, ipCharges, giiIndicator, pctIntraShare, pctForeignShare, ipChargesIntraShare, fdiHightechContent, tradeIntraShare, tradeIntensity, tradeIntroversion, importSourceShare, exportDestinationShare, tradeMatrix];
+/** The indicators as written (their files). */
+const REGISTERED: readonly Indicator[] = [rdIntensity, gerdFinancedAbroad, gerdWorldShare, berdIndustryShare, technologyOverlap, fdiIntraShare, ipCharges, giiIndicator, pctIntraShare, pctForeignShare, ipChargesIntraShare, fdiHightechContent, tradeIntraShare, tradeIntensity, tradeIntroversion, importSourceShare, exportDestinationShare, tradeMatrix];
+
+/**
+ * Every indicator, by id, each `compute` wrapped so no result leaves with a non-finite value
+ * (src/model/finite.ts). Adding one: its file, its test, and one line in the list above.
+ */
+export const INDICATORS: readonly Indicator[] = REGISTERED.map((ind) => ({ meta: ind.meta, compute: (req) => finiteResults(ind.compute(req)) }));
 
 /** Files in indicators/ that are helpers, not indicators (the contract test checks the rest are registered). */
 export const HELPER_FILES: readonly string[] = ['index.ts', 'industries.ts', 'patents.ts', 'trade.ts', 'partner-share.ts'];

@@ -4,17 +4,68 @@ import type { ComputeRequest, Result } from '../src/model/indicator.js';
 import { missingResult, provenanceOf } from '../src/model/indicator.js';
 import { membersIn } from '../src/model/groups.js';
 import type { CanonicalRow } from '../src/model/types.js';
-import { bilateral, tradeOptions, worldTotal } from './trade.js';
+import { bilateral, tradeOptions, worldTotal, type TradeOptions } from './trade.js';
+
+/** One partner term of the numerator: a source aggregate row for a whole group, or one economy. */
+interface Term {
+  /** The partner as written (an economy or a group code). */
+  label: string;
+  /** The economies it stands for in `year` (a group's members, or the economy itself). */
+  economies: string[];
+  /** True when the source's own aggregate row for the group is used. */
+  aggregate: boolean;
+}
+
+/**
+ * The partner set as a list of terms over distinct economies, however it is written: `CJK`,
+ * `JPN,KOR,CHN` and `CHN,CJK` name the same set. A group uses the source's own aggregate row only
+ * when no other partner overlaps it; otherwise it is expanded to its members and deduplicated.
+ */
+function partnerTerms(req: ComputeRequest, o: TradeOptions, reporter: string, partners: readonly string[], year: number): Term[] {
+  const expand = (p: string) => {
+    const g = req.groups?.get(p);
+    return g === undefined ? [p] : membersIn(g, year);
+  };
+  const sets = partners.map((p) => ({ p, economies: expand(p) }));
+  const terms: Term[] = [];
+  const seen = new Set<string>();
+  for (const { p, economies } of sets) {
+    const overlaps = sets.some((s) => s.p !== p && s.economies.some((e) => economies.includes(e)));
+    const isGroup = req.groups?.get(p) !== undefined;
+    if (isGroup && !overlaps && bilateral(req, o, reporter, p, year) !== undefined) {
+      terms.push({ label: p, economies, aggregate: true });
+      economies.forEach((e) => seen.add(e));
+      continue;
+    }
+    for (const e of economies) {
+      if (seen.has(e)) continue;
+      seen.add(e);
+      terms.push({ label: e, economies: [e], aggregate: false });
+    }
+  }
+  return terms;
+}
+
+/**
+ * The self-flow F[c→c] under the one rule shared with the denominator ({@link worldTotal}): with
+ * self-flows included it counts wherever the reporter is in the partner set (absent = none
+ * recorded = 0, exactly as the world total keeps it); excluded, it counts nowhere.
+ */
+function selfFlow(req: ComputeRequest, o: TradeOptions, c: string, year: number): CanonicalRow | null {
+  if (!o.includeSelf) return null;
+  return bilateral(req, o, c, c, year) ?? null;
+}
 
 /**
  * Share of a partner set in a reporter's imports or exports (import-source-share,
  * export-destination-share). A partner group uses the source's own aggregate row when present
  * (e.g. Comtrade's EU-28, code 97), else the sum of its members of that year (by the group's
- * `joined`/`left` years); every partner must be present.
+ * `joined`/`left` years); every partner must be present. Self-flows follow one rule in numerator
+ * and denominator: out of both unless `--include-self`, then in both.
  */
 export function partnerShare(req: ComputeRequest, flow: 'imports' | 'exports', indicator: string): Result[] {
   const o = tradeOptions({ ...req.options, flow }, flow);
-  const partners = (req.options.partners ?? '').split(',').map((p) => p.trim().toUpperCase()).filter(Boolean);
+  const partners = [...new Set((req.options.partners ?? '').split(',').map((p) => p.trim().toUpperCase()).filter(Boolean))];
   if (partners.length === 0) throw usageError(msg.needsOption(indicator, '--partners ISO3[,ISO3|GROUP...]', '--reporter CHN --partners JPN,KOR'));
   const reporters = req.options.reporter ? req.options.reporter.split(',').map((r) => r.trim().toUpperCase()) : req.geos.filter((g) => g.kind === 'country').map((g) => g.code);
   if (reporters.length === 0) throw usageError(msg.needsOption(indicator, '--reporter ISO3 (or --country)', '--reporter USA'));
@@ -28,29 +79,57 @@ export function partnerShare(req: ComputeRequest, flow: 'imports' | 'exports', i
         out.push({ ...base, reason: `${c} has no ${flow} of ${o.products.id} with the world for ${year} in the input (the world total comes from the source's world row, never a sum of partners)` });
         continue;
       }
+      if (!((total.value as number) > 0) || !Number.isFinite(total.value)) {
+        out.push({ ...base, reason: `${c}'s ${flow} of ${o.products.id} with the world for ${year} (the denominator${o.includeSelf ? '' : ', less self-flows'}) is ${total.value === 0 ? 'zero' : `${total.value}`}, so the share has no value` });
+        continue;
+      }
       const rows: CanonicalRow[] = [total];
       const absent: string[] = [];
       const byPartner: Record<string, number> = {};
       const memberships: Record<string, string[]> = {};
+      const self = selfFlow(req, o, c, year);
       let sum = 0;
-      for (const p of partners) {
-        const direct = bilateral(req, o, c, p, year);
-        const group = direct === undefined ? req.groups?.get(p) : undefined;
-        const members = group === undefined ? undefined : membersIn(group, year);
-        if (members !== undefined) memberships[p] = members;
-        const parts = direct !== undefined ? [direct] : (members ?? [p]).filter((m) => m !== c).map((m) => bilateral(req, o, c, m, year));
-        const missing = (members ?? [p]).filter((m, k) => m !== c && parts[k] === undefined);
-        if (direct === undefined && (parts.length === 0 || parts.some((x) => x === undefined))) {
-          absent.push(members ? `${p} (members ${missing.join(', ')})` : p);
+      for (const t of partnerTerms(req, o, c, partners, year)) {
+        if (t.aggregate) {
+          const agg = bilateral(req, o, c, t.label, year) as CanonicalRow;
+          // The source's group row holds c's self-flow like its world row does: same rule as the denominator.
+          const selfIn = t.economies.includes(c) && !o.includeSelf ? bilateral(req, o, c, c, year) : undefined;
+          const v = (agg.value as number) - ((selfIn?.value as number | undefined) ?? 0);
+          byPartner[t.label] = v;
+          sum += v;
+          rows.push(agg, ...(selfIn ? [selfIn] : []));
           continue;
         }
-        const v = (parts as CanonicalRow[]).reduce((a, r) => a + (r.value as number), 0);
-        byPartner[p] = v;
-        sum += v;
-        rows.push(...(parts as CanonicalRow[]));
+        const e = t.label;
+        if (e === c) {
+          byPartner[e] = self?.value ?? 0;
+          sum += self?.value ?? 0;
+          if (self) rows.push(self);
+          continue;
+        }
+        const f = bilateral(req, o, c, e, year);
+        if (f === undefined) {
+          absent.push(e);
+          continue;
+        }
+        byPartner[e] = f.value as number;
+        sum += f.value as number;
+        rows.push(f);
+      }
+      for (const p of partners) {
+        const g = req.groups?.get(p);
+        if (g !== undefined && byPartner[p] === undefined) memberships[p] = membersIn(g, year);
       }
       if (absent.length > 0) out.push({ ...base, reason: `no ${flow} of ${c} ${flow === 'imports' ? 'from' : 'to'} ${absent.join(', ')} in ${year} (basis ${o.basis})` });
-      else out.push({ ...base, value: (100 * sum) / (total.value as number), status: 'ok', years_used: { [c]: year }, provenance: provenanceOf(rows), detail: { ...base.detail, partners: byPartner, world: total.value, ...(Object.keys(memberships).length > 0 ? { partner_groups_built_from_members: memberships } : {}) } });
+      else
+        out.push({
+          ...base,
+          value: (100 * sum) / (total.value as number),
+          status: 'ok',
+          years_used: { [c]: year },
+          provenance: provenanceOf(rows),
+          detail: { ...base.detail, partners: byPartner, world: total.value, ...(Object.keys(memberships).length > 0 ? { partner_groups_built_from_members: memberships } : {}) },
+        });
     }
   }
   return out;

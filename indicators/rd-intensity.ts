@@ -5,6 +5,8 @@ const spec: RatioSpec = {
   indicator: 'rd-intensity',
   unit: 'percent',
   needs: 'GERD (% of GDP and PPP US$)',
+  denominator: 'GDP (PPP US$)',
+  partOfWhole: true,
   recipes: [
     // GDP = GERD / (GERD % GDP / 100), both from the same input and edition.
     { measures: ['gerd_pct_gdp', 'gerd_usd_ppp'], groupable: true, parts: ([pct, gerd]) => [gerd as number, (gerd as number) / ((pct as number) / 100)] },

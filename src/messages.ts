@@ -51,6 +51,11 @@ export const msg = {
   duplicateKey: error('E_DUPLICATE_KEY', (key: string) => [`duplicate observation ${key} with a different value in the same file`, 'the export holds the same key twice; remove one of the rows'], 'GERD KOR 2017'),
   duplicateTradeRow: error('E_DUPLICATE_ROW', (key: string, label: string) => [`duplicated row: ${key} appears twice`, `remove the repeated row (${label} exports have one row per reporter, partner, flow, commodity and year)`], 'CHN→JPN M TOTAL 2018', 'UN Comtrade'),
   negativeValue: error('E_NEGATIVE_VALUE', (what: string, value: number, hint: string) => [`negative ${what} ${value}`, hint], 'trade value', -10, 'trade values cannot be negative'),
+  powerRange: error('E_UNIT_MULTIPLIER', (value: string, min: number, max: number) => [`unit multiplier ${value} is outside the documented range ${min}–${max} (10^${min} units to 10^${max} trillions)`, 'the export is corrupt; export the data again'], '400', -3, 12),
+  notFinite: error('E_NOT_FINITE', (measure: string, geo: string, year: number) => [`value of ${measure} for ${geo} ${year} is not a finite number after the unit multiplier`, 'the value or its unit multiplier (PowerCode / UNIT_MULT) is out of range; check the export'], 'GDP', 'KOR', 2017),
+  mixedUnit: error('E_MIXED_UNIT', (unit: string, measure: string, seriesUnit: string) => [`a row in ${unit} inside the ${measure} series, which is in ${seriesUnit}`, 'export the series in one unit; linkage never converts currencies silently'], 'EUR', 'GERD', 'PPP US$'),
+  outsideDomain: error('E_OUTSIDE_DOMAIN', (value: number, measure: string, geo: string, year: number, range: string, note: string) => [`value ${value} of ${measure} for ${geo} ${year} is outside its domain (${range}: ${note})`, 'the export is corrupt or mislabelled; fix or remove the row'], -5, 'GERD', 'KOR', 2017, '0 to ∞', 'expenditure is never negative'),
+  partExceedsWhole: error('E_PART_EXCEEDS_WHOLE', (what: string, rows: string) => [what, `a part cannot exceed its whole; the rows ${rows} disagree — check the export`], "KOR's GERD financed abroad for 2017 (748) is larger than its GERD (100): 748.0 %", 'GERD_SOF:ABROAD (line 3) and GERD_SOF:TOTAL (line 4)'),
   noRows: error('E_NO_ROWS', (file: string) => [`no usable rows in ${file}`, 'run `linkage inspect` on it to see why rows were skipped'], 'x.csv'),
   // Codes and classifications in data.
   unknownCountry: error('E_UNKNOWN_COUNTRY', (code: string) => [`unknown country or area code "${code}"`, 'add it to data/countries.csv (or data/country-aliases.csv for a name variant), or list it in data/ignored-areas.csv if it should be skipped'], 'XYZ'),
@@ -124,6 +129,7 @@ export const msg = {
   outputUnusable: error('E_OUTPUT_UNUSABLE', (file: string, code: string) => [`cannot use --output ${file} (${code})`, 'choose another path'], 'out.csv', 'ELOOP'),
   // Warnings (with --strict each is an error, exit 1, same code).
   taiwan490: warn('W_TAIWAN_490', () => ['UN Comtrade area 490 ("Other Asia, nes") is labelled as Taiwan (TWN) because of --taiwan-490; Comtrade itself does not name it.', 'drop --taiwan-490 to keep area 490 unnamed']),
+  outsideUsualDomain: warn('W_OUTSIDE_USUAL_DOMAIN', (file: string, count: number, measure: string, note: string, at: string) => [`${file}: ${count} ${measure} value(s) outside the usual domain kept as published (${note}): ${at}`, 'the source publishes such values; check them before use'], 'fdi.csv', 2, 'FDI_POS', 'disinvestment gives negative positions', 'DEU 2017, FRA 2018'),
   chartCompile: warn('W_CHART_COMPILE', (section: string, detail: string) => [`chart ${section}: ${detail}`, 'the chart was drawn; report the warning if the chart looks wrong'], 'rd', 'Dropping {"field":"x"} from channel "color"'),
   // The last resort.
   internal: error('E_INTERNAL', (what: string) => [`internal error: ${what}`, 'this is a bug in linkage; please report it with the command line (run again with --verbose for a trace)'], "Cannot read properties of undefined (reading 'x')"),
@@ -149,5 +155,7 @@ export const reason = {
   membersMissing: (parts: string[]): string => parts.join('; '),
   noWorldTotal: (measure: string, year: number): string =>
     `the input has no world (or OECD-total) ${measure} for ${year}; a group's share of the world needs the source's own total, not a sum of the countries in the file`,
-  zeroDenominator: (geo: string, measure: string, year: number): string => `${geo}'s ${measure} for ${year} is zero`,
+  zeroDenominator: (geo: string, measure: string, year: number): string => `${geo}'s ${measure} for ${year} is zero (the denominator), so the ratio has no value`,
+  sumOverflow: (geo: string, members: string[], year: number): string => `the sum over ${members.join(', ')} for ${year} overflows (not a finite number), so ${geo} has no value`,
+  notFinite: (geo: string, what: string, year: number): string => `${geo}'s ${what} for ${year} is not a finite number (a zero, vanishingly small or overflowing input), so it has no value`,
 };

@@ -62,12 +62,12 @@ export async function runCompute(opts: ComputeOptions) {
   const options = { ...tradeFlags(opts), ...parseOptions(opts.option) };
   const measures = new Set(indicators.flatMap((i) => [...i.meta.measures]));
   const trade = measures.has('trade');
-  const { table, inputs } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))), {
+  const { table, inputs, warnings: loadWarnings } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))), {
     read: { taiwan490: opts.taiwan490 === true, ...(opts.baciCountries ? { baciDictionary: opts.baciCountries } : {}) },
     ...(trade ? { reducer: () => tradeReducer([resolveProducts(options.products)]) } : {}),
   });
   const results: Result[] = indicators.flatMap((ind) => ind.compute({ table, geos, years, latest, edition: opts.edition, options, groups: ctx.groups }));
-  const warnings: Warning[] = opts.taiwan490 ? [warning(msg.taiwan490())] : [];
+  const warnings: Warning[] = [...(opts.taiwan490 ? [warning(msg.taiwan490())] : []), ...loadWarnings];
   return { ctx, indicators, results, inputs, warnings };
 }
 

@@ -3,6 +3,7 @@ import { loadFile, type Loaded, type LoadOptions } from '../loaders/load.js';
 import type { CountryRegistry } from '../model/countries.js';
 import { ObservationTable } from '../model/table.js';
 import type { CanonicalRow } from '../model/types.js';
+import type { Warning } from '../messages.js';
 import { dataPath } from '../paths.js';
 
 /** The embedded default inputs (data/sample/*.csv), sorted, as [path, label]. */
@@ -16,6 +17,8 @@ export function defaultInputs(): [string, string][] {
 export interface LoadedInputs {
   table: ObservationTable;
   inputs: Loaded['summary'][];
+  /** Warnings the loaders raised (values kept outside their usual domain). */
+  warnings: Warning[];
 }
 
 /**
@@ -33,10 +36,12 @@ export async function loadInputs(
   const list: [string, string | undefined][] = files.length > 0 ? files.map((f) => [f, labels?.get(f)]) : defaultInputs();
   const rows: CanonicalRow[] = [];
   const inputs: Loaded['summary'][] = [];
+  const warnings: Warning[] = [];
   for (const [file, label] of list) {
     const loaded = await loadFile(file, { countries, ...extra, ...(label !== undefined ? { label } : {}), ...(source !== undefined ? { source } : {}), ...(keep !== undefined ? { keep } : {}) });
     for (const r of loaded.rows) rows.push(r);
     inputs.push(loaded.summary);
+    warnings.push(...(loaded.warnings ?? []));
   }
-  return { table: new ObservationTable(rows), inputs };
+  return { table: new ObservationTable(rows), inputs, warnings };
 }

@@ -25,14 +25,21 @@ export function parseYear(text: string | undefined, file: string, line: number, 
   return Number(t);
 }
 
-/** Parse a unit-multiplier cell (power of ten); empty means 0. */
+/** The unit multipliers OECD documents (PowerCode and SDMX UNIT_MULT): 10^0 (units) to 10^12 (trillions). */
+export const POWER_RANGE = [0, 12] as const;
+
+/** Parse a unit-multiplier cell (power of ten); empty means 0; outside {@link POWER_RANGE} is a data error. */
 export function parsePower(text: string | undefined, file: string, line: number, column: string): number {
   const t = (text ?? '').trim();
   if (t === '' || t === 'NA') return 0;
   if (!/^-?\d+$/.test(t)) {
     throw dataError(msg.notNumeric(column, t), { file, line, column });
   }
-  return Number(t);
+  const n = Number(t);
+  if (n < POWER_RANGE[0] || n > POWER_RANGE[1]) {
+    throw dataError(msg.powerRange(t, POWER_RANGE[0], POWER_RANGE[1]), { file, line, column });
+  }
+  return n;
 }
 
 /**

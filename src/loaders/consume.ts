@@ -1,11 +1,12 @@
 import { dataError, usageError } from '../errors.js';
-import { msg } from '../messages.js';
+import { msg, warning, type Warning } from '../messages.js';
 import type { CountryRegistry } from '../model/countries.js';
 import type { CanonicalRow, InputSummary } from '../model/types.js';
 import type { Reducer } from '../trade/aggregate.js';
 import { detectLoader, LOADERS, loaderById } from './index.js';
 import type { Loader, RowParser } from './loader.js';
 import { isBlank, type RecordStream } from './records.js';
+import { checkRow } from '../model/domains.js';
 
 /** How many records before the header a loader may see as preamble (titles, units, WIPO's 6 lines). */
 export const MAX_PREAMBLE = 12;
@@ -26,6 +27,8 @@ export interface LoadOptions {
 
 export interface Loaded {
   rows: CanonicalRow[];
+  /** Values kept although outside their measure's usual domain (data/measure-domains.csv `warn`). */
+  warnings?: Warning[];
   summary: InputSummary & { filtered: number; encoding: string; loader: string; sheet?: string };
 }
 
@@ -78,10 +81,22 @@ export async function consume(stream: Records, sha256: string | (() => string), 
   let filtered = 0;
   let currentLine = 0;
   const reducer = options.reducer?.();
+  const flagged = new Map<string, { note: string; at: string[] }>();
+  const warn = (row: CanonicalRow, note: string) => {
+    const f = flagged.get(row.measure);
+    const at = `${row.geo} ${row.year} (line ${currentLine})`;
+    if (f === undefined) flagged.set(row.measure, { note, at: [at] });
+    else f.at.push(at);
+  };
   const accept = (row: CanonicalRow) => {
     produced++;
-    if (reducer?.accepts(row)) reducer.add(row, currentLine);
-    else if (options.keep !== undefined && !options.keep(row)) filtered++;
+    row.line ??= currentLine;
+    // Every row is checked (a corrupt value is an error wherever it is); warnings only for rows kept.
+    const reduced = reducer?.accepts(row) === true;
+    const kept = reduced || options.keep === undefined || options.keep(row);
+    checkRow(row, file, currentLine, kept ? warn : () => undefined);
+    if (reduced) reducer?.add(row, currentLine);
+    else if (!kept) filtered++;
     else rows.push(row);
   };
   for await (const { fields, line } of stream.records) {
@@ -125,6 +140,7 @@ export async function consume(stream: Records, sha256: string | (() => string), 
   const skippedCount = Object.values(reasons).reduce((a, b) => a + b, 0);
   return {
     rows,
+    warnings: [...flagged].map(([measure, f]) => warning(msg.outsideUsualDomain(file, f.at.length, measure, f.note, `${f.at.slice(0, 5).join(', ')}${f.at.length > 5 ? ', …' : ''}`))),
     summary: {
       file,
       sha256: digest,

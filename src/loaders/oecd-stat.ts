@@ -78,7 +78,8 @@ export const oecdStatLoader: Loader = {
           partner: null,
           year,
           value: applyPower(value, power),
-          unit: mapped?.unit ?? (fields[unitCol] ?? '').trim(),
+          // A row in another unit than the code's (EUR inside a PPP US$ series) keeps its own, which the domain check refuses.
+          unit: mapped !== undefined && (!mapped.sourceUnit || mapped.sourceUnit === (fields[unitCol] ?? '').trim()) ? mapped.unit : (fields[unitCol] ?? '').trim(),
           flags: parseFlags(flagCol === -1 ? '' : fields[flagCol]),
           provenance,
         };

@@ -43,12 +43,16 @@ export interface Ladder {
  * `worldToR` = Σ_{j∈R} F[W→j]; `world` = F[W→W]. Shares are fractions here.
  */
 export function ladder(intra: number, out: number, worldToR?: number, world?: number): Ladder {
-  const share = intra / out;
+  const share = out > 0 && Number.isFinite(out) ? intra / out : Number.NaN;
   const base: Ladder = { share, numerator: intra, denominator: out, world_weight: null, intensity: null, homogeneous_intra: null, homogeneous_extra: null, introversion: null, ladder_reason: null };
   if (worldToR === undefined || world === undefined) return { ...base, ladder_reason: 'the input has no world-to-partner totals, so intensity and introversion cannot be computed' };
   const w = worldToR / world;
   const restToR = worldToR - intra; // F[O→R]
   const restOut = world - out; // F[O→W]
+  // A group covering the whole world has no rest of the world to compare with (within rounding).
+  if (Math.abs(restOut) <= 1e-9 * Math.abs(world)) {
+    return { ...base, world_weight: Number.isFinite(w) ? w : null, ladder_reason: 'the group covers the whole world: the rest of the world is empty, so intensity and introversion (which compare the group with the rest of the world) are not defined' };
+  }
   const restShare = restToR / restOut;
   if (!(share >= 0 && share <= 1 && restShare >= 0 && restShare <= 1 && w > 0 && w <= 1)) {
     return { ...base, world_weight: w, ladder_reason: `the world totals are inconsistent with the group's flows (rest-of-world share ${restShare}, world weight ${w}); indices not computed` };
@@ -134,6 +138,10 @@ function one(src: FlowSource, indicator: string, geo: Geo & { kind: 'group' }, y
       worldToR = sum(parts.map((p) => p?.value as number));
       rows.push(wt, ...(parts as CanonicalRow[]));
     }
+  }
+  if (!(outTotal > 0) || !Number.isFinite(outTotal) || !Number.isFinite(intra)) {
+    const what = !Number.isFinite(outTotal) || !Number.isFinite(intra) ? 'is not a finite number (an overflowing input)' : 'is zero';
+    return missing(indicator, geo, year, src, `the members' total ${src.what} for ${year} (the denominator, ${members.join(' + ')}) ${what}, so the share has no value`);
   }
   const l = ladder(intra, outTotal, worldToR, world);
   return {

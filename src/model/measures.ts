@@ -9,6 +9,8 @@ export interface MeasureMapping {
   /** Power of ten to apply when the source has no unit-multiplier column. */
   scale: number;
   description: string;
+  /** The unit code the source must state for it (OECD.Stat `Unit Code`), or '' when not checked. */
+  sourceUnit?: string;
 }
 
 let cached: Map<string, MeasureMapping> | undefined;
@@ -22,6 +24,7 @@ function table(): Map<string, MeasureMapping> {
       unit: r.unit ?? '',
       scale: r.scale ? Number(r.scale) : 0,
       description: r.description ?? '',
+      sourceUnit: r.source_unit ?? '',
     });
   }
   return cached;

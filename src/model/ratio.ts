@@ -1,5 +1,6 @@
 import { sum as kahanSum } from 'simple-statistics';
-import { reason as why } from '../messages.js';
+import { dataError } from '../errors.js';
+import { msg, reason as why } from '../messages.js';
 import type { ComputeRequest, Geo, Result } from './indicator.js';
 import { missingResult, provenanceOf } from './indicator.js';
 import { compareEditions, editionMatches, type ObservationTable } from './table.js';
@@ -34,6 +35,13 @@ export interface RatioSpec {
    */
   aggregate?: 'ratio' | 'sum';
   divisor?: number;
+  /** Human name of the denominator for reasons (e.g. "total GERD"); default `needs`. */
+  denominator?: string;
+  /**
+   * The numerator is a part of the denominator (GERD financed abroad of total GERD, GERD of GDP):
+   * a member with 0 ≤ numerator ≤ denominator violated is a data error naming the rows.
+   */
+  partOfWhole?: boolean;
 }
 
 interface Parts {
@@ -134,8 +142,11 @@ function ratioFor(req: ComputeRequest, spec: RatioSpec, geo: Geo, members: reado
   for (const m of members) {
     const p = findParts(req, m, year, spec.recipes, isGroup);
     if (p === undefined) missing.push(req.latest > 0 ? why.noDataWindow(m, spec.needs, year, req.latest) : why.noData(m, spec.needs, year));
-    else if (p.den === 0 && spec.aggregate !== 'sum') missing.push(why.zeroDenominator(m, spec.needs, p.year));
-    else parts.set(m, p);
+    else {
+      const problem = memberProblem(spec, m, p);
+      if (problem === null) parts.set(m, p);
+      else missing.push(problem);
+    }
   }
   if (missing.length > 0) {
     const r = base(spec, geo, year, { value: null, status: 'missing', reason: why.membersMissing(missing) });
@@ -147,14 +158,51 @@ function ratioFor(req: ComputeRequest, spec: RatioSpec, geo: Geo, members: reado
   const den = kahanSum([...parts.values()].map((p) => p.den));
   const rows = [...parts.values()].flatMap((p) => p.rows);
   const sum = spec.aggregate === 'sum';
-  const value = sum ? num / (spec.divisor ?? 1) : (100 * num) / den;
+  const value = sum ? num / (spec.divisor ?? 1) : percentOf(num, den);
+  if (!Number.isFinite(value)) {
+    const r = base(spec, geo, year, { value: null, status: 'missing', reason: why.sumOverflow(geo.code, [...parts.keys()], year) });
+    r.years_used = Object.fromEntries([...parts].map(([m, p]) => [m, p.year]));
+    return r;
+  }
   const r = base(spec, geo, year, { value, status: 'ok', reason: null });
   r.years_used = Object.fromEntries([...parts].map(([m, p]) => [m, p.year]));
   r.provenance = provenanceOf(rows);
   r.flags = Object.fromEntries([...parts].map(([m, p]) => [m, flagsOf(p.rows)]).filter(([, f]) => Object.keys(f as Flags).length > 0));
   if (isGroup) {
-    const memberValue = (p: Parts) => (sum ? p.num / (spec.divisor ?? 1) : (100 * p.num) / p.den);
+    const memberValue = (p: Parts) => (sum ? p.num / (spec.divisor ?? 1) : percentOf(p.num, p.den));
     r.detail = { ...(sum ? {} : { numerator: num, denominator: den }), members: Object.fromEntries([...parts].map(([m, p]) => [m, memberValue(p)])) };
   }
   return r;
+}
+
+/**
+ * Why a member's parts cannot enter a ratio, or null: a zero, non-finite or vanishing denominator
+ * and a non-finite numerator make the member missing (named); a part larger than its whole, or
+ * negative, is a data error naming the rows' file and line.
+ */
+function memberProblem(spec: RatioSpec, m: string, p: Parts): string | null {
+  const denName = spec.denominator ?? spec.needs;
+  if (!Number.isFinite(p.num)) return why.notFinite(m, `${spec.needs} ${p.num}`, p.year);
+  if (spec.aggregate === 'sum') return null;
+  if (!Number.isFinite(p.den)) return why.notFinite(m, `${denName} ${p.den}`, p.year);
+  if (p.den === 0) return why.zeroDenominator(m, denName, p.year);
+  const value = percentOf(p.num, p.den);
+  if (!Number.isFinite(value)) return why.notFinite(m, `${p.num} / ${p.den}`, p.year);
+  if (spec.partOfWhole === true && (p.num < 0 || p.den < 0 || p.num > p.den)) {
+    const at = p.rows[0];
+    throw dataError(
+      msg.partExceedsWhole(
+        `${m}'s ${spec.needs} for ${p.year} (${p.num}) is ${p.num < 0 || p.den < 0 ? 'negative' : `larger than its ${denName} (${p.den}): ${value.toFixed(1)} %`}`,
+        p.rows.map((r) => `${r.measure}${r.line !== undefined ? ` (line ${r.line})` : ''}`).join(' and '),
+      ),
+      { file: at?.provenance.file, ...(at?.line !== undefined ? { line: at.line } : {}) },
+    );
+  }
+  return null;
+}
+
+/** 100 × num / den, dividing first where multiplying first would overflow (1.7e308 / 1.7e308). */
+function percentOf(num: number, den: number): number {
+  const v = (100 * num) / den;
+  return Number.isFinite(v) ? v : 100 * (num / den);
 }

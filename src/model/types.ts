@@ -42,6 +42,8 @@ export interface CanonicalRow {
   unit: string;
   flags: Flags;
   provenance: Provenance;
+  /** 1-based line (record) of the input the row was read from, where known (for data errors). */
+  line?: number;
 }
 
 /** Why a loader skipped rows, with counts. */
