@@ -112,7 +112,9 @@ export const msg = {
   chartKind: error('E_CHART_KIND', (kind: string) => [`unknown chart kind "${kind}"`, 'use bars, lines, heatmap or dots'], 'pie'),
   chartOneIndicator: error('E_CHART_INDICATORS', () => ['chart draws one indicator at a time', 'give one --indicator']),
   // Reports and published figures.
-  reportExists: error('E_REPORT_EXISTS', (out: string) => [`output folder ${out} already exists`, 'choose a new folder, or add --force to replace it'], 'out/report'),
+  reportExists: error('E_REPORT_EXISTS', (dir: string) => [`output folder ${dir} already exists`, 'choose a new folder, or add --force to replace a report linkage wrote there'], 'out/report'),
+  reportNotReplaceable: error('E_REPORT_NOT_REPLACEABLE', (dir: string, why: string) => [`--force will not replace ${dir}: it ${why}`, 'linkage replaces only a report folder it wrote itself; choose a new --out folder'], '.', 'is the current folder'),
+  outputLocked: error('E_OUTPUT_LOCKED', (dir: string, pid: number, lock: string) => [`another linkage run (pid ${pid}) is writing ${dir}`, `wait for it to finish, or choose another --out; if no such process runs, delete ${lock}`], 'out/report', 4242, 'out/.report.lock'),
   badReport: error('E_REPORT_DEFINITION', (file: string, detail: string) => [`cannot read report definition ${file}: ${detail}`, 'give a folder holding report.json (e.g. reports/cjk-linkage); schema: schemas/report-definition.schema.json'], 'report.json', '/sections must be array'),
   reportInputTwice: error('E_REPORT_INPUT_TWICE', (id: string) => [`report input "${id}" is defined twice`, 'give each input its own id'], 'wdi'),
   reportSectionId: error('E_REPORT_SECTION_ID', (id: string) => [`report section id "${id}" must be unique, lower-case letters, digits and dashes`, "it names the section's CSV, chart and anchor"], 'R&D'),

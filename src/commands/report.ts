@@ -1,19 +1,24 @@
 import type { Command } from 'commander';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { usageError } from '../errors.js';
-import { msg, warning } from '../messages.js';
 import { toolVersion } from '../paths.js';
 import { renderResultsCsv } from '../render/results.js';
-import { buildReport } from '../report/build.js';
-import { readReport } from '../report/definition.js';
+import { buildReport, type BuiltReport } from '../report/build.js';
+import { inputPath, readReport, type ReportDefinition } from '../report/definition.js';
+import { msg, warning } from '../messages.js';
+import { emitWarnings } from './warnings.js';
+import { onInterrupt } from '../io/interrupt.js';
+import { acquireLock } from '../io/lock.js';
+import { checkReplaceable, present, REPORT_MARKER } from '../io/report-folder.js';
+import { terminalLine, visibleControls } from '../render/escape.js';
+import { defaultInputs } from './inputs.js';
 import { renderHtml } from '../report/html.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { Io } from './io.js';
 import { parseFormat } from './options.js';
-import { emitWarnings } from './warnings.js';
 
 interface ReportOptions {
   out: string;
@@ -28,62 +33,96 @@ interface ReportOptions {
 export async function writeReport(definition: string, opts: ReportOptions, io: Io, argv: readonly string[]): Promise<void> {
   const format = parseFormat(opts.format, ['html', 'md'] as const, 'html');
   const out = resolve(opts.out);
-  if (existsSync(out) && !opts.force) throw usageError(msg.reportExists(opts.out));
   const def = readReport(definition);
-  const progress = io.isTTY ? (s: string) => io.stderr(`\r\u001b[2K${s}`) : () => undefined;
-  const report = await buildReport(def, progress);
-  // The renderers (vega, vega-lite, resvg, arquero) load only when a report is drawn: fast start elsewhere.
-  const [{ compileSpec, renderSvg, svgToPng }, { wideCsv }] = await Promise.all([import('../render/draw.js'), import('../render/wide.js')]);
-  const chartWarnings = report.sections.flatMap((s) => (s.spec === undefined || s.unavailable ? [] : compileSpec(s.spec).warnings.map((w) => warning(msg.chartCompile(s.section.id, w)))));
-  emitWarnings(io, [...report.warnings, ...chartWarnings]);
-  mkdirSync(dirname(out), { recursive: true });
-  const tmp = join(dirname(out), `.${basename(out)}.${randomBytes(6).toString('hex')}.tmp`);
+  const reads = reportReads(def, definition);
+  if (present(out)) {
+    if (!opts.force) throw usageError(msg.reportExists(opts.out));
+    checkReplaceable(out, opts.out, reads);
+  }
   try {
-    mkdirSync(join(tmp, 'tables'), { recursive: true });
-    mkdirSync(join(tmp, 'charts'), { recursive: true });
-    const svgs = new Map<string, string>();
-    for (const s of report.sections) {
-      if (s.unavailable || s.spec === undefined) continue;
-      progress(`rendering ${s.section.id}`);
-      writeFileSync(join(tmp, 'tables', `${s.section.id}.csv`), renderResultsCsv(s.results));
-      if (new Set(s.results.map((r) => r.year)).size > 1) writeFileSync(join(tmp, 'tables', `${s.section.id}-wide.csv`), wideCsv(s.results, s.names));
-      writeFileSync(join(tmp, 'charts', `${s.section.id}.vl.json`), `${JSON.stringify(s.spec, null, 2)}\n`);
-      const svg = await renderSvg(s.spec);
-      svgs.set(s.section.id, svg);
-      writeFileSync(join(tmp, 'charts', `${s.section.id}.svg`), svg);
-      writeFileSync(join(tmp, 'charts', `${s.section.id}.png`), svgToPng(svg));
+    mkdirSync(dirname(out), { recursive: true });
+  } catch {
+    throw usageError(msg.outputFolder(opts.out, 'cannot be created'));
+  }
+  const unlock = acquireLock(out);
+  const tmp = join(dirname(out), `.${basename(out)}.${randomBytes(6).toString('hex')}.tmp`);
+  const forgetTmp = onInterrupt(() => rmSync(tmp, { recursive: true, force: true }));
+  try {
+    // Checked again under the lock: another run may have written the folder meanwhile.
+    if (present(out)) {
+      if (!opts.force) throw usageError(msg.reportExists(opts.out));
+      checkReplaceable(out, opts.out, reads);
     }
-    writeFileSync(join(tmp, 'check.json'), `${JSON.stringify({ figures: report.figures, summary: report.summary }, null, 2)}\n`);
-    writeFileSync(
-      join(tmp, 'check.csv'),
-      `${Papa.unparse({ fields: ['id', 'table', 'year', 'published', 'computed', 'difference', 'verdict', 'reason', 'tolerance', 'tolerance_reason', 'edition_used'], data: report.figures.map((f) => [f.id, f.table, f.year, f.published, f.computed ?? '', f.difference ?? '', f.verdict, f.reason ?? '', f.tolerance ?? '', f.tolerance_reason ?? '', f.edition_used ?? '']) }, { newline: '\n' })}\n`,
-    );
-    const version = toolVersion();
-    if (format === 'md') writeFileSync(join(tmp, 'index.md'), renderMarkdown(report, version));
-    else writeFileSync(join(tmp, 'index.html'), renderHtml(report, svgs, version));
-    const manifest = {
-      tool: 'linkage',
-      version,
-      command: ['linkage', ...argv].join(' '),
-      created: new Date().toISOString(),
-      report: definition,
-      inputs: report.inputs.map((i) => ({ file: i.file, sha256: i.sha256, format: i.format, dataset: i.dataset, edition: i.edition, rows: i.rows })),
-      absent_inputs: report.absent,
-      summary: report.summary,
-    };
-    writeFileSync(join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    if (existsSync(out)) {
+    const summary = await writeReportFolder(def, definition, format, tmp, io, argv);
+    if (present(out)) {
+      checkReplaceable(out, opts.out, reads);
       const old = `${tmp}.old`;
       renameSync(out, old);
       renameSync(tmp, out);
       rmSync(old, { recursive: true, force: true });
     } else renameSync(tmp, out);
     if (io.isTTY) io.stderr('\r\u001b[2K');
-    io.stderr(`linkage: report written to ${opts.out} (${report.summary.reproduced} reproduced, ${report.summary.mismatch} mismatch, ${report.summary.unavailable} unavailable)\n`);
+    io.stderr(`linkage: report written to ${terminalLine(opts.out)} (${summary.reproduced} reproduced, ${summary.mismatch} mismatch, ${summary.unavailable} unavailable)\n`);
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
     throw e;
+  } finally {
+    forgetTmp();
+    unlock();
   }
+}
+
+/** Every file a report reads (definition, inputs, groups, published figures): --force never replaces a folder holding one. */
+function reportReads(def: ReportDefinition, definition: string): string[] {
+  const paths = def.inputs.map((i) => inputPath(def, i)).filter((p): p is string => p !== undefined);
+  return [resolve(definition), def.dir, ...paths, ...(def.groups ?? []).map((g) => join(def.dir, g)), ...(def.published ? [join(def.dir, def.published)] : []), ...defaultInputs().map(([p]) => p)];
+}
+
+/** Write the whole report into the fresh folder `tmp`. */
+async function writeReportFolder(def: ReportDefinition, definition: string, format: 'html' | 'md', tmp: string, io: Io, argv: readonly string[]): Promise<BuiltReport['summary']> {
+  const put = (file: string, data: string | Uint8Array): void => writeFileSync(file, typeof data === 'string' ? visibleControls(data) : data);
+  const progress = io.isTTY ? (s: string) => io.stderr(`\r\u001b[2K${s}`) : () => undefined;
+  const report = await buildReport(def, progress);
+  // The renderers (vega, vega-lite, resvg, arquero) load only when a report is drawn: fast start elsewhere.
+  const [{ compileSpec, renderSvg, svgToPng }, { wideCsv }] = await Promise.all([import('../render/draw.js'), import('../render/wide.js')]);
+  const chartWarnings = report.sections.flatMap((s) => (s.spec === undefined || s.unavailable ? [] : compileSpec(s.spec).warnings.map((w) => warning(msg.chartCompile(s.section.id, w)))));
+  emitWarnings(io, [...report.warnings, ...chartWarnings]);
+  mkdirSync(join(tmp, 'tables'), { recursive: true });
+  mkdirSync(join(tmp, 'charts'), { recursive: true });
+  const svgs = new Map<string, string>();
+  for (const s of report.sections) {
+    if (s.unavailable || s.spec === undefined) continue;
+    // Rendering is synchronous work: give the event loop a turn so SIGINT/SIGTERM are handled now.
+    await new Promise((next) => setImmediate(next));
+    progress(`rendering ${s.section.id}`);
+    put(join(tmp, 'tables', `${s.section.id}.csv`), renderResultsCsv(s.results));
+    if (new Set(s.results.map((r) => r.year)).size > 1) put(join(tmp, 'tables', `${s.section.id}-wide.csv`), wideCsv(s.results, s.names));
+    put(join(tmp, 'charts', `${s.section.id}.vl.json`), `${JSON.stringify(s.spec, null, 2)}\n`);
+    const svg = await renderSvg(s.spec);
+    svgs.set(s.section.id, svg);
+    put(join(tmp, 'charts', `${s.section.id}.svg`), svg);
+    put(join(tmp, 'charts', `${s.section.id}.png`), svgToPng(svg));
+  }
+  put(join(tmp, 'check.json'), `${JSON.stringify({ figures: report.figures, summary: report.summary }, null, 2)}\n`);
+  writeFileSync(
+    join(tmp, 'check.csv'),
+    `${Papa.unparse({ fields: ['id', 'table', 'year', 'published', 'computed', 'difference', 'verdict', 'reason', 'tolerance', 'tolerance_reason', 'edition_used'], data: report.figures.map((f) => [f.id, f.table, f.year, f.published, f.computed ?? '', f.difference ?? '', f.verdict, f.reason ?? '', f.tolerance ?? '', f.tolerance_reason ?? '', f.edition_used ?? '']) }, { newline: '\n' })}\n`,
+  );
+  const version = toolVersion();
+  if (format === 'md') put(join(tmp, 'index.md'), renderMarkdown(report, version));
+  else put(join(tmp, 'index.html'), renderHtml(report, svgs, version));
+  const manifest = {
+    ...REPORT_MARKER,
+    version,
+    command: ['linkage', ...argv].join(' '),
+    created: new Date().toISOString(),
+    report: definition,
+    inputs: report.inputs.map((i) => ({ file: i.file, sha256: i.sha256, format: i.format, dataset: i.dataset, edition: i.edition, rows: i.rows })),
+    absent_inputs: report.absent,
+    summary: report.summary,
+  };
+  put(join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return report.summary;
 }
 
 export function registerReport(program: Command, io: Io): void {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/paths.js';
@@ -43,9 +43,15 @@ describe('linkage report reports/cjk-linkage', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('already exists');
     expect(existsSync(join(out, 'old.txt'))).toBe(true);
+    // A folder holding a file linkage did not write is never replaced; a report linkage wrote is.
+    expect((await cli('report', REPORT, '--out', out, '--force')).code).toBe(2);
+    expect(existsSync(join(out, 'old.txt'))).toBe(true);
+    rmSync(join(out, 'old.txt'));
+    writeFileSync(join(out, 'manifest.json'), JSON.stringify({ tool: 'linkage', kind: 'linkage-report' }));
+    writeFileSync(join(out, 'index.html'), 'old');
     const forced = await cli('report', REPORT, '--out', out, '--force', '--format', 'md');
     expect(forced.code).toBe(0);
-    expect(existsSync(join(out, 'old.txt'))).toBe(false);
+    expect(existsSync(join(out, 'index.html'))).toBe(false);
     const md = readFileSync(join(out, 'index.md'), 'utf8');
     expect(md).toMatch(/^# China–Japan–Korea innovation linkage/);
     expect(md).toContain('![Table 3: intra-group share of outward FDI positions, 2017 (IMF CDIS)](charts/fdi-outward-2017.png)');
