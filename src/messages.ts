@@ -77,6 +77,7 @@ export const msg = {
   cdisNoYear: error('E_CDIS_YEAR', () => ['cannot find the year in the table title ("… as of end-YYYY")', 'export the table with its title line']),
   badJson: error('E_BAD_JSON', (detail: string) => [`not valid JSON: ${detail}`, 'give the API response as saved, or a CSV export'], 'Unexpected token'),
   jsonNoData: error('E_JSON_NO_DATA', () => ['JSON without a "data" array of records', 'linkage reads Comtrade Plus API responses (data/v1/get); save the full response']),
+  apiRowNoIndicator: error('E_API_ROW_NO_INDICATOR', () => ['row without an indicator id', 'save the API answer as it came']),
   jsonBadRecord: error('E_JSON_RECORD', (index: number) => [`record ${index} of "data" is not an object of fields`, 'save the API response unchanged; every record of "data" is an object'], 1),
   // Workbooks (.xlsx).
   badZip: error('E_XLSX_ZIP', () => ['cannot open the workbook (not a valid .xlsx zip archive)', 'save the workbook again as .xlsx, or export the data sheet as CSV']),
@@ -161,3 +162,42 @@ export const reason = {
   sumOverflow: (geo: string, members: string[], year: number): string => `the sum over ${members.join(', ')} for ${year} overflows (not a finite number), so ${geo} has no value`,
   notFinite: (geo: string, what: string, year: number): string => `${geo}'s ${what} for ${year} is not a finite number (a zero, vanishingly small or overflowing input), so it has no value`,
 };
+
+/** Messages of `linkage fetch`, `linkage cache` and `--fetch` (src/fetch/); errors are catalogued like `msg`. */
+export const fetchMsg = {
+  badQuery: error('E_FETCH_QUERY', (spec: string) => [`cannot read fetch query "${spec}"`, 'write API:ID with API one of oecd, worldbank, imf, comtrade, baci, wipo, e.g. `linkage fetch worldbank:BX.GSR.ROYL.CD --key "CHN;JPN;KOR" --years 2017`, or `linkage fetch --for INDICATOR`'], 'worldbank'),
+  badYears: error('E_FETCH_YEARS', (spec: string) => [`cannot read years "${spec}"`, 'write YYYY or YYYY-YYYY (e.g. --years 2015-2019)'], '17'),
+  noApi: error('E_FETCH_NO_API', (api: string) => [`linkage cannot download from ${api} yet`, 'download the file by hand and give it with --input'], 'wipo'),
+  notCached: error('E_FETCH_NOT_CACHED', (query: string, command: string) => [`${query} is not in the download cache`, `run \`${command}\` first (or add --fetch instead of --offline)`], 'worldbank:BX.GSR.ROYL.CD', 'linkage fetch worldbank:BX.GSR.ROYL.CD'),
+  notFound: error(
+    'E_FETCH_NOT_FOUND',
+    (api: string, url: string, body: string) => [
+      /NoRecordsFound|NoResultsFound/i.test(body) ? `${api} has no data for this query (HTTP 404 ${/NoResultsFound/i.test(body) ? 'NoResultsFound' : 'NoRecordsFound'}): ${url}` : `${api} answered HTTP 404${body ? ` (${body.slice(0, 100)})` : ''}: ${url}`,
+      'check the dataflow or indicator id, the key and the years; `linkage fetch --for INDICATOR` builds the query from an indicator',
+    ],
+    'OECD',
+    'https://sdmx.oecd.org/public/rest/data/X',
+    'NoRecordsFound',
+  ),
+  httpStatus: error('E_FETCH_HTTP', (api: string, status: number, url: string, body: string) => [`${api} answered HTTP ${status}${body ? ` (${body.slice(0, 120)})` : ''}: ${url}`, status === 401 || status === 403 ? 'the service refused the request: check COMTRADE_API_KEY (Comtrade) or your network (OECD refuses VPN and anonymised traffic)' : 'the query is not valid for this API: check the id, the key (one position per dimension, in DSD order) and the years'], 'OECD', 422, 'https://sdmx.oecd.org/public/rest/data/X', ''),
+  gaveUp: error('E_FETCH_GAVE_UP', (api: string, url: string, attempts: number, last: string) => [`cannot download from ${api} after ${attempts} attempts: ${last} (${url})`, 'the service is busy or unreachable: try again later; completed parts are kept and the next run resumes; HTTPS_PROXY/NO_PROXY are honoured'], 'OECD', 'https://sdmx.oecd.org/public/rest/data/X', 4, 'HTTP 503'),
+  waitTooLong: error('E_FETCH_RETRY_AFTER', (api: string, seconds: number, url: string) => [`${api} asks to wait ${seconds} s before the next request (${url})`, 'try again later; completed parts are kept and the next run resumes'], 'OECD', 3600, 'https://sdmx.oecd.org/public/rest/data/X'),
+  retrying: (api: string, why: string, seconds: number, attempt: number, attempts: number): string => `${api}: ${why}; retrying in ${seconds} s (attempt ${attempt + 1} of ${attempts})`,
+  rateLimited: error('E_FETCH_RATE_LIMIT', (api: string, limit: string, when: string) => [`the ${api} rate limit (${limit}) is used up by earlier requests from this machine`, `try again after ${when} (UTC); what was fetched is cached`], 'OECD', '60 per hour', '2026-01-01T10:00:00Z'),
+  waitingForLimit: (api: string, limit: string, seconds: number): string => `waiting ${seconds} s for the ${api} rate limit (${limit})`,
+  apiError: error('E_FETCH_API', (api: string, what: string) => [`${api} refused the query: ${what}`, 'check the indicator or dataflow id and the key'], 'World Bank', 'error 120 Invalid value'),
+  noData: error('E_FETCH_NO_DATA', (api: string) => [`${api} has no data for this query`, 'check the countries, the years and the indicator id'], 'World Bank'),
+  badAnswer: error('E_FETCH_BAD_ANSWER', (api: string, query: string, why: string) => [`the answer of ${api} to ${query} cannot be used: ${why}`, 'nothing was cached; try again later, and if it persists the API has changed its format (report it)'], 'World Bank', 'worldbank:X', 'not JSON'),
+  downloading: (api: string, url: string): string => `fetching ${url} (${api})`,
+  notModified: (query: string): string => `${query}: not modified since it was cached (HTTP 304)`,
+  noRecipe: error('E_FETCH_NO_RECIPE', (id: string, known: string[]) => [`no fetch recipe for indicator "${id}"`, `recipes exist for: ${known.join(', ')}`], 'rd', ['rd-intensity', 'ip-charges']),
+  noPublicSource: warn('W_FETCH_NO_PUBLIC_SOURCE', (id: string, why: string) => [`${id} has no public API to fetch from: ${why}`, 'supply the file yourself with --input'], 'fdi-hightech-content', 'fDi Markets is a commercial database'),
+  queryAndFor: error('E_FETCH_QUERY_AND_FOR', () => ['give either a query or --for, not both', 'e.g. `linkage fetch --for ip-charges --group CJK`']),
+  needQuery: error('E_FETCH_NEED_QUERY', () => ['give a query (API:ID) or --for INDICATOR', 'e.g. `linkage fetch --for ip-charges --group CJK --year 2017`']),
+  badCacheAction: error('E_CACHE_ACTION', (action: string) => [`unknown cache action "${action}"`, 'use `linkage cache ls`, `linkage cache verify` or `linkage cache clear`'], 'rm'),
+};
+
+/** Every catalogued entry (errors and warnings of `msg` and `fetchMsg`), for the README table and tests. */
+export function catalogue(): Entry<unknown[]>[] {
+  return [...Object.values(msg), ...Object.values(fetchMsg)].filter((e): e is Entry<unknown[]> => 'code' in e);
+}

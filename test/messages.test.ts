@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withCatalogue } from '../scripts/catalogue.js';
 import { LinkageError, dataError } from '../src/errors.js';
-import { msg, type Entry } from '../src/messages.js';
+import { catalogue, msg } from '../src/messages.js';
 import { projectRoot } from '../src/paths.js';
 import { cli } from './helpers.js';
 
-const entries = Object.entries(msg) as [string, Entry<unknown[]>][];
+const entries = catalogue().map((e) => [e.code, e] as const);
 
 describe('error catalogue', () => {
   it('every entry has a unique stable code, E_ for errors and W_ for warnings, and a message and hint', () => {

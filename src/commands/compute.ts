@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
 import type { Result } from '../model/indicator.js';
 import { renderResultsCsv, renderResultsJson, renderResultsTable } from '../render/results.js';
-import { makeContext, namer, selectGeos, selectIndicators } from './context.js';
-import { loadInputs } from './inputs.js';
+import { DEFAULT_GROUPS, makeContext, namer, selectGeos, selectIndicators } from './context.js';
+import { defaultInputs, loadInputs } from './inputs.js';
+import { withFetched } from '../fetch/inputs.js';
 import { emit, filesRead, type Io } from './io.js';
+import { prepareOutput } from '../io/output.js';
 import { emitWarnings } from './warnings.js';
 import { msg, warning, type Warning } from '../messages.js';
-import { prepareOutput } from '../io/output.js';
-import { defaultInputs } from './inputs.js';
+import { terminalLine } from '../render/escape.js';
 import { collect, parseCount, parseFormat, parseOptions, parseYears } from './options.js';
 import { tradeReducer } from '../trade/aggregate.js';
 import { resolveProducts } from '../trade/products.js';
@@ -34,6 +35,12 @@ export interface ComputeOptions {
   taiwan490?: boolean;
   baciCountries?: string;
   source?: string;
+  /** Fetch what the selected indicators need (--fetch), re-validate (--refresh), never use the network (--offline). */
+  fetch?: boolean;
+  refresh?: boolean;
+  offline?: boolean;
+  /** Where fetch progress notes go (stderr in the commands). */
+  fetchNote?: (text: string) => void;
   format?: string;
   output?: string;
   /** Display names for input paths (the report labels files relative to the project). */
@@ -62,7 +69,9 @@ export async function runCompute(opts: ComputeOptions) {
   const options = { ...tradeFlags(opts), ...parseOptions(opts.option) };
   const measures = new Set(indicators.flatMap((i) => [...i.meta.measures]));
   const trade = measures.has('trade');
-  const { table, inputs, warnings: loadWarnings } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))), {
+  const fetched = await withFetched(indicators.map((i) => i.meta.id), ctx, opts, options, DEFAULT_GROUPS, opts.fetchNote ? { note: opts.fetchNote } : {}, () => defaultInputs().map(([p]) => p));
+  const labels = fetched !== undefined && (opts.input ?? []).length === 0 ? new Map(defaultInputs()) : opts.inputLabels;
+  const { table, inputs, warnings: loadWarnings } = await loadInputs(fetched ?? opts.input ?? [], ctx.countries, opts.source, labels, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))), {
     read: { taiwan490: opts.taiwan490 === true, ...(opts.baciCountries ? { baciDictionary: opts.baciCountries } : {}) },
     ...(trade ? { reducer: () => tradeReducer([resolveProducts(options.products)]) } : {}),
   });
@@ -92,7 +101,10 @@ export function addComputeOptions(cmd: Command): Command {
     .option('--include-self', 'trade: keep self-flows (re-imports from oneself) in denominators')
     .option('--taiwan-490', 'label UN Comtrade area 490 "Other Asia, nes" as Taiwan (TWN); a warning is kept in the output')
     .option('--baci-countries <file>', "the BACI release's country_codes_V*.csv (default: the one beside the BACI file)")
-    .option('--source <loader>', 'force the input format (see `linkage inspect`)');
+    .option('--source <loader>', 'force the input format (see `linkage inspect`)')
+    .option('--fetch', 'download what the selected indicators need (see `linkage fetch --for`) into the cache and compute from it')
+    .option('--refresh', 'like --fetch, re-validating cached downloads with the server')
+    .option('--offline', 'never touch the network: use only downloads already cached (an uncached one is an error with --fetch)');
 }
 
 export function registerCompute(program: Command, io: Io): void {
@@ -113,7 +125,7 @@ Examples:
     .action(async (opts: ComputeOptions) => {
       const format = parseFormat(opts.format, ['table', 'csv', 'json'] as const, 'table');
       const target = prepareOutput(opts.output, filesRead(opts, defaultInputs().map(([p]) => p)));
-      const { ctx, indicators, results, inputs, warnings } = await runCompute(opts);
+      const { ctx, indicators, results, inputs, warnings } = await runCompute({ ...opts, fetchNote: (t) => io.stderr(`linkage: ${terminalLine(t)}\n`) });
       const titles = Object.fromEntries(indicators.map((i) => [i.meta.id, i.meta.title]));
       emitWarnings(io, warnings);
       const text =

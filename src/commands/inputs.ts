@@ -5,6 +5,7 @@ import { ObservationTable } from '../model/table.js';
 import type { CanonicalRow } from '../model/types.js';
 import type { Warning } from '../messages.js';
 import { dataPath } from '../paths.js';
+import { fetchedFrom } from '../fetch/provenance.js';
 
 /** The embedded default inputs (data/sample/*.csv), sorted, as [path, label]. */
 export function defaultInputs(): [string, string][] {
@@ -39,6 +40,8 @@ export async function loadInputs(
   const warnings: Warning[] = [];
   for (const [file, label] of list) {
     const loaded = await loadFile(file, { countries, ...extra, ...(label !== undefined ? { label } : {}), ...(source !== undefined ? { source } : {}), ...(keep !== undefined ? { keep } : {}) });
+    const from = fetchedFrom(file);
+    if (from !== undefined) for (const r of loaded.rows) r.provenance.fetched ??= from;
     for (const r of loaded.rows) rows.push(r);
     inputs.push(loaded.summary);
     warnings.push(...(loaded.warnings ?? []));

@@ -3,6 +3,7 @@ import { dataError } from '../errors.js';
 import { msg } from '../messages.js';
 import { chooseLoader, consume, MAX_PREAMBLE, type Loaded, type LoadOptions } from './consume.js';
 import { isBlank } from './records.js';
+import { worldBankApiRecords } from './worldbank-api.js';
 import { cellText, readXlsx } from './xlsx.js';
 
 /** What a file holds, from its first bytes: an .xlsx (zip) workbook, a JSON document, or text. */
@@ -15,15 +16,16 @@ export async function sniffKind(file: string): Promise<'zip' | 'json' | 'text'> 
     const { bytesRead } = await handle.read(head, 0, 8, 0);
     if (bytesRead >= 4 && head.readUInt32LE(0) === 0x04034b50) return 'zip';
     const text = head.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '').trimStart();
-    return text.startsWith('{') ? 'json' : 'text';
+    return text.startsWith('{') || text.startsWith('[') ? 'json' : 'text';
   } finally {
     await handle.close();
   }
 }
 
 /**
- * A JSON API response with a `data` array of flat records (Comtrade Plus `data/v1/get`): the keys
- * of the first record are the header and each record a row, read by the same loaders as CSV.
+ * A JSON API response: a World Bank API v2 `[paging, rows]` answer, or one with a `data` array of
+ * flat records (Comtrade Plus `data/v1/get`: the keys of the first record are the header and each
+ * record a row), read by the same loaders as CSV.
  */
 export async function loadJson(text: string, file: string, sha256: string, options: LoadOptions): Promise<Loaded> {
   let parsed: unknown;
@@ -31,6 +33,13 @@ export async function loadJson(text: string, file: string, sha256: string, optio
     parsed = JSON.parse(text);
   } catch (e) {
     throw dataError(msg.badJson((e as Error).message), { file });
+  }
+  const worldBank = worldBankApiRecords(parsed);
+  if (worldBank !== undefined) {
+    async function* rows() {
+      yield* worldBank as { fields: string[]; line: number }[];
+    }
+    return consume({ file, encoding: 'json', records: rows() }, sha256, options);
   }
   const data = (parsed as { data?: unknown }).data;
   if (!Array.isArray(data)) throw dataError(msg.jsonNoData(), { file });

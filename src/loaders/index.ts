@@ -6,13 +6,14 @@ import { greenfieldLoader } from './greenfield.js';
 import { imfCdisLoader } from './imf-cdis.js';
 import { wipoIpStatsLoader } from './wipo-ipstats.js';
 import { wipoGiiLoader } from './wipo-gii.js';
+import { worldBankApiLoader } from './worldbank-api.js';
 import { worldBankWdiLoader } from './worldbank-wdi.js';
 import { oecdDpLiveLoader } from './oecd-dp-live.js';
 import { oecdStatLoader } from './oecd-stat.js';
 import { sdmxCsvLoader } from './sdmx-csv.js';
 
 /** Every loader, in detection order. Adding a format: one file plus one line here. */
-export const LOADERS: readonly Loader[] = [canonicalLoader, sdmxCsvLoader, oecdDpLiveLoader, oecdStatLoader, imfCdisLoader, worldBankWdiLoader, wipoGiiLoader, wipoIpStatsLoader, greenfieldLoader, comtradeLegacyLoader, comtradePlusLoader, baciLoader];
+export const LOADERS: readonly Loader[] = [canonicalLoader, sdmxCsvLoader, oecdDpLiveLoader, oecdStatLoader, imfCdisLoader, worldBankWdiLoader, worldBankApiLoader, wipoGiiLoader, wipoIpStatsLoader, greenfieldLoader, comtradeLegacyLoader, comtradePlusLoader, baciLoader];
 
 /** The loader for a header, or undefined. */
 export function detectLoader(header: string[]): Loader | undefined {

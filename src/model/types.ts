@@ -24,6 +24,19 @@ export interface Provenance {
   derived_from?: string;
   /** Statistical basis where the source states one (FDI principle and counterpart level, patent authority and date). */
   basis?: string;
+  /** For files downloaded by `linkage fetch`: the query, URL (never a key), retrieval time and HTTP validators. */
+  fetched?: FetchedFrom;
+}
+
+/** Where a cached download came from (the cache entry of `linkage fetch`). */
+export interface FetchedFrom {
+  query: string;
+  url: string;
+  retrieved: string;
+  etag?: string;
+  last_modified?: string;
+  size: number;
+  sha256: string;
 }
 
 /**
