@@ -5,6 +5,7 @@ import { missingResult, provenanceOf } from '../src/model/indicator.js';
 import { membersIn } from '../src/model/groups.js';
 import type { CanonicalRow } from '../src/model/types.js';
 import { bilateral, tradeOptions, worldTotal, type TradeOptions } from './trade.js';
+import { dict } from '../src/model/dict.js';
 
 /** One partner term of the numerator: a source aggregate row for a whole group, or one economy. */
 interface Term {
@@ -85,8 +86,8 @@ export function partnerShare(req: ComputeRequest, flow: 'imports' | 'exports', i
       }
       const rows: CanonicalRow[] = [total];
       const absent: string[] = [];
-      const byPartner: Record<string, number> = {};
-      const memberships: Record<string, string[]> = {};
+      const byPartner = dict<number>();
+      const memberships = dict<string[]>();
       const self = selfFlow(req, o, c, year);
       let sum = 0;
       for (const t of partnerTerms(req, o, c, partners, year)) {

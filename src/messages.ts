@@ -91,6 +91,7 @@ export const msg = {
   unknownGroup: error('E_UNKNOWN_GROUP', (name: string) => [`unknown group "${name}"`, 'run `linkage groups` for the list, or define one ad hoc: --group NAME=ISO3,ISO3'], 'XYZ'),
   badGroupSpec: error('E_BAD_GROUP_SPEC', (spec: string) => [`cannot read group definition "${spec}"`, 'write NAME=ISO3,ISO3,... (e.g. --group NORDIC=DNK,FIN,ISL,NOR,SWE)'], 'NORDIC:DNK'),
   duplicateGroup: error('E_DUPLICATE_GROUP', (name: string) => [`group "${name}" is defined twice`, 'rename one of the definitions'], 'CJK'),
+  badGroupCode: error('E_BAD_GROUP_CODE', (code: string) => [`group code "${code}" is not a valid code`, 'a group code starts with a letter and holds only letters, digits, _, + and - (e.g. NORDIC)'], '__proto__'),
   groupMember: error('E_GROUP_MEMBER', (group: string, code: string) => [`group ${group} names unknown member "${code}"`, 'use ISO3 codes known to data/countries.csv'], 'NORDIC', 'XYZ'),
   badGroupsFile: error('E_GROUPS_FILE', (file: string, detail: string) => [`cannot read groups file ${file}: ${detail}`, 'give a JSON file shaped like data/groups.json (schema: schemas/groups.schema.json)'], 'my-groups.json', 'Unexpected end of JSON input'),
   unknownIndicator: error('E_UNKNOWN_INDICATOR', (id: string, known: string[]) => [`unknown indicator "${id}"`, `run \`linkage indicators\`; known: ${known.join(', ')}`], 'rd', ['rd-intensity', 'gerd-financed-abroad']),

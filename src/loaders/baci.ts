@@ -7,6 +7,7 @@ import type { CanonicalRow, Provenance } from '../model/types.js';
 import { isHs2017Code } from '../trade/products.js';
 import { parseValue, parseYear } from './cells.js';
 import type { Loader, LoaderContext, RowParser } from './loader.js';
+import { own } from '../model/dict.js';
 
 const VINTAGES: Record<string, string> = { HS92: 'H0', HS96: 'H1', HS02: 'H2', HS07: 'H3', HS12: 'H4', HS17: 'H5', HS22: 'H6' };
 
@@ -51,7 +52,7 @@ export const baciLoader: Loader = {
   open(header, ctx): RowParser {
     const codes = dictionary(ctx);
     const release = /BACI_(HS\d\d)_/i.exec(basename(ctx.file));
-    const cls = release ? (VINTAGES[(release[1] ?? '').toUpperCase()] ?? 'H?') : 'H?';
+    const cls = release ? (own(VINTAGES, (release[1] ?? '').toUpperCase()) ?? 'H?') : 'H?';
     const provenance: Provenance = { source: 'CEPII', dataset: `BACI${release ? ` ${release[1]}` : ''}`, edition: /_V(\d{6})/.exec(basename(ctx.file))?.[1] ?? 'unknown', file: ctx.file, sha256: ctx.sha256 };
     const area = (code: string, line: number, column: string) => {
       const hit = codes.get(code.trim());

@@ -3,6 +3,7 @@ import { msg } from '../messages.js';
 import type { CanonicalRow, Provenance } from '../model/types.js';
 import { editionFromFileName, parseValue, parseYear } from './cells.js';
 import { requireColumn, type Loader, type LoaderContext, type RowParser } from './loader.js';
+import { own } from '../model/dict.js';
 
 /** Trade flows by their Comtrade codes: legacy numeric codes and Comtrade Plus letters. */
 const LEGACY_FLOWS: Record<string, string> = { '1': 'M', '2': 'X', '3': 'RX', '4': 'RM' };
@@ -101,7 +102,7 @@ export const comtradeLegacyLoader: Loader = {
       const c = cus === -1 ? '' : (f[cus] ?? '').trim();
       return (a !== '' && a !== '0') || (b !== '' && b !== '0') || (c !== '' && c !== 'C00') ? 'breakdown row by 2nd partner, transport mode or customs procedure (would double count)' : null;
     };
-    return makeParser(header, ctx, this.label, 'Comtrade legacy', cols, breakdown, (code) => LEGACY_FLOWS[code]);
+    return makeParser(header, ctx, this.label, 'Comtrade legacy', cols, breakdown, (code) => own(LEGACY_FLOWS, code));
   },
 };
 

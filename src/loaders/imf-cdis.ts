@@ -3,6 +3,7 @@ import { msg } from '../messages.js';
 import type { CanonicalRow, Provenance } from '../model/types.js';
 import { applyPower, parseValue } from './cells.js';
 import type { Loader, LoaderContext, RowParser } from './loader.js';
+import { own } from '../model/dict.js';
 
 const HEADER = 'Investment in:';
 const NOT_SPECIFIED = /^Not Specified/i;
@@ -19,7 +20,7 @@ function titleYear(preamble: string[][]): number | undefined {
 
 function unitPower(preamble: string[][], ctx: LoaderContext): number {
   for (const r of preamble) {
-    const p = UNITS[(r[0] ?? '').trim()];
+    const p = own(UNITS, (r[0] ?? '').trim());
     if (p !== undefined) return p;
   }
   throw dataError(msg.cdisNoUnit(), { file: ctx.file });

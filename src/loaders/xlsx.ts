@@ -1,6 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { dataError } from '../errors.js';
 import { msg } from '../messages.js';
+import { own } from '../model/dict.js';
 
 /** A cell value as read: text, number, boolean, or null for an empty cell. */
 export type Cell = string | number | boolean | null;
@@ -17,7 +18,7 @@ function unescapeXml(s: string): string {
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
     if (e.startsWith('#x')) return String.fromCodePoint(parseInt(e.slice(2), 16));
     if (e.startsWith('#')) return String.fromCodePoint(parseInt(e.slice(1), 10));
-    return ENTITIES[e] ?? '';
+    return own(ENTITIES, e) ?? '';
   });
 }
 

@@ -25,6 +25,9 @@ export function membersIn(group: Group, year: number): string[] {
   return group.members.filter((m) => (group.joined?.[m] ?? -Infinity) <= year && year < (group.left?.[m] ?? Infinity));
 }
 
+/** A group code, from the command line or a groups file: a letter, then letters, digits, `_ + -`. */
+export const GROUP_CODE = /^[A-Za-z][A-Za-z0-9_+-]*$/;
+
 interface GroupFile {
   groups: Record<string, { name?: string; members: string[]; definition?: string; source?: string; as_of?: string; joined?: Record<string, number>; left?: Record<string, number> }>;
 }
@@ -56,6 +59,7 @@ export class GroupRegistry {
       throw usageError(msg.badGroupsFile(path, (e as Error).message), { file: path });
     }
     for (const [code, g] of Object.entries(parsed.groups ?? {})) {
+      if (!GROUP_CODE.test(code)) throw usageError(msg.badGroupCode(code), { file: path });
       this.add({
         code,
         name: g.name ?? code,
@@ -96,7 +100,7 @@ export class GroupRegistry {
       .split(',')
       .map((m) => m.trim().toUpperCase())
       .filter((m) => m !== '');
-    if (!/^[A-Za-z][A-Za-z0-9_+-]*$/.test(code) || members.length === 0) {
+    if (!GROUP_CODE.test(code) || members.length === 0) {
       throw usageError(msg.badGroupSpec(spec));
     }
     const existing = this.groups.get(code);

@@ -3,6 +3,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ChartKind, IndicatorMeta, Result } from '../model/indicator.js';
 import { dataPath } from '../paths.js';
 import { provenanceLabel } from './results.js';
+import { own } from '../model/dict.js';
 
 interface Palette {
   fixed: Record<string, string>;
@@ -16,9 +17,9 @@ export function colours(codes: readonly string[]): string[] {
   palette ??= JSON.parse(readFileSync(dataPath('palette.json'), 'utf8')) as Palette;
   const p = palette;
   let next = 0;
-  const used = new Set(codes.map((c) => p.fixed[c]).filter(Boolean));
+  const used = new Set(codes.map((c) => own(p.fixed, c)).filter(Boolean));
   return codes.map((c) => {
-    const fixed = p.fixed[c];
+    const fixed = own(p.fixed, c);
     if (fixed !== undefined) return fixed;
     while (next < p.rest.length - 1 && used.has(p.rest[next] as string)) next++;
     const colour = p.rest[next % p.rest.length] as string;

@@ -3,6 +3,7 @@ import type { Result } from '../model/indicator.js';
 import { decimalsFor, formatNumber } from '../render/format.js';
 import { ladderValue, provenanceLabel } from '../render/results.js';
 import type { BuiltReport, BuiltSection } from './build.js';
+import { own } from '../model/dict.js';
 
 /** Escape text for HTML element content and attribute values. Everything from data goes through it. */
 export function esc(text: unknown): string {
@@ -39,7 +40,7 @@ function pivotTable(s: BuiltSection, years: number[]): string {
       const title = r === undefined ? '' : r.status === 'missing' ? `missing: ${r.reason ?? ''}` : r.provenance.map(provenanceLabel).join('; ');
       return `<td class="num" title="${esc(title)}" data-value="${r?.value === null || r === undefined ? '' : esc(r.value)}">${esc(formatNumber(r?.value ?? null, decimalsFor(s.meta.unit)))}</td>`;
     });
-    return `<tr data-geo="${esc(k.geo)}"><td>${esc(s.names[k.geo] ?? k.geo)}</td>${head.includes('Series') ? `<td>${esc(k.breakdown ?? '')}</td>` : ''}${cells.join('')}</tr>`;
+    return `<tr data-geo="${esc(k.geo)}"><td>${esc(own(s.names, k.geo) ?? k.geo)}</td>${head.includes('Series') ? `<td>${esc(k.breakdown ?? '')}</td>` : ''}${cells.join('')}</tr>`;
   });
   const sources = [...new Set(s.results.flatMap((r) => r.provenance.map(provenanceLabel)))];
   const missing = s.results.filter((r) => r.status === 'missing');
@@ -55,8 +56,8 @@ function sectionTable(s: BuiltSection): string {
   const head = ['Geography', ...(partner ? ['Partner'] : []), ...(series ? ['Series'] : []), 'Year', `Value (${s.meta.unit})`, ...(ladder ? ['Intensity', 'Introversion'] : []), 'Note', 'Source'];
   const rows = s.results.map((r) => {
     const cells = [
-      `<td>${esc(s.names[r.geo] ?? r.geo)}</td>`,
-      ...(partner ? [`<td>${esc(r.partner === null ? '' : (s.names[r.partner] ?? r.partner))}</td>`] : []),
+      `<td>${esc(own(s.names, r.geo) ?? r.geo)}</td>`,
+      ...(partner ? [`<td>${esc(r.partner === null ? '' : (own(s.names, r.partner) ?? r.partner))}</td>`] : []),
       ...(series ? [`<td>${esc(r.breakdown ?? '')}</td>`] : []),
       `<td class="num">${r.year || '—'}</td>`,
       `<td class="num" data-value="${r.value === null ? '' : esc(r.value)}">${esc(formatNumber(r.value, decimalsFor(r.unit)))}</td>`,

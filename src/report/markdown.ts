@@ -2,6 +2,7 @@ import type { Result } from '../model/indicator.js';
 import { decimalsFor, formatNumber } from '../render/format.js';
 import { ladderValue, provenanceLabel } from '../render/results.js';
 import type { BuiltReport } from './build.js';
+import { own } from '../model/dict.js';
 
 /** A Markdown cell: pipes escaped, HTML neutralised, one line. */
 function cell(text: unknown): string {
@@ -28,7 +29,7 @@ export function renderMarkdown(report: BuiltReport, version: string): string {
     out.push(`![${cell(s.section.title)}](charts/${s.section.id}.png)`, '');
     const ladder = s.results.some((r) => r.detail !== undefined && 'intensity' in r.detail);
     const rows = s.results.map((r: Result) => [
-      cell(s.names[r.geo] ?? r.geo),
+      cell(own(s.names, r.geo) ?? r.geo),
       cell(r.breakdown ?? ''),
       String(r.year || '—'),
       formatNumber(r.value, decimalsFor(r.unit)),

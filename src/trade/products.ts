@@ -3,6 +3,7 @@ import { usageError } from '../errors.js';
 import { msg } from '../messages.js';
 import { parseDataCsv } from '../model/csv-text.js';
 import { dataPath } from '../paths.js';
+import { own } from '../model/dict.js';
 
 /** HS vintages by Comtrade classification code. `any` = valid in every vintage (HS chapters). */
 export type Vintage = 'any' | 'H0' | 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6';
@@ -21,7 +22,7 @@ export interface ProductGroup {
 }
 
 export function vintageName(v: string): string {
-  return VINTAGE_NAMES[v] ?? v;
+  return own(VINTAGE_NAMES, v) ?? v;
 }
 
 /** True when an HS (or SITC, with prefix groups) code belongs to the group. */
