@@ -134,7 +134,16 @@ export const msg = {
   // Warnings (with --strict each is an error, exit 1, same code).
   taiwan490: warn('W_TAIWAN_490', () => ['UN Comtrade area 490 ("Other Asia, nes") is labelled as Taiwan (TWN) because of --taiwan-490; Comtrade itself does not name it.', 'drop --taiwan-490 to keep area 490 unnamed']),
   outsideUsualDomain: warn('W_OUTSIDE_USUAL_DOMAIN', (file: string, count: number, measure: string, note: string, at: string) => [`${file}: ${count} ${measure} value(s) outside the usual domain kept as published (${note}): ${at}`, 'the source publishes such values; check them before use'], 'fdi.csv', 2, 'FDI_POS', 'disinvestment gives negative positions', 'DEU 2017, FRA 2018'),
+  editionMix: warn('W_EDITION_MIX', (indicator: string, group: string, year: number, edition: string, mix: string[]) => [`${indicator} ${group} ${year} mixes editions although --edition ${edition} was asked: ${mix.join('; ')} (the preferred edition has no value for the others)`, 'give inputs of one edition for every member, or accept the mix (with --strict it is an error)'], 'rd-intensity', 'UCM', 2017, '2019', ['USA, CAN: MSTI 2019', 'MEX: MSTI 2023']),
   chartCompile: warn('W_CHART_COMPILE', (section: string, detail: string) => [`chart ${section}: ${detail}`, 'the chart was drawn; report the warning if the chart looks wrong'], 'rd', 'Dropping {"field":"x"} from channel "color"'),
+  noValue: error(
+    'E_NO_VALUE',
+    (asked: string, reads: string[], provides: string[], reasons: string) => [`no result has a value: ${asked}`, `the indicators read ${reads.join(', ')}; ${provides.join('; ')}; ${reasons}`],
+    'rd-intensity for KOR in 2017',
+    ['gerd_usd_ppp', 'gdp_usd_ppp'],
+    ['gerd.csv gives gerd_nc'],
+    'KOR has no gerd_usd_ppp for 2017',
+  ),
   // The last resort.
   internal: error('E_INTERNAL', (what: string) => [`internal error: ${what}`, 'this is a bug in linkage; please report it with the command line (run again with --verbose for a trace)'], "Cannot read properties of undefined (reading 'x')"),
 };

@@ -11,6 +11,7 @@ import { msg, warning, type Warning } from '../messages.js';
 import { terminalLine } from '../render/escape.js';
 import { collect, parseCount, parseFormat, parseOptions, parseYears } from './options.js';
 import { tradeReducer } from '../trade/aggregate.js';
+import { requireSomeValue } from './nothing.js';
 import { resolveProducts } from '../trade/products.js';
 
 export const DEFAULT_INDICATORS = ['rd-intensity', 'gerd-financed-abroad'];
@@ -75,9 +76,11 @@ export async function runCompute(opts: ComputeOptions) {
     read: { taiwan490: opts.taiwan490 === true, ...(opts.baciCountries ? { baciDictionary: opts.baciCountries } : {}) },
     ...(trade ? { reducer: () => tradeReducer([resolveProducts(options.products)]) } : {}),
   });
-  const results: Result[] = indicators.flatMap((ind) => ind.compute({ table, geos, years, latest, edition: opts.edition, options, groups: ctx.groups }));
-  const warnings: Warning[] = [...(opts.taiwan490 ? [warning(msg.taiwan490())] : []), ...loadWarnings];
-  return { ctx, indicators, results, inputs, warnings };
+  const computeWarnings: Warning[] = [];
+  const warn = (w: Warning) => void (computeWarnings.some((x) => x.code === w.code && x.message === w.message) || computeWarnings.push(w));
+  const results: Result[] = indicators.flatMap((ind) => ind.compute({ table, geos, years, latest, edition: opts.edition, options, groups: ctx.groups, warn }));
+  const warnings: Warning[] = [...(opts.taiwan490 ? [warning(msg.taiwan490())] : []), ...loadWarnings, ...computeWarnings];
+  return { ctx, indicators, results, inputs, warnings, table, geos, years };
 }
 
 /** The options compute shares with chart and report: inputs, selection, trade flags. */
@@ -125,9 +128,10 @@ Examples:
     .action(async (opts: ComputeOptions) => {
       const format = parseFormat(opts.format, ['table', 'csv', 'json'] as const, 'table');
       const target = prepareOutput(opts.output, filesRead(opts, defaultInputs().map(([p]) => p)));
-      const { ctx, indicators, results, inputs, warnings } = await runCompute({ ...opts, fetchNote: (t) => io.stderr(`linkage: ${terminalLine(t)}\n`) });
+      const { ctx, indicators, results, inputs, warnings, table, geos, years } = await runCompute({ ...opts, fetchNote: (t) => io.stderr(`linkage: ${terminalLine(t)}\n`) });
       const titles = Object.fromEntries(indicators.map((i) => [i.meta.id, i.meta.title]));
       emitWarnings(io, warnings);
+      requireSomeValue(results, inputs, table, { indicators, geos: geos.map((g) => g.code), years });
       const text =
         format === 'json' ? renderResultsJson(results, inputs, warnings) : format === 'csv' ? renderResultsCsv(results) : renderResultsTable(results, namer(ctx), titles);
       emit(io, text, target);

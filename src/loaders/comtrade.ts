@@ -20,6 +20,15 @@ export function comtradeArea(ctx: LoaderContext, code: string, line: number, col
 }
 
 /**
+ * A commodity code as HS writes it: legacy Comtrade files (and spreadsheets that read codes as
+ * numbers) drop the leading zero of chapters 01–09, so `1`, `101`, `10121` are `01`, `0101`,
+ * `010121`. Only HS classifications (H0–H6, HS) are padded; SITC codes have odd lengths by design.
+ */
+export function hsCode(cls: string, code: string): string {
+  return /^H[S0-9]$/.test(cls) && /^\d+$/.test(code) && code.length % 2 === 1 && code.length < 6 ? `0${code}` : code;
+}
+
+/**
  * One raw trade observation in the canonical table:
  * measure `trade:<X|M|RX|RM>:<classification>:<commodity code>`, geo = reporter, partner = partner
  * (WLD for the world row), value in US$.
@@ -63,7 +72,7 @@ function makeParser(header: string[], ctx: LoaderContext, label: string, dataset
       const partner = comtradeArea(ctx, fields[cols.partner] ?? '', line, header[cols.partner] ?? 'partner', taiwan);
       const year = parseYear(fields[cols.year], ctx.file, line, header[cols.year] ?? 'year');
       const cls = (fields[cols.cls] ?? '').trim();
-      const cmd = (fields[cols.cmd] ?? '').trim();
+      const cmd = hsCode(cls, (fields[cols.cmd] ?? '').trim());
       const key = `${flow}|${cls}|${cmd}|${reporter}|${partner}|${year}`;
       if (seen.has(key)) {
         throw dataError(msg.duplicateTradeRow(`${reporter}→${partner} ${flow} ${cmd} ${year}`, label), { file: ctx.file, line });

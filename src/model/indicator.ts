@@ -1,3 +1,4 @@
+import type { Warning } from '../messages.js';
 import type { Group } from './groups.js';
 import type { ObservationTable } from './table.js';
 import type { CanonicalRow, Flags, Provenance } from './types.js';
@@ -37,6 +38,11 @@ export interface ComputeRequest {
   /** Preferred edition (`--edition`); otherwise the newest edition of each key. */
   edition: string | undefined;
   options: Readonly<Record<string, string>>;
+  /**
+   * Receives warnings for the results' `warnings` (e.g. a group mixing editions under `--edition`);
+   * the caller prints and records them. Optional: without it warnings are dropped.
+   */
+  warn?: (w: Warning) => void;
   /** Group registry, for indicators whose options name groups (e.g. a partner group). */
   groups?: { get(code: string): Group | undefined };
 }

@@ -1,6 +1,6 @@
 import { sum as kahanSum } from 'simple-statistics';
 import { dataError } from '../errors.js';
-import { msg, reason as why } from '../messages.js';
+import { msg, reason as why, warning } from '../messages.js';
 import type { ComputeRequest, Geo, Result } from './indicator.js';
 import { missingResult, provenanceOf } from './indicator.js';
 import { compareEditions, editionMatches, type ObservationTable } from './table.js';
@@ -172,6 +172,7 @@ function ratioFor(req: ComputeRequest, spec: RatioSpec, geo: Geo, members: reado
     const memberValue = (p: Parts) => (sum ? p.num / (spec.divisor ?? 1) : percentOf(p.num, p.den));
     r.detail = { ...(sum ? {} : { numerator: num, denominator: den }), members: Object.fromEntries([...parts].map(([m, p]) => [m, memberValue(p)])) };
   }
+  if (isGroup && req.edition !== undefined) editionMix(req, spec, geo, year, parts, r);
   return r;
 }
 
@@ -205,4 +206,24 @@ function memberProblem(spec: RatioSpec, m: string, p: Parts): string | null {
 function percentOf(num: number, den: number): number {
   const v = (100 * num) / den;
   return Number.isFinite(v) ? v : 100 * (num / den);
+}
+
+/**
+ * Under `--edition`, a group whose members could not all be taken from that edition mixes
+ * editions: say so (members and editions) through the run's warnings and in `detail.editions`.
+ */
+function editionMix(req: ComputeRequest, spec: RatioSpec, geo: Geo, year: number, parts: ReadonlyMap<string, Parts>, r: Result): void {
+  const choice = req.edition as string;
+  const byEdition = new Map<string, string[]>();
+  let outside = false;
+  for (const [m, p] of parts) {
+    const prov = (p.rows[0] as CanonicalRow).provenance;
+    if (!editionMatches(choice, prov)) outside = true;
+    const label = `${prov.dataset} ${prov.edition}`;
+    byEdition.set(label, [...(byEdition.get(label) ?? []), m]);
+  }
+  if (!outside) return;
+  const mix = [...byEdition].map(([ed, ms]) => `${ms.join(', ')} from ${ed}`);
+  r.detail = { ...r.detail, editions: Object.fromEntries(byEdition) };
+  req.warn?.(warning(msg.editionMix(spec.indicator, geo.code, year, choice, mix)));
 }

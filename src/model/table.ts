@@ -25,6 +25,7 @@ export function editionMatches(choice: string, p: Provenance): boolean {
 export class ObservationTable {
   private readonly index = new Map<string, CanonicalRow[]>();
   private readonly measures = new Set<string>();
+  private readonly byFile = new Map<string, Set<string>>();
   readonly size: number;
 
   constructor(rows: readonly CanonicalRow[]) {
@@ -42,6 +43,9 @@ export class ObservationTable {
         list.sort((a, b) => compareEditions(a.provenance.edition, b.provenance.edition));
       }
       this.measures.add(row.measure);
+      const f = this.byFile.get(row.provenance.file);
+      if (f === undefined) this.byFile.set(row.provenance.file, new Set([row.measure]));
+      else f.add(row.measure);
     }
     this.size = rows.length;
   }
@@ -60,6 +64,11 @@ export class ObservationTable {
   /** Every measure in the table, sorted. */
   measureIds(): string[] {
     return [...this.measures].sort();
+  }
+
+  /** The measures an input file gave (kept after filtering), sorted; empty when none. */
+  measuresOf(file: string): string[] {
+    return [...(this.byFile.get(file) ?? [])].sort();
   }
 
   /** Years with any row for these measures and geos, ascending. */

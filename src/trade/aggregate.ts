@@ -26,33 +26,67 @@ export function tradeMeasure(flow: string, group: ProductGroup): string {
 }
 
 /**
+ * Sums of one reporter × partner × flow × year cell for one product group, kept so that a code's
+ * rows are used only when no coarser code containing it is present (chapter 84 as a 2-digit row and
+ * chapter 85 only as 4-digit rows both count; a chapter row and its own headings never add twice).
+ * Codes shorter than six digits are kept by code; six-digit codes are summed by their heading, so a
+ * whole-world HS6 matrix holds at most one entry per heading.
+ */
+interface Cell {
+  row: CanonicalRow;
+  /** Code (or `heading*` for six-digit codes summed by heading) → sum. */
+  parts: Map<string, number>;
+  /** Codes shorter than six digits that have rows (the candidates to cover finer codes). */
+  coarse: Set<string>;
+}
+
+/** True when a proper prefix of `code` (the code of a coarser level) has rows in the cell. */
+function covered(code: string, coarse: ReadonlySet<string>): boolean {
+  for (let n = 1; n < code.length; n++) if (coarse.has(code.slice(0, n))) return true;
+  return false;
+}
+
+/** The cell's value: every part not covered by a coarser code present. */
+function cellValue(c: Cell): number {
+  let v = 0;
+  for (const [k, x] of c.parts) {
+    const code = k.endsWith('*') ? k.slice(0, -1) : k;
+    // A six-digit bucket is covered by its heading or anything coarser; a code by any proper prefix.
+    if (k.endsWith('*') ? c.coarse.has(code) || covered(code, c.coarse) : covered(code, c.coarse)) continue;
+    v += x;
+  }
+  return v;
+}
+
+/**
  * Sum raw trade rows into reporter × partner × flow × year totals for one product group. Codes of
- * another HS vintage than the group's are refused (never silently mismatched). Prefix groups are
- * summed at the coarsest code level present for each flow, so chapter rows and their subheadings
- * are never added twice. For a whole-world matrix (BACI) world totals are derived; Comtrade files
- * carry their own world rows (partner WLD) and none are invented.
+ * another HS vintage than the group's are refused (never silently mismatched). Within each cell a
+ * code's rows count unless a coarser code that contains it is present — the level is chosen per
+ * code prefix, never per flow — so chapter rows and their headings are never added twice and a
+ * chapter reported only in detail is never lost. For a whole-world matrix (BACI) world totals are
+ * derived; Comtrade files carry their own world rows (partner WLD) and none are invented.
  */
 export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
-  // Sums by code level (0 = TOTAL, 2, 4, 6 digits); NaN = no row at that level.
-  const sums = new Map<string, { row: CanonicalRow; byLevel: Float64Array }>();
+  const sums = new Map<string, Cell>();
   // Per raw measure: its parts and the groups it belongs to, worked out once.
   const memo = new Map<string, { t: { flow: string; cls: string; code: string }; member: ProductGroup[] } | null>();
-  const add = (group: ProductGroup, row: CanonicalRow, geo: string, partner: string, flow: string, level: number, value: number) => {
+  const add = (group: ProductGroup, row: CanonicalRow, geo: string, partner: string, flow: string, code: string, value: number) => {
     const key = `${group.id}|${flow}|${geo}|${partner}|${row.year}`;
     let e = sums.get(key);
     if (e === undefined) {
-      e = { row: { ...row, geo, partner, measure: tradeMeasure(flow, group), flags: {} }, byLevel: new Float64Array(7).fill(Number.NaN) };
+      e = { row: { ...row, geo, partner, measure: tradeMeasure(flow, group), flags: {} }, parts: new Map(), coarse: new Set() };
       sums.set(key, e);
     }
-    const prev = e.byLevel[level] as number;
-    e.byLevel[level] = Number.isNaN(prev) ? value : prev + value;
+    // The whole-world matrix's all-products total, and the source's own TOTAL rows, are flat sums.
+    const part = group.kind === 'total' ? 'TOTAL' : code.length >= 6 ? `${code.slice(0, 4)}*` : code;
+    if (group.kind !== 'total' && code.length < 6) e.coarse.add(code);
+    e.parts.set(part, (e.parts.get(part) ?? 0) + value);
   };
   const addToGroup = (group: ProductGroup, row: CanonicalRow & { value: number; partner: string }, line: number, t: { flow: string; cls: string; code: string }) => {
     if (group.vintage !== 'any' && t.cls !== group.vintage && t.code !== 'TOTAL') {
       throw dataError(msg.productVintage(group.id, vintageName(group.vintage), vintageName(t.cls)), { file: row.provenance.file, line });
     }
-    const level = t.code === 'TOTAL' ? 0 : t.code.length;
-    add(group, row, row.geo, row.partner, t.flow, level, row.value);
+    add(group, row, row.geo, row.partner, t.flow, t.code, row.value);
   };
   return {
     accepts: (row) => row.measure.startsWith('trade:'),
@@ -80,9 +114,9 @@ export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
         if (w === undefined) world.set(key, { ...r, geo, partner, value });
         else w.value = (w.value as number) + value;
       };
-      for (const { row, byLevel } of sums.values()) {
-        const value = byLevel.find((v) => !Number.isNaN(v));
-        if (value === undefined) continue;
+      for (const cell of sums.values()) {
+        const { row } = cell;
+        const value = cellValue(cell);
         out.push({ ...row, value });
         // A whole-world matrix (BACI) has no world rows: its world totals are sums over the matrix.
         if (row.provenance.dataset.startsWith('BACI')) {

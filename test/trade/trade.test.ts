@@ -48,11 +48,12 @@ describe('Comtrade legacy CSV (real) and Plus JSON', () => {
 
   it('trade-intra-share for CJK 2018 is missing, naming JPN and KOR, on both bases', async () => {
     for (const basis of ['reporter', 'mirror']) {
-      const out = await json('--input', LEGACY, '--indicator', 'trade-intra-share', '--group', 'CJK', '--year', '2018', '--basis', basis);
-      const r = out.results[0];
-      expect(r?.status).toBe('missing');
-      expect(r?.reason).toMatch(/^JPN and KOR are not reporters in the input for 2018/);
-      expect(String(r?.detail?.basis)).toContain(basis);
+      // No result has a value: exit 1, the reason on stderr (issue 9 item 8).
+      const r = await cli('compute', '--format', 'json', '--input', LEGACY, '--indicator', 'trade-intra-share', '--group', 'CJK', '--year', '2018', '--basis', basis);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^linkage: E_NO_VALUE: no result has a value: trade-intra-share for CJK in 2018\n/);
+      expect(r.stderr).toMatch(/; JPN and KOR are not reporters in the input for 2018/);
     }
   });
 
@@ -156,7 +157,8 @@ describe('bad trade inputs', () => {
 
   it('"Other Asia, nes" (490) stays its own partner unless --taiwan-490', async () => {
     const { r } = await run([HEAD, row('0', '100'), row('490', '30'), row('392', '10')], '--partners', 'TWN', '--format', 'json');
-    expect(r.stdout).toContain('"status": "missing"');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/no imports of CHN from TWN in 2018/);
     const { r: r2 } = await run([HEAD, row('0', '100'), row('490', '30'), row('392', '10')], '--partners', 'TWN', '--taiwan-490', '--format', 'json');
     expect((JSON.parse(r2.stdout) as Out).results[0]?.value).toBe(30);
     expect((JSON.parse(r2.stdout) as { warnings: { code: string; message: string }[] }).warnings[0]).toMatchObject({ code: 'W_TAIWAN_490', message: expect.stringMatching(/labelled as Taiwan/) });
