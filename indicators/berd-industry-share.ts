@@ -9,7 +9,7 @@ export function selectedIndustries(option: string | undefined, fallback: readonl
   if (option === undefined || option === '') return [...fallback];
   return option.split(',').map((s) => {
     const id = s.trim();
-    if (!isIndustry(id)) throw usageError(msg.unknownIndustry(id, Object.keys(INDUSTRIES)));
+    if (!isIndustry(id)) throw usageError(msg.unknownIndustry(`industry "${id}"`, Object.keys(INDUSTRIES)));
     return id;
   });
 }

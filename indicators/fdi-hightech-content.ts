@@ -2,7 +2,7 @@ import { usageError } from '../src/errors.js';
 import { msg } from '../src/messages.js';
 import type { Indicator, Result } from '../src/model/indicator.js';
 import { missingResult, provenanceOf } from '../src/model/indicator.js';
-import type { CanonicalRow } from '../src/model/types.js';
+import { directionOf, greenfieldSums } from './greenfield.js';
 
 /**
  * High-tech content of greenfield FDI between an economy (or group) and a partner (or group):
@@ -32,8 +32,8 @@ export const fdiHightechContent: Indicator = {
     example: { partner: 'JPN,KOR,USA,EU28', since: '2003' },
   },
   compute(req) {
-    const direction = req.options.direction ?? 'outward';
-    if (direction !== 'outward' && direction !== 'inward') throw usageError(msg.badChoice('direction', ['outward', 'inward'], direction, '--option direction=inward'));
+    const direction = directionOf(req.options.direction);
+    if (direction === undefined) throw usageError(msg.badChoice('direction', ['outward', 'inward'], req.options.direction ?? '', '--option direction=inward'));
     const partners = (req.options.partner ?? '').split(',').map((p) => p.trim()).filter(Boolean);
     if (partners.length === 0) throw usageError(msg.needsOption('fdi-hightech-content', '--option partner=ISO3[,ISO3|GROUP...]', '--option partner=JPN,KOR,USA'));
     const since = req.options.since ? Number(req.options.since) : undefined;
@@ -44,24 +44,7 @@ export const fdiHightechContent: Indicator = {
         const partnerMembers = req.groups?.get(partner)?.members ?? [partner];
         const years = req.years ?? req.table.years(['greenfield_capex_usd'], direction === 'outward' ? members : partnerMembers).reverse().slice(0, 1);
         for (const year of years) {
-          let total = 0;
-          let hightech = 0;
-          const rows: CanonicalRow[] = [];
-          for (let y = since ?? year; y <= year; y++) {
-            for (const a of members) {
-              for (const b of partnerMembers) {
-                if (a === b) continue;
-                const [g, p] = direction === 'outward' ? [a, b] : [b, a];
-                const t = req.table.candidates('greenfield_capex_usd', g, y, p)[0];
-                const h = req.table.candidates('greenfield_capex_hightech_usd', g, y, p)[0];
-                if (t?.value != null && h?.value != null) {
-                  total += t.value;
-                  hightech += h.value;
-                  rows.push(t, h);
-                }
-              }
-            }
-          }
+          const { total, hightech, rows } = greenfieldSums(req, members, partnerMembers, direction, year, since);
           const base = missingResult('fdi-hightech-content', geo, year, { partner, breakdown: direction });
           if (total === 0) out.push({ ...base, reason: `no announced ${direction} projects between ${geo.code} and ${partner}${since ? ` in ${since}-${year}` : ` in ${year}`}` });
           else out.push({ ...base, value: (100 * hightech) / total, status: 'ok', provenance: provenanceOf(rows), detail: { hightech_usd: hightech, total_usd: total, ...(since ? { cumulative_from: since } : {}) } });

@@ -18,9 +18,15 @@ import { tradeIntensity } from './trade-intensity.js';
 import { tradeIntraShare } from './trade-intra-share.js';
 import { tradeIntroversion } from './trade-introversion.js';
 import { tradeMatrix } from './trade-matrix.js';
+import { anberdIndustryShare } from './anberd-industry-share.js';
+import { gerdGrowthContribution } from './gerd-growth-contribution.js';
+import { greenfieldFdi } from './greenfield-fdi.js';
+import { seArticlesShare } from './se-articles-share.js';
+import { striHeterogeneity } from './stri-heterogeneity.js';
+import { triadicShare } from './triadic-share.js';
 
 /** The indicators as written (their files). */
-const REGISTERED: readonly Indicator[] = [rdIntensity, gerdFinancedAbroad, gerdWorldShare, berdIndustryShare, technologyOverlap, fdiIntraShare, ipCharges, giiIndicator, pctIntraShare, pctForeignShare, ipChargesIntraShare, fdiHightechContent, tradeIntraShare, tradeIntensity, tradeIntroversion, importSourceShare, exportDestinationShare, tradeMatrix];
+const REGISTERED: readonly Indicator[] = [rdIntensity, gerdFinancedAbroad, gerdWorldShare, berdIndustryShare, technologyOverlap, fdiIntraShare, ipCharges, giiIndicator, pctIntraShare, pctForeignShare, ipChargesIntraShare, fdiHightechContent, tradeIntraShare, tradeIntensity, tradeIntroversion, importSourceShare, exportDestinationShare, tradeMatrix, greenfieldFdi, striHeterogeneity, triadicShare, gerdGrowthContribution, seArticlesShare, anberdIndustryShare];
 
 /**
  * Every indicator, by id, each `compute` wrapped so no result leaves with a non-finite value
@@ -29,7 +35,7 @@ const REGISTERED: readonly Indicator[] = [rdIntensity, gerdFinancedAbroad, gerdW
 export const INDICATORS: readonly Indicator[] = REGISTERED.map((ind) => ({ meta: ind.meta, compute: (req) => finiteResults(ind.compute(req)) }));
 
 /** Files in indicators/ that are helpers, not indicators (the contract test checks the rest are registered). */
-export const HELPER_FILES: readonly string[] = ['index.ts', 'industries.ts', 'patents.ts', 'trade.ts', 'partner-share.ts'];
+export const HELPER_FILES: readonly string[] = ['index.ts', 'industries.ts', 'patents.ts', 'trade.ts', 'partner-share.ts', 'world-share.ts', 'greenfield.ts'];
 
 const byId = new Map<string, Indicator>();
 for (const ind of INDICATORS) {

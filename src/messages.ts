@@ -102,7 +102,8 @@ export const msg = {
   badChoice: error('E_BAD_CHOICE', (name: string, allowed: string[], value: string, example: string) => [`${name} must be ${allowed.join(', ').replace(/, ([^,]*)$/, ' or $1')}, got "${value}"`, `e.g. ${example}`], '--flow', ['exports', 'imports', 'total'], 'both', '--flow exports'),
   badThreshold: error('E_BAD_THRESHOLD', (value: string) => [`threshold must be a number, got "${value}"`, 'e.g. --option threshold=10'], 'ten'),
   needsOption: error('E_NEEDS_OPTION', (indicator: string, option: string, example: string) => [`${indicator} needs ${option}`, `e.g. ${example}`], 'import-source-share', '--partners ISO3[,ISO3|GROUP...]', '--reporter CHN --partners JPN,KOR'),
-  unknownIndustry: error('E_UNKNOWN_INDUSTRY', (id: string, known: string[]) => [`unknown industry "${id}"`, `use one of: ${known.join(', ')}`], 'steel', ['pharmaceuticals', 'aerospace']),
+  unknownIndustry: error('E_UNKNOWN_INDUSTRY', (what: string, known: string[]) => [`unknown ${what}`, `use one of: ${known.join(', ')}`], 'industry "steel"', ['pharmaceuticals', 'aerospace']),
+  optionYear: error('E_OPTION_YEAR', (option: string, value: string, example: string) => [`${option} must be a year, got "${value}"`, `e.g. ${example}`], 'since', '03', '--option since=2003'),
   unknownPatentMeasure: error('E_UNKNOWN_PATENT_MEASURE', (m: string, known: string[]) => [`unknown patent measure "${m}"`, `use ${known.join(', ')}`], 'x', ['foreign-ownership', 'co-invention']),
   badProductCodes: error('E_BAD_PRODUCT_CODES', (spec: string) => [`cannot read product codes "${spec}"`, 'HS codes have 2, 4 or 6 digits, e.g. HS:85 or HS:8542'], 'HS:123'),
   unknownProductGroup: error('E_UNKNOWN_PRODUCT_GROUP', (spec: string) => [`unknown product group "${spec}"`, 'use TOTAL, hs84-85, hightech[:any|:most|:all], HS:<codes>, H6:<codes> or a CSV file'], 'cars'),
@@ -171,6 +172,8 @@ export const reason = {
   zeroDenominator: (geo: string, measure: string, year: number): string => `${geo}'s ${measure} for ${year} is zero (the denominator), so the ratio has no value`,
   sumOverflow: (geo: string, members: string[], year: number): string => `the sum over ${members.join(', ')} for ${year} overflows (not a finite number), so ${geo} has no value`,
   notFinite: (geo: string, what: string, year: number): string => `${geo}'s ${what} for ${year} is not a finite number (a zero, vanishingly small or overflowing input), so it has no value`,
+  noWorldRow: (measure: string, year: number | undefined): string =>
+    `the input has no world (WLD) row of ${measure}${year === undefined ? '' : ` for ${year}`}; a share of the world needs the source's own world total, never a sum of the countries in a file`,
 };
 
 /** Messages of `linkage fetch`, `linkage cache` and `--fetch` (src/fetch/); errors are catalogued like `msg`. */

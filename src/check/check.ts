@@ -1,10 +1,11 @@
 import { indicatorById } from '../../indicators/index.js';
 import type { CountryRegistry } from '../model/countries.js';
-import type { GroupRegistry } from '../model/groups.js';
+import { membersIn, type GroupRegistry } from '../model/groups.js';
 import type { Geo, Result } from '../model/indicator.js';
 import type { ObservationTable } from '../model/table.js';
 import type { Provenance } from '../model/types.js';
 import { roundHalfAway } from '../render/format.js';
+import { figureGeos, fetchCommand, unavailableReason } from './needs.js';
 import type { PublishedFigure } from './published.js';
 
 export type Verdict = 'reproduced' | 'mismatch' | 'unavailable';
@@ -22,6 +23,8 @@ export interface CheckedFigure {
   difference: number | null;
   verdict: Verdict;
   reason: string | null;
+  /** For an unavailable figure: the `linkage fetch` command that gets its input; else null. */
+  fetch: string | null;
   tolerance: number | null;
   tolerance_reason: string | null;
   edition_used: string | null;
@@ -31,8 +34,8 @@ export interface CheckedFigure {
 
 /**
  * Reproduced when the computed value rounds to the published one at its precision, or lies within
- * a stated tolerance (shown with its reason). Unavailable when the indicator or its inputs are
- * absent (the reason names what would provide them).
+ * a stated tolerance (shown with its reason). Unavailable when its inputs are absent: the reason
+ * names the one input that provides it and the `linkage fetch` command that gets it.
  */
 export function judge(published: number, precision: number, computed: number, tolerance: number | null): Verdict {
   if (roundHalfAway(computed, precision) === roundHalfAway(published, precision)) return 'reproduced';
@@ -40,12 +43,39 @@ export function judge(published: number, precision: number, computed: number, to
   return 'mismatch';
 }
 
-function pick(results: Result[], f: PublishedFigure): Result | undefined {
-  return results.find((r) => r.geo === f.geo && (f.breakdown === '' || r.breakdown === f.breakdown));
+function pick(results: Result[], f: PublishedFigure, geo: string): Result | undefined {
+  return results.find((r) => r.geo === geo && (f.breakdown === '' || r.breakdown === f.breakdown));
+}
+
+/** The geography of a figure: a country, a group, or a union of groups and countries (`USMCA+EU28`). */
+function resolveGeo(f: PublishedFigure, year: number, countries: CountryRegistry, groups: GroupRegistry): Geo | undefined {
+  const codes = figureGeos(f);
+  const code = codes.join('+');
+  if (codes.length === 1) {
+    const group = groups.get(code);
+    if (group !== undefined) return { kind: 'group', code, group };
+    return countries.get(code) !== undefined ? { kind: 'country', code } : undefined;
+  }
+  const members: string[] = [];
+  for (const c of codes) {
+    const g = groups.get(c);
+    const add = g !== undefined ? membersIn(g, year) : countries.get(c) !== undefined ? [c] : undefined;
+    if (add === undefined) return undefined;
+    for (const m of add) if (!members.includes(m)) members.push(m);
+  }
+  return { kind: 'group', code, group: { code, name: code, members, definition: `union of ${codes.join(', ')}`, source: 'published figures file', asOf: '', origin: 'ad hoc' } };
+}
+
+/** A span `Y1-Y2` for an indicator with a `from` option: computed at Y2 with from=Y1. */
+function yearAndOptions(f: PublishedFigure, hasFrom: boolean): { year: number; options: Record<string, string> } | undefined {
+  if (/^\d{4}$/.test(f.year)) return { year: Number(f.year), options: f.options };
+  const span = /^(\d{4})-(\d{4})$/.exec(f.year);
+  if (span === null || !hasFrom) return undefined;
+  return { year: Number(span[2]), options: { ...f.options, from: span[1] as string } };
 }
 
 /** Check every published figure against the inputs. */
-export function checkFigures(figures: readonly PublishedFigure[], table: ObservationTable, countries: CountryRegistry, groups: GroupRegistry): CheckedFigure[] {
+export function checkFigures(figures: readonly PublishedFigure[], table: ObservationTable, countries: CountryRegistry, groups: GroupRegistry, inputs: readonly string[] = []): CheckedFigure[] {
   return figures.map((f) => {
     const base: CheckedFigure = {
       id: f.id,
@@ -59,29 +89,28 @@ export function checkFigures(figures: readonly PublishedFigure[], table: Observa
       difference: null,
       verdict: 'unavailable',
       reason: null,
+      fetch: null,
       tolerance: f.tolerance,
       tolerance_reason: f.tolerance === null ? null : f.toleranceReason,
       edition_used: null,
       years_used: {},
       provenance: [],
     };
+    const unavailable = (why: string): CheckedFigure => ({ ...base, reason: unavailableReason(why, f, groups, inputs), fetch: fetchCommand(f, groups) });
     const indicator = indicatorById(f.indicator);
-    if (indicator === undefined) return { ...base, reason: `indicator ${f.indicator} is not in this version of linkage; it needs ${f.needs}` };
-    if (!/^\d{4}$/.test(f.year)) return { ...base, reason: `a span of years (${f.year}) is not computed; it needs ${f.needs}` };
-    const group = groups.get(f.geo);
-    let geo: Geo;
-    if (group !== undefined) geo = { kind: 'group', code: f.geo, group };
-    else if (countries.get(f.geo) !== undefined) geo = { kind: 'country', code: f.geo };
-    else return { ...base, reason: `geography ${f.geo} is not a known country or group` };
-    const options = f.options;
+    if (indicator === undefined) return { ...base, reason: `unknown indicator ${f.indicator} in the published figures file (run \`linkage indicators\`)` };
+    const when = yearAndOptions(f, Object.hasOwn(indicator.meta.options, 'from'));
+    if (when === undefined) return unavailable(`a span of years (${f.year}) is not computed by ${f.indicator}`);
+    const geo = resolveGeo(f, when.year, countries, groups);
+    if (geo === undefined) return { ...base, reason: `geography ${f.geoAs || f.geo} is not a known country or group` };
     let results: Result[];
     try {
-      results = indicator.compute({ table, geos: [geo], years: [Number(f.year)], latest: f.latest, edition: f.edition || undefined, options, groups });
+      results = indicator.compute({ table, geos: [geo], years: [when.year], latest: f.latest, edition: f.edition || undefined, options: when.options, groups });
     } catch (e) {
-      return { ...base, reason: `${(e as Error).message}; it needs ${f.needs}` };
+      return unavailable((e as Error).message);
     }
-    const r = pick(results, f);
-    if (r === undefined || r.value === null) return { ...base, reason: `${r?.reason ?? 'no result'}; the figure needs ${f.needs}` };
+    const r = pick(results, f, geo.code);
+    if (r === undefined || r.value === null) return unavailable(r?.reason ?? 'no result');
     const verdict = judge(f.value, f.precision, r.value, f.tolerance);
     return {
       ...base,

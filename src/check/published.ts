@@ -13,6 +13,8 @@ export interface PublishedFigure {
   /** Indicator options, e.g. { industry: 'pharmaceuticals' }. */
   options: Record<string, string>;
   geo: string;
+  /** The linkage geography computed when `geo` is the study's own label (e.g. `USMCA+EU28`), else ''. */
+  geoAs: string;
   partner: string;
   /** A year, or a span such as `2000-2017` (span figures are not computed). */
   year: string;
@@ -23,7 +25,10 @@ export interface PublishedFigure {
   edition: string;
   tolerance: number | null;
   toleranceReason: string;
+  /** The one input that provides the figure (dataset and query). */
   needs: string;
+  /** A file under ../shared/data that provides it, or ''. */
+  shared: string;
   note: string;
 }
 
@@ -59,6 +64,7 @@ export function readPublished(path: string = dataPath('published', DEFAULT_PUBLI
           .map((kv) => [kv.slice(0, kv.indexOf('=')).trim(), kv.slice(kv.indexOf('=') + 1).trim()]),
       ),
       geo: r.geo ?? '',
+      geoAs: r.geo_as ?? '',
       partner: r.partner ?? '',
       year: r.year ?? '',
       value,
@@ -69,6 +75,7 @@ export function readPublished(path: string = dataPath('published', DEFAULT_PUBLI
       tolerance,
       toleranceReason: r.tolerance_reason ?? '',
       needs: r.needs ?? '',
+      shared: r.shared ?? '',
       note: r.note ?? '',
     };
   });

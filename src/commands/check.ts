@@ -36,7 +36,7 @@ export async function runCheck(opts: CheckOptions) {
   if (opts.only !== undefined && !['reproduced', 'mismatch', 'unavailable'].includes(opts.only)) {
     throw usageError(msg.badOnly(opts.only));
   }
-  const checked = checkFigures(figures, table, ctx.countries, ctx.groups);
+  const checked = checkFigures(figures, table, ctx.countries, ctx.groups, inputs.map((i) => i.file));
   const summary = {
     reproduced: checked.filter((c) => c.verdict === 'reproduced').length,
     mismatch: checked.filter((c) => c.verdict === 'mismatch').length,

@@ -19,7 +19,8 @@ function hightechSectors(): Set<string> {
  * `destination_economy` as ISO3 codes or names, `year`, `sector`, `capex_usd_m`, capital
  * expenditure in US$ millions). Projects are summed per source × destination × year into
  * `greenfield_capex_usd` and, for sectors in data/greenfield-hightech-sectors.csv,
- * `greenfield_capex_hightech_usd`. An empty capex is counted and skipped (never zero).
+ * `greenfield_capex_hightech_usd`, and the projects counted into `greenfield_projects`. An empty
+ * capex is counted and skipped (never zero).
  */
 export const greenfieldLoader: Loader = {
   id: 'greenfield-projects',
@@ -61,6 +62,7 @@ export const greenfieldLoader: Loader = {
           const base = { geo, partner, year: Number(year), unit: 'usd', flags: {}, provenance };
           rows.push({ ...base, measure: 'greenfield_capex_usd', value: Number(`${s.total}e6`) });
           rows.push({ ...base, measure: 'greenfield_capex_hightech_usd', value: Number(`${s.hightech}e6`) });
+          rows.push({ ...base, measure: 'greenfield_projects', unit: 'count', value: s.projects });
         }
         return rows;
       },

@@ -19,13 +19,18 @@ export interface SdmxProfile {
 
 let codes: Map<string, string> | undefined;
 
-/** Meaning of a code (data/sdmx-codes.csv); throws a data error naming unknown codes. */
-function meaning(dsd: string, dimension: string, code: string, where: { file: string; line: number }): string {
+/** Meaning of a code in data/sdmx-codes.csv, or undefined. */
+export function knownMeaning(dsd: string, dimension: string, code: string): string | undefined {
   if (codes === undefined) {
     codes = new Map();
     for (const r of parseDataCsv(readFileSync(dataPath('sdmx-codes.csv'), 'utf8'))) codes.set(`${r.dsd}|${r.dimension}|${r.code}`, r.meaning ?? '');
   }
-  const m = codes.get(`${dsd}|${dimension}|${code}`);
+  return codes.get(`${dsd}|${dimension}|${code}`);
+}
+
+/** Meaning of a code (data/sdmx-codes.csv); throws a data error naming unknown codes. */
+function meaning(dsd: string, dimension: string, code: string, where: { file: string; line: number }): string {
+  const m = knownMeaning(dsd, dimension, code);
   if (m === undefined) throw dataError(msg.unknownSdmxCode(dimension, code, dsd), { ...where, column: dimension });
   return m;
 }
@@ -74,7 +79,21 @@ const batis: SdmxProfile = {
   },
 };
 
-export const PROFILES: Readonly<Record<string, SdmxProfile>> = { DSD_PATENTS: patents, DSD_FDI: fdi, DSD_BATIS: batis };
+/**
+ * OECD STRI (DSD_STRI): the bilateral regulatory heterogeneity index (DF_STRI_HETERO, partner in
+ * COUNTERPART_AREA) by sector, as `stri_heterogeneity:<sector>` (sector named in
+ * data/sdmx-codes.csv, else its ACTIVITY code). Other STRI measures are skipped and counted.
+ */
+const stri: SdmxProfile = {
+  required: ['REF_AREA', 'COUNTERPART_AREA', 'MEASURE', 'ACTIVITY'],
+  map(code, where) {
+    if (meaning('DSD_STRI', 'MEASURE', code('MEASURE'), where) !== 'heterogeneity') return { skip: 'STRI measure other than regulatory heterogeneity' };
+    const activity = code('ACTIVITY');
+    return { measure: `stri_heterogeneity:${knownMeaning('DSD_STRI', 'ACTIVITY', activity) ?? activity}`, unit: 'index' };
+  },
+};
+
+export const PROFILES: Readonly<Record<string, SdmxProfile>> = { DSD_PATENTS: patents, DSD_FDI: fdi, DSD_BATIS: batis, DSD_STRI: stri };
 
 /** Basis text for provenance: measurement principle and counterpart level (FDI), authority (patents). */
 export function basisOf(dsd: string, code: (dimension: string) => string): string | undefined {
