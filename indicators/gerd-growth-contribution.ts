@@ -38,7 +38,7 @@ export const gerdGrowthContribution: Indicator = {
   },
   compute(req) {
     const from = Number(req.options.from);
-    if (!Number.isInteger(from) || from < 1900) throw usageError(msg.optionYear('--option from (the base year)', req.options.from ?? '', '--option from=2000 --year 2017'));
+    if (!Number.isInteger(from) || from < 1900) throw usageError(msg.needsOption('gerd-growth-contribution', `--option from=YYYY (the base year), got "${req.options.from ?? ''}"`, '--option from=2000 --year 2017'));
     const prices = req.options.prices ?? 'constant';
     if (prices !== 'constant' && prices !== 'current') throw usageError(msg.badChoice('prices', ['constant', 'current'], prices, '--option prices=constant'));
     const measure = MEASURES[prices];
