@@ -207,6 +207,9 @@ export const fetchMsg = {
   noPublicSource: warn('W_FETCH_NO_PUBLIC_SOURCE', (id: string, why: string) => [`${id} has no public API to fetch from: ${why}`, 'supply the file yourself with --input'], 'fdi-hightech-content', 'fDi Markets is a commercial database'),
   queryAndFor: error('E_FETCH_QUERY_AND_FOR', () => ['give either a query or --for, not both', 'e.g. `linkage fetch --for ip-charges --group CJK`']),
   needQuery: error('E_FETCH_NEED_QUERY', () => ['give a query (API:ID) or --for INDICATOR', 'e.g. `linkage fetch --for ip-charges --group CJK --year 2017`']),
+  oecdAgency: error('E_FETCH_OECD_AGENCY', (id: string, known: string[]) => [`cannot tell the OECD agency of "${id}"`, `write AGENCY,DSD@DF[,VERSION] (e.g. OECD.STI.PIE,DSD_PATENTS@DF_PATENTS_INDICATORS,1.0); linkage knows the agencies of ${known.join(', ')}`], 'DF_X', ['DSD_PATENTS', 'DSD_MSTI']),
+  recordLimit: error('E_FETCH_RECORD_LIMIT', (api: string, limit: number, url: string) => [`${api} returned ${limit} records, its per-call limit: rows may be missing (${url})`, 'narrow the query (fewer partners, commodities or years) so each call stays under the limit'], 'UN Comtrade', 100000, 'https://comtradeapi.un.org/data/v1/get/C/A/HS'),
+  baciContents: error('E_FETCH_BACI_CONTENTS', (archive: string, years: readonly [number, number] | undefined) => [`${archive} holds no ${years ? `data file for ${years[0]}–${years[1]}` : 'data file'} or no country dictionary`, 'check the HS vintage, release and years (each vintage starts in the year it entered into force; e.g. HS17 covers 2017 on)'], 'BACI_HS17_V202401b.zip', [2015, 2016]),
   badCacheAction: error('E_CACHE_ACTION', (action: string) => [`unknown cache action "${action}"`, 'use `linkage cache ls`, `linkage cache verify` or `linkage cache clear`'], 'rm'),
 };
 

@@ -72,8 +72,8 @@ export async function runCompute(opts: ComputeOptions) {
   const trade = measures.has('trade');
   const fetched = await withFetched(indicators.map((i) => i.meta.id), ctx, opts, options, DEFAULT_GROUPS, opts.fetchNote ? { note: opts.fetchNote } : {}, () => defaultInputs().map(([p]) => p));
   const labels = fetched !== undefined && (opts.input ?? []).length === 0 ? new Map(defaultInputs()) : opts.inputLabels;
-  const { table, inputs, warnings: loadWarnings } = await loadInputs(fetched ?? opts.input ?? [], ctx.countries, opts.source, labels, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))), {
-    read: { taiwan490: opts.taiwan490 === true, ...(opts.baciCountries ? { baciDictionary: opts.baciCountries } : {}) },
+  const { table, inputs, warnings: loadWarnings } = await loadInputs(fetched?.files ?? opts.input ?? [], ctx.countries, opts.source, labels, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))), {
+    read: { taiwan490: opts.taiwan490 === true, ...(opts.baciCountries ? { baciDictionary: opts.baciCountries } : fetched?.baciDictionary ? { baciDictionary: fetched.baciDictionary } : {}) },
     ...(trade ? { reducer: () => tradeReducer([resolveProducts(options.products)]) } : {}),
   });
   const computeWarnings: Warning[] = [];

@@ -41,7 +41,14 @@ export async function loadInputs(
   for (const [file, label] of list) {
     const loaded = await loadFile(file, { countries, ...extra, ...(label !== undefined ? { label } : {}), ...(source !== undefined ? { source } : {}), ...(keep !== undefined ? { keep } : {}) });
     const from = fetchedFrom(file);
-    if (from !== undefined) for (const r of loaded.rows) r.provenance.fetched ??= from;
+    if (from !== undefined) {
+      // A download whose format states no edition is dated by its retrieval (an extraction date).
+      if (loaded.summary.edition === 'unknown') loaded.summary.edition = from.retrieved.slice(0, 10);
+      for (const r of loaded.rows) {
+        r.provenance.fetched ??= from;
+        if (r.provenance.edition === 'unknown') r.provenance.edition = from.retrieved.slice(0, 10);
+      }
+    }
     for (const r of loaded.rows) rows.push(r);
     inputs.push(loaded.summary);
     warnings.push(...(loaded.warnings ?? []));

@@ -1,5 +1,9 @@
 import type { RateLimit } from './ratelimit.js';
 import type { ApiClient, ApiName } from './types.js';
+import { baciClient } from './baci.js';
+import { comtradeClient } from './comtrade.js';
+import { imfClient } from './imf.js';
+import { oecdClient } from './oecd.js';
 import { worldBankClient } from './worldbank.js';
 
 const MINUTE = 60_000;
@@ -7,7 +11,11 @@ const HOUR = 3_600_000;
 
 /** The API modules by name. WIPO has no API (`fetch` prints the manual steps instead). */
 export const CLIENTS: Partial<Record<ApiName, ApiClient>> = {
+  oecd: oecdClient,
   worldbank: worldBankClient,
+  imf: imfClient,
+  comtrade: comtradeClient,
+  baci: baciClient,
 };
 
 /**

@@ -62,14 +62,25 @@ export function modeOf(flags: { fetch?: boolean; refresh?: boolean; offline?: bo
   return flags.fetch ? 'fetch' : 'cached';
 }
 
-/** Fetch (or find in the cache) every query; the files to add to the inputs, in query order. */
-export async function fetchAll(queries: readonly Query[], opts: FetchOptions): Promise<string[]> {
-  const files: string[] = [];
+/** Files of fetched queries for --input, and a BACI release's country dictionary when one came with them. */
+export interface FetchedInputs {
+  files: string[];
+  baciDictionary?: string;
+}
+
+/** Fetch (or find in the cache) every query; the data files to add to the inputs, in query order. */
+export async function fetchAll(queries: readonly Query[], opts: FetchOptions): Promise<FetchedInputs> {
+  const out: FetchedInputs = { files: [] };
   for (const q of queries) {
     const got = await fetchQuery(q, opts);
-    if (got !== undefined) files.push(...got.files.filter((f) => !/\/objects\/[0-9a-f]{64}\.(txt)$/.test(f)));
+    if (got === undefined) continue;
+    got.entry.files.forEach((f, i) => {
+      const path = got.files[i] as string;
+      if (f.name.startsWith('country_codes_')) out.baciDictionary ??= path;
+      else if (!f.name.startsWith('product_codes_')) out.files.push(path);
+    });
   }
-  return files;
+  return out;
 }
 
 /** The fetch flags compute, check, chart and report share. */
@@ -86,13 +97,13 @@ export interface FetchFlags {
  * recipes is added (never the network). Indicators without a recipe are skipped. Fetched files
  * come first, so where an input holds the same key in the same edition the download wins.
  */
-export async function withFetched(ids: readonly string[], ctx: Context, flags: FetchFlags & SelectionFlags & { input?: string[] }, options: Readonly<Record<string, string>>, defaultGroups: readonly string[], opts: Omit<FetchOptions, 'mode'>, defaults: () => string[]): Promise<string[] | undefined> {
+export async function withFetched(ids: readonly string[], ctx: Context, flags: FetchFlags & SelectionFlags & { input?: string[] }, options: Readonly<Record<string, string>>, defaultGroups: readonly string[], opts: Omit<FetchOptions, 'mode'>, defaults: () => string[]): Promise<FetchedInputs | undefined> {
   const mode = modeOf(flags);
   const given = flags.input ?? [];
   if (mode === 'cached' && given.length > 0) return undefined;
   const sel = selectionOf(ctx, flags, options, defaultGroups);
   const { queries } = queriesFor(ids.filter((id) => RECIPES[id] !== undefined), sel);
-  const files = await fetchAll(queries, { ...opts, mode });
-  if (files.length === 0) return undefined;
-  return [...files, ...(given.length > 0 ? given : defaults())];
+  const got = await fetchAll(queries, { ...opts, mode });
+  if (got.files.length === 0) return undefined;
+  return { ...got, files: [...got.files, ...(given.length > 0 ? given : defaults())] };
 }

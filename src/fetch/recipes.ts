@@ -34,11 +34,11 @@ function comtradeCodes(s: Selection, codes: readonly string[]): string[] {
   });
 }
 
-function tradeQuery(s: Selection, reporters: readonly string[]): RecipeResult {
+function tradeQuery(s: Selection, reporters: readonly string[], only?: 'M' | 'X'): RecipeResult {
   const products = s.options.products ?? 'TOTAL';
   const cmd = products === 'TOTAL' ? 'TOTAL' : products === 'hs84-85' ? '84,85' : products.startsWith('HS:') ? products.slice(3) : undefined;
   if (cmd === undefined) return { queries: [{ api: 'baci', id: 'HS17', key: 'V202501', ...span(s) }] };
-  const flow = s.options.flow === 'imports' ? 'M' : s.options.flow === 'exports' ? 'X' : 'M,X';
+  const flow = only ?? (s.options.flow === 'imports' ? 'M' : s.options.flow === 'exports' ? 'X' : 'M,X');
   return { queries: [{ api: 'comtrade', id: 'C/A/HS', key: `reporterCode=${comtradeCodes(s, reporters).join(',')}&flowCode=${flow}&cmdCode=${cmd}&partner2Code=0&motCode=0&customsCode=C00`, ...span(s) }] };
 }
 
@@ -77,8 +77,8 @@ export const RECIPES: Readonly<Record<string, Recipe>> = {
   'trade-intensity': (s) => tradeQuery(s, s.economies),
   'trade-introversion': (s) => tradeQuery(s, s.economies),
   'trade-matrix': (s) => tradeQuery(s, s.economies),
-  'import-source-share': (s) => tradeQuery(s, s.options.reporter ? s.options.reporter.split(',') : s.economies),
-  'export-destination-share': (s) => tradeQuery(s, s.options.reporter ? s.options.reporter.split(',') : s.economies),
+  'import-source-share': (s) => tradeQuery(s, s.options.reporter ? s.options.reporter.split(',') : s.economies, 'M'),
+  'export-destination-share': (s) => tradeQuery(s, s.options.reporter ? s.options.reporter.split(',') : s.economies, 'X'),
 };
 
 /** The recipe result for an indicator, or undefined when linkage has no recipe for it. */

@@ -4,6 +4,7 @@ import { canonicalLoader } from './canonical.js';
 import { comtradeLegacyLoader, comtradePlusLoader } from './comtrade.js';
 import { greenfieldLoader } from './greenfield.js';
 import { imfCdisLoader } from './imf-cdis.js';
+import { imfDipLoader } from './imf-dip.js';
 import { wipoIpStatsLoader } from './wipo-ipstats.js';
 import { wipoGiiLoader } from './wipo-gii.js';
 import { worldBankApiLoader } from './worldbank-api.js';
@@ -13,7 +14,7 @@ import { oecdStatLoader } from './oecd-stat.js';
 import { sdmxCsvLoader } from './sdmx-csv.js';
 
 /** Every loader, in detection order. Adding a format: one file plus one line here. */
-export const LOADERS: readonly Loader[] = [canonicalLoader, sdmxCsvLoader, oecdDpLiveLoader, oecdStatLoader, imfCdisLoader, worldBankWdiLoader, worldBankApiLoader, wipoGiiLoader, wipoIpStatsLoader, greenfieldLoader, comtradeLegacyLoader, comtradePlusLoader, baciLoader];
+export const LOADERS: readonly Loader[] = [canonicalLoader, imfDipLoader, sdmxCsvLoader, oecdDpLiveLoader, oecdStatLoader, imfCdisLoader, worldBankWdiLoader, worldBankApiLoader, wipoGiiLoader, wipoIpStatsLoader, greenfieldLoader, comtradeLegacyLoader, comtradePlusLoader, baciLoader];
 
 /** The loader for a header, or undefined. */
 export function detectLoader(header: string[]): Loader | undefined {
