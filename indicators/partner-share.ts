@@ -4,7 +4,7 @@ import type { ComputeRequest, Result } from '../src/model/indicator.js';
 import { missingResult, provenanceOf } from '../src/model/indicator.js';
 import { membersIn } from '../src/model/groups.js';
 import type { CanonicalRow } from '../src/model/types.js';
-import { bilateral, tradeOptions, worldTotal, type TradeOptions } from './trade.js';
+import { annotateProducts, bilateral, tradeOptions, worldTotal, type TradeOptions } from './trade.js';
 import { dict } from '../src/model/dict.js';
 
 /** One partner term of the numerator: a source aggregate row for a whole group, or one economy. */
@@ -133,5 +133,5 @@ export function partnerShare(req: ComputeRequest, flow: 'imports' | 'exports', i
         });
     }
   }
-  return out;
+  return annotateProducts(req, o, out);
 }

@@ -1,6 +1,6 @@
 import type { Indicator, Result } from '../src/model/indicator.js';
 import { provenanceOf } from '../src/model/indicator.js';
-import { bilateral, TRADE_OPTIONS, tradeOptions, worldTotal } from './trade.js';
+import { annotateProducts, bilateral, TRADE_OPTIONS, tradeOptions, worldTotal } from './trade.js';
 
 /**
  * The bilateral trade matrix among a group's members plus the rest of the world (partner `ROW` =
@@ -39,6 +39,6 @@ export const tradeMatrix: Indicator = {
         }
       }
     }
-    return out;
+    return annotateProducts(req, o, out);
   },
 };

@@ -1,10 +1,11 @@
-import { usageError } from '../src/errors.js';
-import { msg } from '../src/messages.js';
+import { dataError, usageError } from '../src/errors.js';
+import { msg, warning } from '../src/messages.js';
 import type { ComputeRequest, Result } from '../src/model/indicator.js';
 import type { FlowSource } from '../src/model/ladder.js';
-import type { CanonicalRow } from '../src/model/types.js';
+import type { CanonicalRow, TradeCodes } from '../src/model/types.js';
 import { tradeMeasure } from '../src/trade/aggregate.js';
-import { resolveProducts, type ProductGroup } from '../src/trade/products.js';
+import { resolveProducts, vintageName, type ProductGroup } from '../src/trade/products.js';
+import { changesUnder, correlated, crossesGroup, describeChange } from '../src/trade/vintages.js';
 
 export type Flow = 'exports' | 'imports' | 'total';
 export type Basis = 'reporter' | 'mirror' | 'reporter-then-mirror';
@@ -115,4 +116,67 @@ export function asIndex(r: Result, key: 'intensity' | 'introversion', o: TradeOp
 /** "A", "A and B", "A, B and C". */
 export function listOf(items: readonly string[]): string {
   return items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+}
+
+/** The `trade-codes` notes the reducer left for the flows this basis reads, by year. */
+function codeNotes(req: ComputeRequest, o: TradeOptions, year: number): { codes: TradeCodes; file: string }[] {
+  const flows = dirs(o.flow).flatMap((d) => (o.basis === 'reporter' ? [DIRECT[d].own] : o.basis === 'mirror' ? [DIRECT[d].mirror] : [DIRECT[d].own, DIRECT[d].mirror]));
+  return [...new Set(flows)].flatMap((f) => req.table.candidates(`trade-codes:${f}:${o.products.id}`, 'WLD', year).flatMap((r) => (r.codes ? [{ codes: r.codes, file: r.provenance.file }] : [])));
+}
+
+/**
+ * What the product group held in the years the results use: a fixed-vintage list (the HS2017
+ * high-tech list) refuses, by name, codes of another vintage that were split or merged (only rows
+ * of those years and flows count); a group of codes as reported (`HS:85`, hs84-85) whose codes'
+ * content changed between the vintages of those years gets a warning naming the changes (a break
+ * in the series, also in `detail.hs_breaks`); every result names the codes actually present
+ * (`detail.products_present`, and beside the group's name when only part of a prefix group is there).
+ */
+export function annotateProducts(req: ComputeRequest, o: TradeOptions, results: Result[]): Result[] {
+  const g = o.products;
+  if (g.kind === 'total') return results;
+  const used = [...new Set(results.map((r) => r.year).filter((y) => y > 0))];
+  // With no result at all, the years asked (or those the group's rows were read for) are checked.
+  const years = (used.length > 0 ? used : (req.years ?? req.table.years(['X', 'M'].map((f) => `trade-codes:${f}:${g.id}`)))).slice().sort((a, b) => a - b);
+  const byVintage = new Map<string, number[]>();
+  const present = new Set<string>();
+  for (const y of years) {
+    for (const { codes, file } of codeNotes(req, o, y)) {
+      if (codes.refused.length > 0) {
+        const others = codes.vintages.filter((v) => v !== g.vintage).map(vintageName).join(', ');
+        const refused = `${codes.refused.slice(0, 3).join('; ')}${codes.refused.length > 3 ? `; and ${codes.refused.length - 3} more` : ''}`;
+        throw dataError(msg.productVintage(g.id, vintageName(g.vintage), others, y, refused), { file });
+      }
+      for (const v of codes.vintages) byVintage.set(v, [...new Set([...(byVintage.get(v) ?? []), y])]);
+      for (const c of codes.present) present.add(c);
+    }
+  }
+  const breaks: string[] = [];
+  if (g.vintage === 'any' && g.kind === 'prefix' && byVintage.size > 1) {
+    const vintages = [...byVintage.keys()].sort();
+    for (let k = 0; k + 1 < vintages.length; k++) {
+      const [a, b] = [vintages[k] as string, vintages[k + 1] as string];
+      const changes = [...g.codes].flatMap((p) => changesUnder(p, a, b)).filter((c) => crossesGroup(c, g.codes));
+      const seen = new Set<string>();
+      for (const c of changes) if (!seen.has(c.code)) seen.add(c.code) && breaks.push(describeChange(c));
+      if (changes.length > 0) {
+        req.warn?.(warning(msg.hsBreak(g.id, `${vintageName(a)} (${span(byVintage.get(a) ?? [])})`, `${vintageName(b)} (${span(byVintage.get(b) ?? [])})`, breaks.slice(-seen.size))));
+      } else if (!correlated(a, b)) {
+        req.warn?.(warning(msg.hsNoTable(g.id, vintageName(a), vintageName(b))));
+      }
+    }
+  }
+  const list = [...present].sort();
+  const partial = g.kind === 'prefix' && list.length > 0 && list.join(',') !== [...g.codes].sort().join(',');
+  const suffix = partial ? ` [present: ${list.slice(0, 8).join(', ')}${list.length > 8 ? `, … ${list.length} codes` : ''}]` : '';
+  return results.map((r) => ({
+    ...r,
+    breakdown: r.breakdown !== null && suffix !== '' ? `${r.breakdown}${suffix}` : r.breakdown,
+    detail: { ...r.detail, products_present: g.kind === 'hs6' ? `${list.length} of ${g.codes.size} codes` : list, ...(breaks.length > 0 ? { hs_breaks: breaks } : {}) },
+  }));
+}
+
+function span(years: readonly number[]): string {
+  const s = [...years].sort((x, y) => x - y);
+  return s.length === 0 ? '' : s[0] === s[s.length - 1] ? String(s[0]) : `${s[0]}–${s[s.length - 1]}`;
 }

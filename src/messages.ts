@@ -69,7 +69,15 @@ export const msg = {
   baciUnknownCountry: error('E_BACI_UNKNOWN_COUNTRY', (code: string) => [`BACI country code "${code}" is not in the release's country dictionary`, 'use the country_codes file of the same BACI release'], '999'),
   notHs6: error('E_NOT_HS6', (code: string) => [`product code "${code}" is not an HS six-digit code`, 'BACI product codes are HS6 numbers'], '12A'),
   notInHs2017: error('E_NOT_IN_HS2017', (code: string) => [`product code ${code} is not in HS2017`, 'the file name says HS17; check the release, or rename the file to its HS vintage'], '123456'),
-  productVintage: error('E_PRODUCT_VINTAGE', (group: string, groupVintage: string, rowVintage: string) => [`product group ${group} is defined in ${groupVintage} but this row is ${rowVintage}`, `use data in ${groupVintage}, or a vintage-free group (TOTAL, HS chapters such as HS:84,85); converting between HS vintages needs a correlation table`], 'hightech', 'HS2017', 'HS2022'),
+  productVintage: error(
+    'E_PRODUCT_VINTAGE',
+    (group: string, vintage: string, others: string, year: number, refused: string) => [`product group ${group} (${vintage}) cannot take the ${others} rows of ${year}: ${refused}`, `a fixed ${vintage} list converts only codes whose content is unchanged (1:1); use data reported in ${vintage}, or a group of codes as reported (HS:<codes>)`],
+    'hightech',
+    'HS2017',
+    'HS2022',
+    2018,
+    '854231 (HS2022) is part of 854231 (HS2017), together with other HS2022 codes',
+  ),
   // Source-specific layouts.
   giiYearInName: error('E_GII_YEAR', (file: string) => [`the GII edition year must be in the file name (${file})`, 'rename the file to include the GII edition year (e.g. gii-2022-dataset.xlsx)'], 'dataset.xlsx'),
   wipoPreamble: error('E_WIPO_PREAMBLE', () => ['WIPO export without its preamble (the "Indicator :" line before the header is missing)', 'export the report again from WIPO IP Statistics with its 6 preamble lines; linkage needs them to know the indicator and the update date']),
@@ -136,6 +144,18 @@ export const msg = {
   taiwan490: warn('W_TAIWAN_490', () => ['UN Comtrade area 490 ("Other Asia, nes") is labelled as Taiwan (TWN) because of --taiwan-490; Comtrade itself does not name it.', 'drop --taiwan-490 to keep area 490 unnamed']),
   outsideUsualDomain: warn('W_OUTSIDE_USUAL_DOMAIN', (file: string, count: number, measure: string, note: string, at: string) => [`${file}: ${count} ${measure} value(s) outside the usual domain kept as published (${note}): ${at}`, 'the source publishes such values; check them before use'], 'fdi.csv', 2, 'FDI_POS', 'disinvestment gives negative positions', 'DEU 2017, FRA 2018'),
   editionMix: warn('W_EDITION_MIX', (indicator: string, group: string, year: number, edition: string, mix: string[]) => [`${indicator} ${group} ${year} mixes editions although --edition ${edition} was asked: ${mix.join('; ')} (the preferred edition has no value for the others)`, 'give inputs of one edition for every member, or accept the mix (with --strict it is an error)'], 'rd-intensity', 'UCM', 2017, '2019', ['USA, CAN: MSTI 2019', 'MEX: MSTI 2023']),
+  hsBreak: warn(
+    'W_HS_BREAK',
+    (group: string, from: string, to: string, changes: string[]) => [
+      `product group ${group} is read as reported in each year's HS vintage, and the content of its codes changed between ${from} and ${to} (a break in the series): ${changes.slice(0, 4).join('; ')}${changes.length > 4 ? `; and ${changes.length - 4} more` : ''}`,
+      'compare years within one vintage, or use a fixed-vintage list (e.g. hightech) that converts 1:1 codes',
+    ],
+    'HS:85',
+    'HS2017 (2017–2021)',
+    'HS2022 (2022)',
+    ['8541.xx split into 854141–854149'],
+  ),
+  hsNoTable: warn('W_HS_NO_TABLE', (group: string, a: string, b: string) => [`product group ${group} mixes ${a} and ${b} rows; linkage has no correlation table between them to check for breaks in the series`, 'read the years of each vintage separately, or add the UN correlation table to data/products/hs-correlation.csv'], 'HS:85', 'HS2007', 'HS2022'),
   chartCompile: warn('W_CHART_COMPILE', (section: string, detail: string) => [`chart ${section}: ${detail}`, 'the chart was drawn; report the warning if the chart looks wrong'], 'rd', 'Dropping {"field":"x"} from channel "color"'),
   noValue: error(
     'E_NO_VALUE',

@@ -57,6 +57,18 @@ export interface CanonicalRow {
   provenance: Provenance;
   /** 1-based line (record) of the input the row was read from, where known (for data errors). */
   line?: number;
+  /** On `trade-codes:<flow>:<group>` rows only: what the product group held in that year. */
+  codes?: TradeCodes;
+}
+
+/** What a product group held for one flow and year of one input (written by the trade reducer). */
+export interface TradeCodes {
+  /** HS vintages (H4, H5, H6, …) of the rows read. */
+  vintages: string[];
+  /** Codes that contributed, at the level used (converted to a fixed list's vintage). */
+  present: string[];
+  /** Rows of another vintage a fixed list could not take, each naming the code and its change. */
+  refused: string[];
 }
 
 /** Why a loader skipped rows, with counts. */

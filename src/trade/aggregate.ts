@@ -1,7 +1,6 @@
-import { dataError } from '../errors.js';
-import { msg } from '../messages.js';
-import type { CanonicalRow } from '../model/types.js';
+import type { CanonicalRow, TradeCodes } from '../model/types.js';
 import { inGroup, vintageName, type ProductGroup } from './products.js';
+import { convertCode, correlated, describeChange } from './vintages.js';
 
 /**
  * A reduction pushed down into the scan: rows it accepts are folded as they stream and never
@@ -68,8 +67,19 @@ function cellValue(c: Cell): number {
  */
 export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
   const sums = new Map<string, Cell>();
-  // Per raw measure: its parts and the groups it belongs to, worked out once.
-  const memo = new Map<string, { t: { flow: string; cls: string; code: string }; member: ProductGroup[] } | null>();
+  const notes = new Map<string, { row: CanonicalRow; codes: TradeCodes }>();
+  // Per raw measure: its parts and what to do for each group, worked out once.
+  const memo = new Map<string, { t: { flow: string; cls: string; code: string }; adds: { g: ProductGroup; code: string }[]; refused: { g: ProductGroup; why: string }[] } | null>();
+  const note = (group: ProductGroup, row: CanonicalRow, flow: string, cls: string) => {
+    const key = `${group.id}|${flow}|${row.year}|${row.provenance.file}`;
+    let n = notes.get(key);
+    if (n === undefined) {
+      n = { row: { measure: `trade-codes:${flow}:${group.id}`, geo: 'WLD', partner: null, year: row.year, value: null, unit: 'codes', flags: {}, provenance: row.provenance }, codes: { vintages: [], present: [], refused: [] } };
+      notes.set(key, n);
+    }
+    if (cls !== '' && !n.codes.vintages.includes(cls)) n.codes.vintages.push(cls);
+    return n.codes;
+  };
   const add = (group: ProductGroup, row: CanonicalRow, geo: string, partner: string, flow: string, code: string, value: number) => {
     const key = `${group.id}|${flow}|${geo}|${partner}|${row.year}`;
     let e = sums.get(key);
@@ -82,11 +92,17 @@ export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
     if (group.kind !== 'total' && code.length < 6) e.coarse.add(code);
     e.parts.set(part, (e.parts.get(part) ?? 0) + value);
   };
-  const addToGroup = (group: ProductGroup, row: CanonicalRow & { value: number; partner: string }, line: number, t: { flow: string; cls: string; code: string }) => {
-    if (group.vintage !== 'any' && t.cls !== group.vintage && t.code !== 'TOTAL') {
-      throw dataError(msg.productVintage(group.id, vintageName(group.vintage), vintageName(t.cls)), { file: row.provenance.file, line });
+  /** What a raw code means for a group: the code to add (converted 1:1 to a fixed list's vintage), a refusal, or nothing. */
+  const plan = (g: ProductGroup, t: { cls: string; code: string }, complete: boolean): { code: string } | { why: string } | null => {
+    if (g.kind === 'total') return complete || t.code === 'TOTAL' ? { code: t.code } : null;
+    if (g.vintage === 'any' || t.cls === g.vintage || t.code === 'TOTAL') return inGroup(g, t.code) ? { code: t.code } : null;
+    if (t.code.length !== 6 || !correlated(t.cls, g.vintage)) {
+      return inGroup(g, t.code) || [...g.codes].some((c) => c.startsWith(t.code)) ? { why: `${t.code} (${vintageName(t.cls)}): no ${vintageName(t.cls)}–${vintageName(g.vintage)} correlation for it in data/products/hs-correlation.csv` } : null;
     }
-    add(group, row, row.geo, row.partner, t.flow, t.code, row.value);
+    const c = convertCode(t.code, t.cls, g.vintage);
+    if ('code' in c) return inGroup(g, c.code) ? { code: c.code } : null;
+    const touches = c.change.counterparts.some((x) => inGroup(g, x)) || (c.change.count > c.change.counterparts.length && [...g.codes].some((x) => c.change.headings.includes(x.slice(0, 4))));
+    return touches ? { why: describeChange(c.change) } : null;
   };
   return {
     accepts: (row) => row.measure.startsWith('trade:'),
@@ -98,12 +114,24 @@ export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
       let m = memo.get(key);
       if (m === undefined) {
         const t = parseTradeMeasure(row.measure);
-        m = t === undefined ? null : { t, member: groups.filter((g) => inGroup(g, t.code) || (complete && g.kind === 'total')) };
+        m = t === undefined ? null : { t, adds: [], refused: [] };
+        for (const g of t === undefined ? [] : groups) {
+          const p = plan(g, t as { cls: string; code: string }, complete);
+          if (p !== null && m !== null) 'code' in p ? m.adds.push({ g, code: p.code }) : m.refused.push({ g, why: p.why });
+        }
         memo.set(key, m);
       }
       if (m === null) return;
-      const r = row as CanonicalRow & { value: number; partner: string };
-      for (const g of m.member) addToGroup(g, r, line, m.t);
+      for (const { g, code } of m.adds) {
+        add(g, row, row.geo, row.partner, m.t.flow, code, row.value);
+        const n = note(g, row, m.t.flow, m.t.cls);
+        if (!n.present.includes(code)) n.present.push(code);
+      }
+      for (const { g, why } of m.refused) {
+        const n = note(g, row, m.t.flow, m.t.cls);
+        if (!n.refused.includes(why)) n.refused.push(why);
+      }
+      void line;
     },
     finish() {
       const out: CanonicalRow[] = [];
@@ -125,7 +153,12 @@ export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
           addWorld(row, 'WLD', 'WLD', value);
         }
       }
-      return [...out, ...world.values()];
+      const codeNotes = [...notes.values()].map(({ row, codes }) => {
+        const coarse = new Set(codes.present.filter((c) => c.length < 6));
+        const present = codes.present.filter((c) => c === 'TOTAL' || ![...coarse].some((p) => p !== c && c.startsWith(p))).sort();
+        return { ...row, codes: { vintages: codes.vintages.sort(), present, refused: codes.refused } };
+      });
+      return [...out, ...world.values(), ...codeNotes];
     },
   };
 }

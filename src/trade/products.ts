@@ -5,7 +5,10 @@ import { parseDataCsv } from '../model/csv-text.js';
 import { dataPath } from '../paths.js';
 import { own } from '../model/dict.js';
 
-/** HS vintages by Comtrade classification code. `any` = valid in every vintage (HS chapters). */
+/**
+ * HS vintages by Comtrade classification code. `any` = the codes as reported in each year's
+ * vintage (TOTAL, chapters, user-written `HS:` codes); a vintage = a fixed list, converted 1:1.
+ */
 export type Vintage = 'any' | 'H0' | 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6';
 
 const VINTAGE_NAMES: Record<string, string> = { H0: 'HS1992', H1: 'HS1996', H2: 'HS2002', H3: 'HS2007', H4: 'HS2012', H5: 'HS2017', H6: 'HS2022' };
@@ -74,8 +77,7 @@ function fromFile(path: string): ProductGroup {
 
 /**
  * Resolve `--products`: TOTAL; `hs84-85` (machinery & electrical, HS chapters 84–85); `HS:85` or
- * `HS:8542,8541` (codes by prefix; two-digit chapters are valid in every vintage, longer codes are
- * HS2017 unless written `H6:8542`); `hightech[:any|:most|:all]`; or a CSV file path.
+ * `HS:8542,8541` (codes by prefix, as reported in each year's vintage; `H6:8542` fixes the vintage); `hightech[:any|:most|:all]`; or a CSV file path.
  */
 export function resolveProducts(spec: string | undefined): ProductGroup {
   const s = (spec ?? 'TOTAL').trim();
@@ -91,8 +93,9 @@ export function resolveProducts(spec: string | undefined): ProductGroup {
     const codes = (m[2] ?? '').split(',').map((c) => c.trim()).filter(Boolean);
     if (codes.some((c) => c.length % 2 !== 0 || c.length > 6)) throw usageError(msg.badProductCodes(s));
     const chaptersOnly = codes.every((c) => c.length === 2);
-    const vintage: Vintage = m[1] === 'HS' ? (chaptersOnly ? 'any' : 'H5') : (m[1] as Vintage);
-    return { id: s, label: `HS ${codes.join(', ')}${vintage === 'any' ? '' : ` (${vintageName(vintage)})`}`, vintage, kind: codes.every((c) => c.length === 6) ? 'hs6' : 'prefix', codes: new Set(codes), citation: 'Harmonized System nomenclature (WCO)' };
+    // `HS:` = the codes as reported in each year's vintage (breaks are warned about); `H6:` = fixed.
+    const vintage: Vintage = m[1] === 'HS' ? 'any' : (m[1] as Vintage);
+    return { id: s, label: `HS ${codes.join(', ')}${vintage === 'any' ? (chaptersOnly ? '' : " (as reported in each year's HS vintage)") : ` (${vintageName(vintage)})`}`, vintage, kind: codes.every((c) => c.length === 6) ? 'hs6' : 'prefix', codes: new Set(codes), citation: 'Harmonized System nomenclature (WCO)' };
   }
   if (s.endsWith('.csv')) return fromFile(s);
   throw usageError(msg.unknownProductGroup(s));

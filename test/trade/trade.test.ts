@@ -152,7 +152,7 @@ describe('bad trade inputs', () => {
   it('a product group of one HS vintage used with data of another is refused', async () => {
     const { f, r } = await run([HEAD, row('0', '100', 'H6', '854231'), row('392', '10', 'H6', '854231')], '--products', 'hightech');
     expect(r.code).toBe(1);
-    expect(r.stderr.split('\n')[0]).toBe(`linkage: E_PRODUCT_VINTAGE: product group hightech is defined in HS2017 but this row is HS2022 (${f}:2)`);
+    expect(r.stderr.split('\n')[0]).toBe(`linkage: E_PRODUCT_VINTAGE: product group hightech (HS2017) cannot take the HS2022 rows of 2018: 854231 (HS2022) is part of 854231 (HS2017), together with other HS2022 codes (${f})`);
   });
 
   it('"Other Asia, nes" (490) stays its own partner unless --taiwan-490', async () => {
