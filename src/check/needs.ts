@@ -11,7 +11,8 @@ export function figureGeos(f: PublishedFigure): string[] {
 
 /**
  * The `linkage fetch` command that gets a figure's input (the recipe form agreed with `fetch`):
- * `linkage fetch --for <indicator> --group G|--country ISO3 ... --year Y|Y1-Y2`. A cumulative
+ * `linkage fetch --for <indicator> --group G|--country ISO3 ... --year Y|Y1-Y2 [--option k=v ...]`
+ * with the figure's indicator options (direction, flow, products, reporter, …). A cumulative
  * figure (`since` option) asks for its whole span, one whose gaps `latest` may fill for those years too.
  */
 export function fetchCommand(f: PublishedFigure, groups: GroupRegistry): string {
@@ -19,7 +20,13 @@ export function fetchCommand(f: PublishedFigure, groups: GroupRegistry): string 
   const single = /^\d{4}$/.test(f.year);
   const since = f.options.since !== undefined && /^\d{4}$/.test(f.options.since) ? Number(f.options.since) : f.latest > 0 ? Number(f.year) - f.latest : undefined;
   const year = single && since !== undefined ? `${since}-${f.year}` : f.year;
-  return ['linkage fetch --for', f.indicator, ...geos, ...(year ? [`--year ${year}`] : [])].join(' ');
+  const options = Object.entries(f.options).map(([k, v]) => `--option ${quote(`${k}=${v}`)}`);
+  return ['linkage fetch --for', f.indicator, ...geos, ...(year ? [`--year ${year}`] : []), ...options].join(' ');
+}
+
+/** A shell word: as is when plain, else single-quoted. */
+function quote(word: string): string {
+  return /^[A-Za-z0-9_.,:=+\/-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /**

@@ -94,7 +94,8 @@ export function registerCheck(program: Command, io: Io): void {
       `
 A figure is reproduced when the computed value rounds to the published one at the published
 precision, or lies within a tolerance stated with a written reason (shown). "unavailable" names
-the input that would provide the figure.
+the one input that provides the figure and the \`linkage fetch\` command that gets it (also the
+JSON field "fetch"), and says when that file is already in ../shared/data.
 
 Examples:
   $ linkage check

@@ -116,7 +116,7 @@ export function renderHtml(report: BuiltReport, svgs: ReadonlyMap<string, string
 <nav><ol>${toc}<li><a href="#check">Published figures: check</a></li><li><a href="#not-reproduced">Could not be reproduced here</a></li></ol></nav>
 ${body}
 <section id="check"><h2>Published figures: check</h2><p>A figure is reproduced when the computed value rounds to the published one at the published precision, or lies within a tolerance stated with its reason.</p>${checkTable(report.figures)}<p class="note">Full results: <a href="check.json">check.json</a>.</p></section>
-<section id="not-reproduced"><h2>Could not be reproduced here</h2><p>These figures need inputs that are not available offline; each names the file that would provide it.</p>${unavailableList(report)}</section>
+<section id="not-reproduced"><h2>Could not be reproduced here</h2><p>These figures need inputs that are not available offline; each names the one input that provides it and the <code>linkage fetch</code> command that gets it.</p>${unavailableList(report)}</section>
 <section id="inputs"><h2>Inputs</h2><ul>${inputs}</ul><p class="note">See <a href="manifest.json">manifest.json</a> for paths, SHA-256 and the command line.</p></section>
 </main></body></html>
 `;

@@ -40,15 +40,15 @@ describe('every published figure is computed or names one input and its fetch co
     expect(unavailable).toHaveLength(out.summary.unavailable as number);
     for (const f of unavailable) {
       const fig = byId.get(f.id)!;
-      expect(f.fetch, f.id).toMatch(new RegExp(`^linkage fetch --for ${fig.indicator} (--(group|country) [A-Z0-9]+ )+--year \\d{4}(-\\d{4})?$`));
+      expect(f.fetch, f.id).toMatch(new RegExp(`^linkage fetch --for ${fig.indicator} (--(group|country) [A-Z0-9]+ )+--year \\d{4}(-\\d{4})?( --option [a-z]+=[A-Za-z0-9_,.-]+)*$`));
       expect(f.reason, f.id).toContain(`needs ${fig.needs}; get it with: ${f.fetch}`);
       expect(f.reason, f.id).not.toMatch(/not in this version/);
     }
     for (const f of out.figures.filter((x) => x.verdict !== 'unavailable')) expect(f.fetch).toBeNull();
     const text = (await cli('check')).stdout;
     expect(text).toContain('get it with: linkage fetch --for triadic-share --group USMCA --group EU28 --year 2017');
-    expect(text).toContain('get it with: linkage fetch --for greenfield-fdi --country CHN --year 2003-2018');
-    expect(text).toContain('get it with: linkage fetch --for gerd-growth-contribution --group CJK --year 2000-2017');
+    expect(text).toContain('get it with: linkage fetch --for greenfield-fdi --country CHN --year 2003-2018 --option partner=JPN --option direction=outward');
+    expect(text).toContain('get it with: linkage fetch --for gerd-growth-contribution --group CJK --year 2000-2017 --option prices=constant');
     expect(text).not.toMatch(/not in this version/);
   });
 
@@ -57,8 +57,11 @@ describe('every published figure is computed or names one input and its fetch co
     const byId = new Map(readPublished().map((f) => [f.id, f]));
     expect(fetchCommand(byId.get('pct_coinvention_cjk')!, groups)).toBe('linkage fetch --for pct-intra-share --group CJK --year 2018');
     expect(fetchCommand(byId.get('t2_pct_co_inventions_with_foreign_mex')!, groups)).toBe('linkage fetch --for pct-foreign-share --country MEX --year 2018');
-    expect(fetchCommand(byId.get('berd_auto_kor')!, groups)).toBe('linkage fetch --for anberd-industry-share --country KOR --year 2015-2016');
-    expect(fetchCommand(byId.get('stri_het_telecom_max_ucm')!, groups)).toBe('linkage fetch --for stri-heterogeneity --group UCM --year 2019');
+    expect(fetchCommand(byId.get('berd_auto_kor')!, groups)).toBe('linkage fetch --for anberd-industry-share --country KOR --year 2015-2016 --option industry=motor-vehicles');
+    expect(fetchCommand(byId.get('stri_het_telecom_max_ucm')!, groups)).toBe('linkage fetch --for stri-heterogeneity --group UCM --year 2019 --option sector=telecom');
+    // the options a recipe reads go with the command: inward positions, not outward
+    expect(fetchCommand(byId.get('fdi_inward_intra_share_cjk')!, groups)).toBe('linkage fetch --for fdi-intra-share --group CJK --year 2017 --option direction=inward');
+    expect(fetchCommand(byId.get('hitech_imports_chn_from_usa_eu')!, groups)).toBe('linkage fetch --for import-source-share --country CHN --year 2018 --option reporter=CHN --option partners=USA,EU28 --option products=hightech');
   });
 });
 
