@@ -1,5 +1,5 @@
 import { usageError } from '../src/errors.js';
-import { msg } from '../src/messages.js';
+import { msg, reason } from '../src/messages.js';
 import type { ComputeRequest, Result } from '../src/model/indicator.js';
 import { missingResult, provenanceOf } from '../src/model/indicator.js';
 import { membersIn } from '../src/model/groups.js';
@@ -81,7 +81,7 @@ export function partnerShare(req: ComputeRequest, flow: 'imports' | 'exports', i
         continue;
       }
       if (!((total.value as number) > 0) || !Number.isFinite(total.value)) {
-        out.push({ ...base, reason: `${c}'s ${flow} of ${o.products.id} with the world for ${year} (the denominator${o.includeSelf ? '' : ', less self-flows'}) is ${total.value === 0 ? 'zero' : `${total.value}`}, so the share has no value` });
+        out.push({ ...base, reason: reason.worldTotalZero(c, flow, o.products.id, year, o.includeSelf, total.value) });
         continue;
       }
       const rows: CanonicalRow[] = [total];

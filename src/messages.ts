@@ -92,6 +92,9 @@ export const msg = {
   notWorkbook: error('E_XLSX_NO_WORKBOOK', () => ['the archive has no xl/workbook.xml (not an Excel workbook)', 'save it as .xlsx (Excel 2007+)']),
   xlsxTooLarge: error('E_XLSX_TOO_LARGE', (part: string, limit: string) => [`workbook part ${part} unpacks to more than ${limit}`, 'the archive is corrupt or a zip bomb; export the data sheet as CSV instead'], 'xl/worksheets/sheet1.xml', '512 MB'),
   xlsxCellRef: error('E_XLSX_CELL_REF', (ref: string) => [`cell reference ${ref} is outside what a worksheet can hold (1,048,576 rows × XFD columns)`, 'the workbook is corrupt; save it again from Excel, or export the sheet as CSV'], 'ZZZZZZ600'),
+  xlsxCharRef: error('E_XLSX_CHAR_REF', (part: string, ref: string) => [`workbook part ${part} holds the character reference ${ref}, which is not a legal XML character`, 'the workbook is corrupt; save it again from Excel, or export the sheet as CSV'], 'xl/sharedStrings.xml', '&#x110000;'),
+  xlsxTooManyCells: error('E_XLSX_TOO_MANY_CELLS', (part: string, limit: number) => [`workbook part ${part} spans more than ${limit.toLocaleString('en')} cells`, 'the workbook is corrupt or not a data export; export the data sheet as CSV'], 'xl/worksheets/sheet1.xml', 5000000),
+  fileTooLarge: error('E_FILE_TOO_LARGE', (file: string, kind: string, limit: string) => [`${file} is larger than ${limit}, the most linkage reads whole for ${kind}`, 'export the data as CSV (CSV files are streamed, never held whole)'], 'big.xlsx', 'a workbook', '256 MB'),
   xlsxTruncated: error('E_XLSX_TRUNCATED', (part: string) => [`workbook part ${part} is cut short (not closed)`, 'the file was truncated in transfer; download or save it again'], 'xl/worksheets/sheet1.xml'),
   xlsxBadText: error('E_XLSX_TEXT', (part: string) => [`workbook part ${part} is not valid UTF-8 XML text`, 'the workbook is corrupt; save it again from Excel'], 'xl/sharedStrings.xml'),
   // Options and arguments (usage).
@@ -191,6 +194,12 @@ export const reason = {
     `the input has no world (or OECD-total) ${measure} for ${year}; a group's share of the world needs the source's own total, not a sum of the countries in the file`,
   zeroDenominator: (geo: string, measure: string, year: number): string => `${geo}'s ${measure} for ${year} is zero (the denominator), so the ratio has no value`,
   sumOverflow: (geo: string, members: string[], year: number): string => `the sum over ${members.join(', ')} for ${year} overflows (not a finite number), so ${geo} has no value`,
+  nonFiniteResult: (what: string, prior: string | null): string => `the computed value is ${what}; check the inputs${prior ? `; ${prior}` : ''}`,
+  wholeWorld: (): string => 'the group covers the whole world: the rest of the world is empty, so intensity and introversion (which compare the group with the rest of the world) are not defined',
+  ladderDenominator: (what: string, year: number, members: string[], problem: string): string => `the members' total ${what} for ${year} (the denominator, ${members.join(' + ')}) ${problem}, so the share has no value`,
+  worldTotalZero: (c: string, flow: string, products: string, year: number, includeSelf: boolean, value: number | null): string =>
+    `${c}'s ${flow} of ${products} with the world for ${year} (the denominator${includeSelf ? '' : ', less self-flows'}) is ${value === 0 ? 'zero' : `${value}`}, so the share has no value`,
+  noCorrelation: (code: string, from: string, to: string): string => `${code} (${from}): no ${from}–${to} correlation for it in data/products/hs-correlation.csv`,
   notFinite: (geo: string, what: string, year: number): string => `${geo}'s ${what} for ${year} is not a finite number (a zero, vanishingly small or overflowing input), so it has no value`,
   noWorldRow: (measure: string, year: number | undefined): string =>
     `the input has no world (WLD) row of ${measure}${year === undefined ? '' : ` for ${year}`}; a share of the world needs the source's own world total, never a sum of the countries in a file`,

@@ -41,11 +41,15 @@ export async function loadJson(text: string, file: string, sha256: string, optio
     }
     return consume({ file, encoding: 'json', records: rows() }, sha256, options);
   }
-  const data = (parsed as { data?: unknown }).data;
+  const data = parsed !== null && typeof parsed === 'object' ? (parsed as { data?: unknown }).data : undefined;
   if (!Array.isArray(data)) throw dataError(msg.jsonNoData(), { file });
   if (data.length === 0) {
     throw dataError(msg.headerOnly(), { file });
   }
+  data.forEach((rec, i) => {
+    const flat = rec !== null && typeof rec === 'object' && !Array.isArray(rec) && Object.values(rec as object).every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v));
+    if (!flat) throw dataError(msg.jsonBadRecord(i + 1), { file });
+  });
   const header = Object.keys(data[0] as object);
   async function* gen() {
     yield { fields: header, line: 1 };

@@ -1,3 +1,4 @@
+import { reason } from '../messages.js';
 import type { Result } from './indicator.js';
 
 /** The numbers of `detail` that are not finite, by path (`members.DEU`), replaced by null in a copy. */
@@ -32,7 +33,7 @@ export function finiteResult(r: Result): Result {
   }
   if (out.value !== null && !Number.isFinite(out.value)) {
     const what = Number.isNaN(out.value) ? 'not a number (0/0 or ∞−∞)' : 'infinite (a zero or vanishingly small denominator, or an overflowing value)';
-    return { ...out, value: null, status: 'missing', reason: `the computed value is ${what}; check the inputs${out.reason ? `; ${out.reason}` : ''}` };
+    return { ...out, value: null, status: 'missing', reason: reason.nonFiniteResult(what, out.reason) };
   }
   if (out.status === 'ok' && out.value === null) return { ...out, status: 'missing', reason: out.reason ?? 'no value was computed' };
   return out;

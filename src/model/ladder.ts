@@ -1,4 +1,5 @@
 import { sum } from 'simple-statistics';
+import { reason } from '../messages.js';
 import type { ComputeRequest, Geo, Result } from './indicator.js';
 import { missingResult, provenanceOf } from './indicator.js';
 import type { CanonicalRow } from './types.js';
@@ -51,7 +52,7 @@ export function ladder(intra: number, out: number, worldToR?: number, world?: nu
   const restOut = world - out; // F[O→W]
   // A group covering the whole world has no rest of the world to compare with (within rounding).
   if (Math.abs(restOut) <= 1e-9 * Math.abs(world)) {
-    return { ...base, world_weight: Number.isFinite(w) ? w : null, ladder_reason: 'the group covers the whole world: the rest of the world is empty, so intensity and introversion (which compare the group with the rest of the world) are not defined' };
+    return { ...base, world_weight: Number.isFinite(w) ? w : null, ladder_reason: reason.wholeWorld() };
   }
   const restShare = restToR / restOut;
   if (!(share >= 0 && share <= 1 && restShare >= 0 && restShare <= 1 && w > 0 && w <= 1)) {
@@ -141,7 +142,7 @@ function one(src: FlowSource, indicator: string, geo: Geo & { kind: 'group' }, y
   }
   if (!(outTotal > 0) || !Number.isFinite(outTotal) || !Number.isFinite(intra)) {
     const what = !Number.isFinite(outTotal) || !Number.isFinite(intra) ? 'is not a finite number (an overflowing input)' : 'is zero';
-    return missing(indicator, geo, year, src, `the members' total ${src.what} for ${year} (the denominator, ${members.join(' + ')}) ${what}, so the share has no value`);
+    return missing(indicator, geo, year, src, reason.ladderDenominator(src.what, year, members, what));
   }
   const l = ladder(intra, outTotal, worldToR, world);
   return {

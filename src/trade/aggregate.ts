@@ -1,6 +1,7 @@
 import type { CanonicalRow, TradeCodes } from '../model/types.js';
 import { inGroup, vintageName, type ProductGroup } from './products.js';
 import { convertCode, correlated, describeChange } from './vintages.js';
+import { reason } from '../messages.js';
 
 /**
  * A reduction pushed down into the scan: rows it accepts are folded as they stream and never
@@ -97,7 +98,7 @@ export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
     if (g.kind === 'total') return complete || t.code === 'TOTAL' ? { code: t.code } : null;
     if (g.vintage === 'any' || t.cls === g.vintage || t.code === 'TOTAL') return inGroup(g, t.code) ? { code: t.code } : null;
     if (t.code.length !== 6 || !correlated(t.cls, g.vintage)) {
-      return inGroup(g, t.code) || [...g.codes].some((c) => c.startsWith(t.code)) ? { why: `${t.code} (${vintageName(t.cls)}): no ${vintageName(t.cls)}–${vintageName(g.vintage)} correlation for it in data/products/hs-correlation.csv` } : null;
+      return inGroup(g, t.code) || [...g.codes].some((c) => c.startsWith(t.code)) ? { why: reason.noCorrelation(t.code, vintageName(t.cls), vintageName(g.vintage)) } : null;
     }
     const c = convertCode(t.code, t.cls, g.vintage);
     if ('code' in c) return inGroup(g, c.code) ? { code: c.code } : null;
