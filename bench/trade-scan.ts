@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeSyntheticBaci } from './baci-synthetic.js';
+import { writeYear } from './generate.js';
 import { duckdbTotals, linkageTotals } from './engines.js';
 
 const worker = fileURLToPath(import.meta.url);
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const rows = Number(process.argv[2] ?? 2_000_000);
   const dir = mkdtempSync(join(tmpdir(), 'linkage-bench-'));
   try {
-    const file = await writeSyntheticBaci(dir, rows);
+    const file = writeYear(dir, 2018, rows);
     const mb = statSync(file).size / 1e6;
     const run = (engine: string) => {
       const r = spawnSync(process.execPath, [worker, '--child', engine, file], { encoding: 'utf8', maxBuffer: 1 << 24 });

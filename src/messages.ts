@@ -65,9 +65,6 @@ export const msg = {
   unknownSdmxCode: error('E_UNKNOWN_SDMX_CODE', (dimension: string, code: string, dsd: string) => [`unknown ${dimension} code "${code}" in ${dsd}`, 'add the code and its meaning to data/sdmx-codes.csv'], 'MEASURE', 'XX', 'DSD_PATENTS'),
   mixedDataflows: error('E_MIXED_DATAFLOWS', (a: string, b: string) => [`the file mixes dataflows ${a} and ${b}`, 'download one dataflow per file'], 'OECD:DF_A', 'OECD:DF_B'),
   mixedBases: error('E_MIXED_BASES', (a: string, b: string) => [`the file mixes bases (${a} and ${b})`, 'download one basis (principle, counterpart level, authority) per file'], 'DI', 'DO'),
-  baciNoDictionary: error('E_BACI_NO_DICTIONARY', () => ['BACI file without its country dictionary', "BACI's i and j are numeric codes of its own release: put the release's country_codes_V*.csv beside the file or pass --baci-countries FILE"]),
-  baciUnknownCountry: error('E_BACI_UNKNOWN_COUNTRY', (code: string) => [`BACI country code "${code}" is not in the release's country dictionary`, 'use the country_codes file of the same BACI release'], '999'),
-  notHs6: error('E_NOT_HS6', (code: string) => [`product code "${code}" is not an HS six-digit code`, 'BACI product codes are HS6 numbers'], '12A'),
   notInHs2017: error('E_NOT_IN_HS2017', (code: string) => [`product code ${code} is not in HS2017`, 'the file name says HS17; check the release, or rename the file to its HS vintage'], '123456'),
   productVintage: error(
     'E_PRODUCT_VINTAGE',
@@ -205,6 +202,22 @@ export const reason = {
     `the input has no world (WLD) row of ${measure}${year === undefined ? '' : ` for ${year}`}; a share of the world needs the source's own world total, never a sum of the countries in a file`,
 };
 
+/** Messages of the BACI loaders and the trade-scan engines (src/engine/); catalogued like `msg`. */
+export const baciMsg = {
+  noDictionary: error('E_BACI_NO_DICTIONARY', () => ['BACI file without its country dictionary', "BACI's i and j are numeric codes of its own release: put the release's country_codes_V*.csv beside the file or pass --baci-countries FILE"]),
+  unknownArea: error('E_BACI_UNKNOWN_COUNTRY', (code: string) => [`BACI country code "${code}" is not in the release's country dictionary`, 'use the country_codes file of the same BACI release'], '999'),
+  badProduct: error('E_NOT_HS6', (code: string) => [`product code "${code}" is not an HS six-digit code`, 'BACI product codes are HS6 numbers'], '12A'),
+  unknownProduct: error('E_BACI_UNKNOWN_PRODUCT', (code: string, where: string) => [`product code ${code} is not in ${where}`, "the file name says which HS vintage it is; use the release's product_codes_HS*_V*.csv (beside the file or --baci-products FILE), or rename the file to its HS vintage"], '123456', 'product_codes_HS17_V202301.csv'),
+  negative: error('E_BACI_NEGATIVE', (value: string) => [`negative trade value ${value}`, 'trade values cannot be negative'], '-10'),
+  duplicate: error('E_BACI_DUPLICATE', (key: string) => [`duplicate BACI row ${key}`, 'a BACI release has one row per year, exporter, importer and product; the file was concatenated or corrupted — remove the repeated rows'], 't=2017 i=156 j=392 k=854231'),
+  fieldCount: error('E_BACI_FIELD_COUNT', (got: number) => [`BACI row has ${got} fields, expected 6 (t,i,j,k,v,q)`, 'the file is cut or corrupted; download the release again'], 5),
+  fieldTooLong: error('E_FIELD_TOO_LONG', (limit: number) => [`a field is longer than ${limit} characters (an unbalanced quote?)`, 'a stray double quote makes the rest of the file one field; fix the quote on this line'], 1048576),
+  strayQuote: error('E_BACI_QUOTE', () => ['a double quote in a BACI row (BACI has no quoted fields)', 'a stray quote or a corrupted line; fix or remove it']),
+  parquetUnreadable: error('E_PARQUET', (detail: string) => [`cannot read Parquet file: ${detail}`, 'check that it is a BACI table with columns t, i, j, k, v'], 'not a Parquet file'),
+  parquetRow: error('E_PARQUET_ROW', (problem: string) => [`Parquet file has ${problem}`, 'fix that row where the Parquet file was made (every check of the CSV path applies to Parquet too)'], 'a negative value in row 12'),
+  engineFormat: error('E_ENGINE_FORMAT', (engine: string, file: string) => [`--engine ${engine} cannot read ${file}`, 'Parquet files need --engine duckdb or auto; other formats are read by linkage itself'], 'js', 'baci.parquet'),
+};
+
 /** Messages of `linkage fetch`, `linkage cache` and `--fetch` (src/fetch/); errors are catalogued like `msg`. */
 export const fetchMsg = {
   badQuery: error('E_FETCH_QUERY', (spec: string) => [`cannot read fetch query "${spec}"`, 'write API:ID with API one of oecd, worldbank, imf, comtrade, baci, wipo, e.g. `linkage fetch worldbank:BX.GSR.ROYL.CD --key "CHN;JPN;KOR" --years 2017`, or `linkage fetch --for INDICATOR`'], 'worldbank'),
@@ -244,5 +257,5 @@ export const fetchMsg = {
 
 /** Every catalogued entry (errors and warnings of `msg` and `fetchMsg`), for the README table and tests. */
 export function catalogue(): Entry<unknown[]>[] {
-  return [...Object.values(msg), ...Object.values(fetchMsg)].filter((e): e is Entry<unknown[]> => 'code' in e);
+  return [...Object.values(msg), ...Object.values(baciMsg), ...Object.values(fetchMsg)].filter((e): e is Entry<unknown[]> => 'code' in e);
 }

@@ -32,7 +32,7 @@ export async function runCheck(opts: CheckOptions) {
   const ctx = makeContext(opts.groups);
   const figures = readPublished(opts.published);
   const products = [...new Set(['TOTAL', ...figures.map((f) => f.options.products).filter((p): p is string => p !== undefined)])].map(resolveProducts);
-  const { table, inputs } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, undefined, { reducer: () => tradeReducer(products) });
+  const { table, inputs } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, undefined, { reducer: () => tradeReducer(products), trade: { groups: products, engine: 'auto', countries: ctx.countries } });
   if (opts.only !== undefined && !['reproduced', 'mismatch', 'unavailable'].includes(opts.only)) {
     throw usageError(msg.badOnly(opts.only));
   }

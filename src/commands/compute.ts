@@ -13,6 +13,8 @@ import { collect, parseCount, parseFormat, parseOptions, parseYears } from './op
 import { tradeReducer } from '../trade/aggregate.js';
 import { requireSomeValue } from './nothing.js';
 import { resolveProducts } from '../trade/products.js';
+import type { TradeScanOptions } from '../engine/index.js';
+import { progressBar } from './progress.js';
 
 export const DEFAULT_INDICATORS = ['rd-intensity', 'gerd-financed-abroad'];
 
@@ -35,6 +37,13 @@ export interface ComputeOptions {
   includeSelf?: boolean;
   taiwan490?: boolean;
   baciCountries?: string;
+  baciProducts?: string;
+  engine?: string;
+  /** False with --no-cache: neither read nor write the aggregate cache. */
+  cache?: boolean;
+  quiet?: boolean;
+  /** Progress reporter for long scans (the command sets it when stderr is a terminal). */
+  progress?: TradeScanOptions['progress'];
   source?: string;
   /** Fetch what the selected indicators need (--fetch), re-validate (--refresh), never use the network (--offline). */
   fetch?: boolean;
@@ -72,9 +81,15 @@ export async function runCompute(opts: ComputeOptions) {
   const trade = measures.has('trade');
   const fetched = await withFetched(indicators.map((i) => i.meta.id), ctx, opts, options, DEFAULT_GROUPS, opts.fetchNote ? { note: opts.fetchNote } : {}, () => defaultInputs().map(([p]) => p));
   const labels = fetched !== undefined && (opts.input ?? []).length === 0 ? new Map(defaultInputs()) : opts.inputLabels;
+  const engine = parseFormat(opts.engine, ['auto', 'duckdb', 'js'] as const, 'auto');
+  const groups = trade ? [resolveProducts(options.products)] : [];
   const { table, inputs, warnings: loadWarnings } = await loadInputs(fetched?.files ?? opts.input ?? [], ctx.countries, opts.source, labels, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))), {
-    read: { taiwan490: opts.taiwan490 === true, ...(opts.baciCountries ? { baciDictionary: opts.baciCountries } : fetched?.baciDictionary ? { baciDictionary: fetched.baciDictionary } : {}) },
-    ...(trade ? { reducer: () => tradeReducer([resolveProducts(options.products)]) } : {}),
+    read: {
+      taiwan490: opts.taiwan490 === true,
+      ...(opts.baciCountries ? { baciDictionary: opts.baciCountries } : fetched?.baciDictionary ? { baciDictionary: fetched.baciDictionary } : {}),
+      ...(opts.baciProducts ? { baciProducts: opts.baciProducts } : {}),
+    },
+    ...(trade ? { reducer: () => tradeReducer(groups), trade: { groups, engine, countries: ctx.countries, cache: opts.cache !== false, ...(opts.progress && !opts.quiet ? { progress: opts.progress } : {}) } } : {}),
   });
   const computeWarnings: Warning[] = [];
   const warn = (w: Warning) => void (computeWarnings.some((x) => x.code === w.code && x.message === w.message) || computeWarnings.push(w));
@@ -104,6 +119,10 @@ export function addComputeOptions(cmd: Command): Command {
     .option('--include-self', 'trade: keep self-flows (re-imports from oneself) in denominators')
     .option('--taiwan-490', 'label UN Comtrade area 490 "Other Asia, nes" as Taiwan (TWN); a warning is kept in the output')
     .option('--baci-countries <file>', "the BACI release's country_codes_V*.csv (default: the one beside the BACI file)")
+    .option('--baci-products <file>', "the BACI release's product_codes_HS*_V*.csv, the authority for its product codes (default: the one beside the BACI file, else linkage's HS2017 list)")
+    .option('--engine <engine>', 'trade scans of BACI files: auto, duckdb or js (default auto: by format and size)')
+    .option('--no-cache', 'neither read nor write the cache of trade aggregates')
+    .option('-q, --quiet', 'no progress on stderr')
     .option('--source <loader>', 'force the input format (see `linkage inspect`)')
     .option('--fetch', 'download what the selected indicators need (see `linkage fetch --for`) into the cache and compute from it')
     .option('--refresh', 'like --fetch, re-validating cached downloads with the server')
@@ -128,7 +147,7 @@ Examples:
     .action(async (opts: ComputeOptions) => {
       const format = parseFormat(opts.format, ['table', 'csv', 'json'] as const, 'table');
       const target = prepareOutput(opts.output, filesRead(opts, defaultInputs().map(([p]) => p)));
-      const { ctx, indicators, results, inputs, warnings, table, geos, years } = await runCompute({ ...opts, fetchNote: (t) => io.stderr(`linkage: ${terminalLine(t)}\n`) });
+      const { ctx, indicators, results, inputs, warnings, table, geos, years } = await runCompute({ ...opts, fetchNote: (t) => io.stderr(`linkage: ${terminalLine(t)}\n`), ...(io.isTTY ? { progress: progressBar(io) } : {}) });
       const titles = Object.fromEntries(indicators.map((i) => [i.meta.id, i.meta.title]));
       emitWarnings(io, warnings);
       requireSomeValue(results, inputs, table, { indicators, geos: geos.map((g) => g.code), years });

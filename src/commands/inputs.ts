@@ -32,7 +32,7 @@ export async function loadInputs(
   source: string | undefined,
   labels?: ReadonlyMap<string, string>,
   keep?: (r: CanonicalRow) => boolean,
-  extra: Pick<LoadOptions, 'reducer' | 'read'> = {},
+  extra: Pick<LoadOptions, 'reducer' | 'read' | 'trade'> = {},
 ): Promise<LoadedInputs> {
   const list: [string, string | undefined][] = files.length > 0 ? files.map((f) => [f, labels?.get(f)]) : defaultInputs();
   const rows: CanonicalRow[] = [];

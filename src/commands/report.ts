@@ -13,7 +13,7 @@ import { emitWarnings } from './warnings.js';
 import { onInterrupt } from '../io/interrupt.js';
 import { acquireLock } from '../io/lock.js';
 import { checkReplaceable, present, REPORT_MARKER } from '../io/report-folder.js';
-import { terminalLine, visibleControls } from '../render/escape.js';
+import { csvCell, terminalLine, visibleControls } from '../render/escape.js';
 import { defaultInputs } from './inputs.js';
 import { renderHtml } from '../report/html.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -106,7 +106,7 @@ async function writeReportFolder(def: ReportDefinition, definition: string, form
   put(join(tmp, 'check.json'), `${JSON.stringify({ figures: report.figures, summary: report.summary }, null, 2)}\n`);
   writeFileSync(
     join(tmp, 'check.csv'),
-    `${Papa.unparse({ fields: ['id', 'table', 'year', 'published', 'computed', 'difference', 'verdict', 'reason', 'tolerance', 'tolerance_reason', 'edition_used'], data: report.figures.map((f) => [f.id, f.table, f.year, f.published, f.computed ?? '', f.difference ?? '', f.verdict, f.reason ?? '', f.tolerance ?? '', f.tolerance_reason ?? '', f.edition_used ?? '']) }, { newline: '\n' })}\n`,
+    `${Papa.unparse({ fields: ['id', 'table', 'year', 'published', 'computed', 'difference', 'verdict', 'reason', 'tolerance', 'tolerance_reason', 'edition_used'], data: report.figures.map((f) => [f.id, f.table, f.year, f.published, f.computed ?? '', f.difference ?? '', f.verdict, f.reason ?? '', f.tolerance ?? '', f.tolerance_reason ?? '', f.edition_used ?? ''].map(csvCell)) }, { newline: '\n' })}\n`,
   );
   const version = toolVersion();
   if (format === 'md') put(join(tmp, 'index.md'), renderMarkdown(report, version));

@@ -1,47 +1,19 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { dataError } from '../errors.js';
-import { msg } from '../messages.js';
-import { parseDataCsv } from '../model/csv-text.js';
-import type { CanonicalRow, Provenance } from '../model/types.js';
-import { isHs2017Code } from '../trade/products.js';
+import { baciMsg, type Msg } from '../messages.js';
+import type { CanonicalRow } from '../model/types.js';
+import { baciProvenance, baciRelease, hs6 } from '../engine/release.js';
 import { parseValue, parseYear } from './cells.js';
 import type { Loader, LoaderContext, RowParser } from './loader.js';
-import { own } from '../model/dict.js';
-
-const VINTAGES: Record<string, string> = { HS92: 'H0', HS96: 'H1', HS02: 'H2', HS07: 'H3', HS12: 'H4', HS17: 'H5', HS22: 'H6' };
-
-/** The release's country dictionary: given, or `country_codes_V*.csv` beside the data file. */
-function dictionary(ctx: LoaderContext): Map<string, string> {
-  let path = ctx.options?.baciDictionary;
-  if (path === undefined) {
-    try {
-      const dir = dirname(ctx.file);
-      const hit = readdirSync(dir).find((f) => /^country_codes_V\d+\.csv$/i.test(f));
-      if (hit) path = join(dir, hit);
-    } catch {
-      /* no folder listing: reported below */
-    }
-  }
-  if (path === undefined) {
-    throw dataError(msg.baciNoDictionary(), { file: ctx.file, line: 1 });
-  }
-  const map = new Map<string, string>();
-  for (const r of parseDataCsv(readFileSync(path, 'utf8'))) {
-    const iso3 = (r.iso_3digit_alpha ?? '').trim();
-    const code = (r.country_code ?? '').trim();
-    const resolved = ctx.countries.get(iso3) !== undefined ? iso3 : ctx.countries.lookupNumeric(code);
-    if (resolved !== undefined) map.set(code, resolved);
-  }
-  return map;
-}
 
 /**
  * CEPII BACI (`t,i,j,k,v,q`): exporter i, importer j, HS6 product k (leading zero lost, restored),
  * value v in thousands of US$ (×1000). The HS vintage comes from the file name (BACI_HS17_… = HS2017);
- * a product code that is not in that vintage is an error. Each flow is written as i's exports to j
- * and j's imports from i (BACI reconciles the two); BACI being the whole world matrix, the
- * aggregation step derives world totals from it.
+ * the release's product dictionary (product_codes_HS17_V*.csv beside the file, or --baci-products)
+ * is the authority for product codes (linkage's HS2017 list when it is absent). Areas come from the
+ * release's country dictionary; areas it lists without an ISO3 code get a pseudo-code (X849). A
+ * repeated t,i,j,k is refused. Each flow is written as i's exports to j and j's imports from i
+ * (BACI reconciles the two); the aggregation step derives world totals from the whole-world matrix.
+ * This per-row parser serves small files and `inspect`; big files go through src/engine/.
  */
 export const baciLoader: Loader = {
   id: 'baci',
@@ -49,14 +21,15 @@ export const baciLoader: Loader = {
   detect(header) {
     return header.map((h) => h.trim()).join(',') === 't,i,j,k,v,q';
   },
-  open(header, ctx): RowParser {
-    const codes = dictionary(ctx);
-    const release = /BACI_(HS\d\d)_/i.exec(basename(ctx.file));
-    const cls = release ? (own(VINTAGES, (release[1] ?? '').toUpperCase()) ?? 'H?') : 'H?';
-    const provenance: Provenance = { source: 'CEPII', dataset: `BACI${release ? ` ${release[1]}` : ''}`, edition: /_V(\d{6})/.exec(basename(ctx.file))?.[1] ?? 'unknown', file: ctx.file, sha256: ctx.sha256 };
-    const area = (code: string, line: number, column: string) => {
-      const hit = codes.get(code.trim());
-      if (hit === undefined) throw dataError(msg.baciUnknownCountry(code), { file: ctx.file, line, column });
+  open(_header, ctx: LoaderContext): RowParser {
+    const release = baciRelease(ctx.file, ctx.file, ctx.countries, ctx.options);
+    const provenance = baciProvenance(release, ctx.file, ctx.sha256);
+    const seen = new Set<string>();
+    const fail = (m: Msg, line: number, column?: string) => dataError(m, { file: ctx.file, line, ...(column ? { column } : {}) });
+    const area = (text: string, line: number, column: string) => {
+      const t = text.trim();
+      const hit = /^\d{1,4}$/.test(t) ? release.areas.get(Number(t)) : undefined;
+      if (hit === undefined) throw fail(baciMsg.unknownArea(text), line, column);
       return hit;
     };
     return {
@@ -64,17 +37,22 @@ export const baciLoader: Loader = {
       edition: provenance.edition,
       provenance,
       parse(fields, line) {
-        const k = (fields[3] ?? '').trim().padStart(6, '0');
-        if (!/^\d{6}$/.test(k)) throw dataError(msg.notHs6(fields[3] ?? ''), { file: ctx.file, line, column: 'k' });
-        if (cls === 'H5' && !isHs2017Code(k)) throw dataError(msg.notInHs2017(k), { file: ctx.file, line, column: 'k' });
-        const v = parseValue(fields[4], ctx.file, line, 'v');
-        if (v === null) return { skip: 'no trade value' };
-        if (v < 0) throw dataError(msg.negativeValue('trade value', v, 'trade values cannot be negative'), { file: ctx.file, line, column: 'v' });
-        const value = Number(`${v}e3`);
+        if (fields.length !== 6) throw fail(baciMsg.fieldCount(fields.length), line);
+        const year = parseYear(fields[0], ctx.file, line, 't');
         const i = area(fields[1] ?? '', line, 'i');
         const j = area(fields[2] ?? '', line, 'j');
-        const year = parseYear(fields[0], ctx.file, line, 't');
-        const row = (flow: string, geo: string, partner: string): CanonicalRow => ({ measure: `trade:${flow}:${cls}:${k}`, geo, partner, year, value, unit: 'usd', flags: {}, provenance });
+        const kt = (fields[3] ?? '').trim();
+        if (!/^\d{1,6}$/.test(kt)) throw fail(baciMsg.badProduct(fields[3] ?? ''), line, 'k');
+        const k = hs6(Number(kt));
+        if (release.products !== undefined && !release.products.has(Number(kt))) throw fail(baciMsg.unknownProduct(k, release.productsName), line, 'k');
+        const v = parseValue(fields[4], ctx.file, line, 'v');
+        if (v !== null && v < 0) throw fail(baciMsg.negative(String(fields[4]).trim()), line, 'v');
+        const key = `t=${year} i=${Number(fields[1])} j=${Number(fields[2])} k=${k}`;
+        if (seen.has(key)) throw fail(baciMsg.duplicate(key), line);
+        seen.add(key);
+        if (v === null) return { skip: 'no trade value' };
+        const value = Number(`${v}e3`);
+        const row = (flow: string, geo: string, partner: string): CanonicalRow => ({ measure: `trade:${flow}:${release.cls}:${k}`, geo, partner, year, value, unit: 'usd', flags: {}, provenance });
         return { rows: [row('X', i, j), row('M', j, i)] };
       },
     };

@@ -3,6 +3,7 @@ import { msg, warning, type Warning } from '../messages.js';
 import type { CountryRegistry } from '../model/countries.js';
 import type { CanonicalRow, InputSummary } from '../model/types.js';
 import type { Reducer } from '../trade/aggregate.js';
+import type { TradeScanOptions } from '../engine/index.js';
 import { detectLoader, LOADERS, loaderById } from './index.js';
 import type { Loader, RowParser } from './loader.js';
 import { isBlank, type RecordStream } from './records.js';
@@ -18,7 +19,9 @@ export interface LoadOptions {
   /** How to name the file in provenance and messages (default: the path as given). */
   label?: string;
   /** Reading options passed to loaders (Comtrade 490 as Taiwan, BACI dictionary). */
-  read?: { taiwan490?: boolean; baciDictionary?: string };
+  read?: { taiwan490?: boolean; baciDictionary?: string; baciProducts?: string };
+  /** Trade scans of BACI files (CSV, Parquet) by an engine of src/engine/ instead of the per-row path. */
+  trade?: TradeScanOptions;
   /** A reduction pushed into the scan (e.g. trade rows summed by product group), one per file. */
   reducer?: () => Reducer;
   /** Keep only rows this accepts (pushed down into the scan); the rest are counted as `filtered`. */
@@ -29,7 +32,7 @@ export interface Loaded {
   rows: CanonicalRow[];
   /** Values kept although outside their measure's usual domain (data/measure-domains.csv `warn`). */
   warnings?: Warning[];
-  summary: InputSummary & { filtered: number; encoding: string; loader: string; sheet?: string };
+  summary: InputSummary & { filtered: number; encoding: string; loader: string; sheet?: string; engine?: string };
 }
 
 /** Records as any container gives them (CSV stream, workbook sheet, JSON records). */

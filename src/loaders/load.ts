@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dataError } from '../errors.js';
 import { msg } from '../messages.js';
+import { scanTrade, tradeKind } from '../engine/index.js';
 import { consume, type Loaded, type LoadOptions } from './consume.js';
 import { loadJson, loadWorkbook, sniffKind } from './containers.js';
 import { recordsFromFile, recordsFromText } from './records.js';
@@ -33,6 +34,11 @@ export function sha256File(file: string): Promise<string> {
 export async function loadFile(file: string, options: LoadOptions): Promise<Loaded> {
   const label = options.label ?? file;
   const st = await regularInput(file);
+  if (options.trade !== undefined) {
+    const trade = await tradeKind(file);
+    const scanned = trade === undefined ? undefined : await scanTrade(file, label, trade, { ...options.trade, ...(options.read ? { read: options.read } : {}) });
+    if (scanned !== undefined) return scanned;
+  }
   const kind = await sniffKind(file);
   if (kind === 'zip' || kind === 'json') {
     if (st.size > MAX_WHOLE_FILE_BYTES) throw dataError(msg.fileTooLarge(file, kind === 'zip' ? 'a workbook' : 'a JSON document', `${MAX_WHOLE_FILE_BYTES / 2 ** 20} MB`), { file });

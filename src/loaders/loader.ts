@@ -16,7 +16,7 @@ export interface LoaderContext {
   sha256: string;
   countries: CountryRegistry;
   /** Reading options: label Comtrade 490 as Taiwan; the BACI country dictionary. */
-  options?: { taiwan490?: boolean; baciDictionary?: string };
+  options?: { taiwan490?: boolean; baciDictionary?: string; baciProducts?: string };
 }
 
 /** A row parser opened on one file's header. `null` from `parse` means "blank line, ignore". */

@@ -22,6 +22,8 @@ export interface Provenance {
   sha256: string;
   /** For embedded extracts: the original file (under ../shared/data) and its SHA-256. */
   derived_from?: string;
+  /** Set when the trade sums came from linkage's aggregate cache instead of a scan: the cache entry's key. */
+  cache?: string;
   /** Statistical basis where the source states one (FDI principle and counterpart level, patent authority and date). */
   basis?: string;
   /** For files downloaded by `linkage fetch`: the query, URL (never a key), retrieval time and HTTP validators. */

@@ -46,23 +46,28 @@ export function csvCell(text: unknown): string {
   return s.replace(CONTROL_OR_BREAK, hex);
 }
 
-/** Text for HTML element content and attribute values: `& < > " '` as entities, controls visible. */
+/** Text for HTML element content and attribute values: `& < > " '` as entities, controls (not tab or line feed) visible. */
 export function htmlText(text: unknown): string {
   return String(text ?? '')
     .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
-    .replace(CONTROL_OR_BREAK, hex);
+    .replace(CONTROL, hex);
 }
 
 /**
- * Inline Markdown text (headings, table cells, alt text, list items): every ASCII punctuation
- * character that CommonMark or GitHub could read as syntax is backslash-escaped (so no link, image,
- * emphasis or autolink can start), `<>&` become entities, line breaks and controls become visible.
+ * Inline Markdown text (headings, paragraphs, table cells, alt text, list items): backslash, code,
+ * emphasis, brackets and pipes are backslash-escaped, so no link, image, code span, emphasis or
+ * table cell can open or close; `<>&` become entities (no HTML, no autolink); a line-start marker
+ * (`#`, `>`, `-`, `+`, `=`, `1.`) is escaped; line breaks become spaces and controls are made visible.
+ * Parentheses and colons stay as they are: without a `[` they cannot form a link.
  */
 export function markdownText(text: unknown): string {
   return String(text ?? '')
+    .replace(/\r\n|[\n\r\t]/g, ' ')
     .replace(CONTROL_OR_BREAK, hex)
     .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] as string)
-    .replace(/[\\`*_{}[\]()#+\-.!|~:"'=$%^]/g, '\\$&');
+    .replace(/[\\`*_[\]|~]/g, '\\$&')
+    .replace(/^(\s*)([#+=-])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Result } from '../model/indicator.js';
 import type { Warning } from '../messages.js';
 import type { InputSummary, Provenance } from '../model/types.js';
 import { decimalsFor, formatNumber } from './format.js';
+import { csvCell } from './escape.js';
 
 /** Rule lines only under the header and around the table. */
 export const COMPACT = { drawHorizontalLine: (i: number, size: number) => i === 0 || i === 1 || i === size } as const;
@@ -96,7 +97,8 @@ export function renderResultsCsv(results: readonly Result[]): string {
       return v === null ? '' : String(v);
     }),
   ]);
-  return `${Papa.unparse({ fields, data }, { newline: '\n' })}\n`;
+  // Text cells neutralised against spreadsheet formulas; numeric cells stay numbers.
+  return `${Papa.unparse({ fields, data: data.map((row) => row.map(csvCell)) }, { newline: '\n' })}\n`;
 }
 
 /** Result fields in the order of the JSON contract (README), whatever order an indicator built them in. */

@@ -4,10 +4,11 @@ import { decimalsFor, formatNumber } from '../render/format.js';
 import { ladderValue, provenanceLabel } from '../render/results.js';
 import type { BuiltReport, BuiltSection } from './build.js';
 import { own } from '../model/dict.js';
+import { htmlText } from '../render/escape.js';
 
 /** Escape text for HTML element content and attribute values. Everything from data goes through it. */
 export function esc(text: unknown): string {
-  return String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return htmlText(text);
 }
 
 const CSS = `

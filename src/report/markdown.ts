@@ -3,14 +3,10 @@ import { decimalsFor, formatNumber } from '../render/format.js';
 import { ladderValue, provenanceLabel } from '../render/results.js';
 import type { BuiltReport } from './build.js';
 import { own } from '../model/dict.js';
+import { markdownCode, markdownText } from '../render/escape.js';
 
-/** A Markdown cell: pipes escaped, HTML neutralised, one line. */
-function cell(text: unknown): string {
-  return String(text ?? '')
-    .replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c] as string)
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, ' ');
-}
+/** A Markdown cell or inline text: all data text goes through src/render/escape.ts. */
+const cell = markdownText;
 
 function table(head: string[], rows: string[][]): string {
   return [`| ${head.map(cell).join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
@@ -42,7 +38,7 @@ export function renderMarkdown(report: BuiltReport, version: string): string {
   out.push('## Published figures: check', '');
   out.push(table(['Figure', 'Year', 'Published', 'Computed', 'Verdict', 'Note'], report.figures.filter((f) => f.verdict !== 'unavailable').map((f) => [cell(f.id), cell(f.year), f.published.toFixed(f.precision), formatNumber(f.computed, Math.max(2, f.precision + 1)), f.verdict, cell([f.edition_used, f.tolerance_reason, f.verdict === 'mismatch' ? f.reason : ''].filter(Boolean).join('; '))])), '');
   out.push('## Could not be reproduced here', '');
-  for (const f of report.figures.filter((x) => x.verdict === 'unavailable')) out.push(`- \`${cell(f.id)}\`: ${cell(f.reason)}`);
-  out.push('', '## Inputs', '', ...report.inputs.map((i) => `- \`${cell(i.file)}\` — ${cell(i.format)}, ${cell(i.dataset)} ${cell(i.edition)}, sha256 \`${i.sha256}\``), '');
+  for (const f of report.figures.filter((x) => x.verdict === 'unavailable')) out.push(`- ${markdownCode(f.id)}: ${cell(f.reason)}`);
+  out.push('', '## Inputs', '', ...report.inputs.map((i) => `- ${markdownCode(i.file)} — ${cell(i.format)}, ${cell(i.dataset)} ${cell(i.edition)}, sha256 ${markdownCode(i.sha256)}`), '');
   return out.join('\n');
 }

@@ -1,0 +1,170 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { dataError } from '../errors.js';
+import { baciMsg, msg } from '../messages.js';
+import { vintageName } from '../trade/products.js';
+import { groupMasks, type ScanJob, type ScanOutcome } from './job.js';
+import { TradeMatrix } from './matrix.js';
+import { hs6, type BaciRelease } from './release.js';
+import { scanBaciCsv } from './scan-csv.js';
+import type { TradeKind } from './index.js';
+
+const sql = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** A DuckDB in memory that installs and loads nothing at run time (CSV and Parquet readers are built in). */
+export async function openDuckdb(): Promise<{ con: DuckDBConnection; close: () => void }> {
+  const temp = mkdtempSync(join(tmpdir(), 'linkage-duckdb-'));
+  const db = await DuckDBInstance.create(':memory:', {
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+    temp_directory: temp,
+    memory_limit: '1GB',
+  });
+  const con = await db.connect();
+  return {
+    con,
+    close: () => {
+      con.closeSync();
+      db.closeSync();
+      rmSync(temp, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The file as a relation of t, i, j, k (integers) and v (US$, exact decimal ×1000), NULL for missing values. */
+function source(kind: TradeKind, file: string): string {
+  if (kind === 'baci-parquet') {
+    return `(select try_cast(t as integer) as t, try_cast(i as integer) as i, try_cast(j as integer) as j, try_cast(k as integer) as k, try_cast(v as decimal(18,6)) * 1000 as v, (v is not null and try_cast(v as decimal(18,6)) is null) or try_cast(t as integer) is null or try_cast(i as integer) is null or try_cast(j as integer) is null or try_cast(k as integer) is null as bad from read_parquet(${sql(file)}))`;
+  }
+  return `(select t, i, j, k, v * 1000 as v, false as bad from read_csv(${sql(file)}, header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, strict_mode = true, null_padding = false, nullstr = ['', 'NA', '..', ':', 'NaN', '-'], columns = {'t': 'INTEGER', 'i': 'INTEGER', 'j': 'INTEGER', 'k': 'INTEGER', 'v': 'DECIMAL(18,6)', 'q': 'VARCHAR'}))`;
+}
+
+/**
+ * The DuckDB engine: the trade scan as one GROUP BY. The release's product list is joined as a
+ * table (product → bit mask of the product groups it belongs to); the file is grouped first by
+ * year × exporter × importer × mask (a repeated t,i,j,k shows as more rows than distinct products),
+ * so JavaScript sees only those sums. Every check of the byte scanner is folded into the same
+ * query (unknown areas and products, negative values, repeated keys, the groups' HS vintage, bad
+ * cells); when one fires — or DuckDB's reader refuses the file — a CSV is re-read by the byte
+ * scanner, which names the first bad row's line and column with the same message as every other
+ * path, so a bad row never becomes a plausible total. Parquet has no lines: the row number is named.
+ */
+export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: TradeKind): Promise<ScanOutcome> {
+  const hashing = job.sha256 === undefined ? import('../loaders/load.js').then((m) => m.sha256File(job.file)) : Promise.resolve(job.sha256);
+  const masks = groupMasks(job.groups);
+  const prods: [number, number][] = [];
+  let open = false;
+  if (release.products !== undefined) [...release.products].sort((a, b) => a - b).forEach((k, pk) => (masks.extend(k, pk), prods.push([k, masks.of(pk)])));
+  else open = true;
+  const { con, close } = await openDuckdb();
+  let rows: unknown[][];
+  try {
+    if (!open) {
+      await con.run('create table prods (k integer, mask integer)');
+      const appender = await con.createAppender('prods');
+      for (const [k, m] of prods) {
+        appender.appendInteger(k);
+        appender.appendInteger(m);
+        appender.endRow();
+      }
+      appender.closeSync();
+    }
+    // One pass, one GROUP BY: year × exporter × importer × product-group mask. A repeated t,i,j,k
+    // shows as more rows than distinct products in its cell (the same k has the same mask).
+    const joinExpr = open ? '' : 'left join prods p on p.k = s.k';
+    const query = `
+      select s.t, s.i, s.j, s.k, ${open ? 'null::integer' : 'p.mask'} as mask, sum(s.v)::double as v, count(*)::bigint as n, count(s.v)::bigint as nv,
+        (count(*) - count(distinct s.k))::bigint as dup, min(s.v)::double as minv, ${open ? 'false' : 'bool_or(p.k is null)'} as unknown, bool_or(s.bad) as bad,
+        ${open ? '0' : 'grouping(s.i)'} as codes_only
+      from ${source(kind, job.file)} s ${joinExpr}
+      group by ${open ? 's.t, s.i, s.j, s.k' : 'grouping sets ((s.t, s.i, s.j, p.mask), (s.t, s.k))'}`;
+    try {
+      rows = (await con.runAndReadAll(query)).getRows();
+    } catch (e) {
+      // DuckDB's reader refused the file (a cut row, a cell that is not a number, …): the byte
+      // scanner names the line. Parquet: say what DuckDB said.
+      if (kind === 'baci-csv') return await scanBaciCsv(job, release);
+      throw dataError(baciMsg.parquetUnreadable((e as Error).message.split('\n')[0] ?? ''), { file: job.label });
+    }
+  } finally {
+    close();
+  }
+  const geoIndex = new Map<string, number>();
+  const areaIdx = new Map<number, number>();
+  for (const [code, geo] of release.areas) {
+    let gi = geoIndex.get(geo);
+    if (gi === undefined) geoIndex.set(geo, (gi = geoIndex.size));
+    areaIdx.set(code, gi);
+  }
+  const matrix = new TradeMatrix([...geoIndex.keys()], job.groups);
+  matrix.cls = release.cls;
+  let records = 0;
+  let valued = 0;
+  let problem: string | undefined;
+  const openMask = new Map<number, number>();
+  for (const r of rows) {
+    const [t, i, j, k, mask0, v, n, nv, dup, minv, unknown, bad, codesOnly] = r as [number | null, number | null, number | null, number | null, number | null, number | null, bigint, bigint, bigint, number | null, boolean, boolean, number | bigint];
+    // The second grouping set (year × product): which products had a value, for the coverage notes.
+    if (Number(codesOnly) !== 0) {
+      if (t !== null && k !== null && k >= 0 && k <= 999_999 && Number(nv) > 0) matrix.year(t).used[k] = 1;
+      continue;
+    }
+    records += Number(n);
+    valued += Number(nv);
+    if (problem !== undefined) continue;
+    const ai = i === null ? undefined : areaIdx.get(i);
+    const aj = j === null ? undefined : areaIdx.get(j);
+    if (bad) problem = 'a cell that is not a number';
+    else if (t === null || t < 1000 || t > 9999) problem = 'a year that is not 4 digits';
+    else if (ai === undefined || aj === undefined) problem = 'an area not in the dictionary';
+    else if (unknown || (k !== null && (k < 0 || k > 999_999))) problem = 'a product not in the release';
+    else if (minv !== null && minv < 0) problem = 'a negative value';
+    else if (Number(dup) > 0) problem = 'a repeated t,i,j,k';
+    if (problem !== undefined || t === null || ai === undefined || aj === undefined) continue;
+    let mask = mask0 ?? 0;
+    if (open && k !== null) {
+      let m = openMask.get(k);
+      if (m === undefined) {
+        masks.extend(k, 0);
+        openMask.set(k, (m = masks.of(0)));
+      }
+      mask = m;
+    }
+    if (open && k !== null && Number(nv) > 0) matrix.year(t).used[k] = 1;
+    if (v === null || Number(nv) === 0 || mask === 0) continue;
+    const { sums, present } = matrix.year(t);
+    const nA = matrix.geos.length;
+    job.groups.forEach((_, g) => {
+      if ((mask & (1 << g)) === 0) return;
+      const at = (g * nA + ai) * nA + aj;
+      sums[at] = (sums[at] as number) + v;
+      present[at] = 1;
+    });
+  }
+  if (problem !== undefined) {
+    if (kind === 'baci-csv') return scanBaciCsv(job, release);
+    throw await parquetProblem(job, release, problem);
+  }
+  if (records === 0) throw dataError(msg.headerOnly(), { file: job.label });
+  const sha256 = await hashing;
+  return { matrix, sha256, records, skipped: valued < records ? { 'no trade value': records - valued } : {}, vintage: vintageName(release.cls) };
+}
+
+/** The first bad row of a Parquet file, by row number (Parquet has no lines). */
+async function parquetProblem(job: ScanJob, release: BaciRelease, problem: string) {
+  const { con, close } = await openDuckdb();
+  try {
+    const areas = [...release.areas.keys()].join(',');
+    const products = release.products === undefined ? 'true' : `k in (${[...release.products].join(',')})`;
+    const q = `select file_row_number + 1 as row, t, i, j, k, v from read_parquet(${sql(job.file)}, file_row_number = true)
+      where try_cast(v as double) < 0 or try_cast(i as integer) not in (${areas}) or try_cast(j as integer) not in (${areas}) or not (${products})
+      order by file_row_number limit 1`;
+    const hit = (await con.runAndReadAll(q)).getRows()[0];
+    const where = hit === undefined ? '' : ` at row ${String(hit[0])} (t=${String(hit[1])} i=${String(hit[2])} j=${String(hit[3])} k=${hs6(Number(hit[4]))} v=${String(hit[5])})`;
+    return dataError(baciMsg.parquetRow(`${problem}${where}`), { file: job.label });
+  } finally {
+    close();
+  }
+}

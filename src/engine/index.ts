@@ -1,0 +1,126 @@
+import { open, stat } from 'node:fs/promises';
+import { dataError, usageError } from '../errors.js';
+import { baciMsg, msg } from '../messages.js';
+import type { Loaded } from '../loaders/consume.js';
+import type { CountryRegistry } from '../model/countries.js';
+import type { ProductGroup } from '../trade/products.js';
+import { readAggregates, rememberedSha256, rememberSha256, writeAggregates } from './cache.js';
+import type { ScanJob, ScanOutcome } from './job.js';
+import { baciProvenance, baciRelease, type BaciRelease, type ReleaseOptions } from './release.js';
+import { scanBaciCsv } from './scan-csv.js';
+
+/** `--engine`: `js` (byte-level scanner), `duckdb` (embedded DuckDB), `auto` (by format and size). */
+export type EngineName = 'auto' | 'duckdb' | 'js';
+
+/**
+ * Above this size a BACI CSV goes to DuckDB under `auto` (bench/results.md: the byte scanner is
+ * faster on one CSV year on 2 cores because it checks as it reads, so the threshold is high; DuckDB
+ * wins when it can read in parallel on more cores and for Parquet, which only DuckDB reads).
+ */
+export const AUTO_DUCKDB_BYTES = Number.POSITIVE_INFINITY;
+
+/** How the trade scan of one input runs. */
+export interface TradeScanOptions {
+  groups: readonly ProductGroup[];
+  engine: EngineName;
+  countries: CountryRegistry;
+  read?: ReleaseOptions;
+  /** Read and write the aggregate cache (default true; `--no-cache` turns it off). */
+  cache?: boolean;
+  /** Progress reporter for long scans (stderr on a terminal). */
+  progress?: (label: string) => ScanJob['progress'];
+}
+
+/** Kinds of trade file the engines read. */
+export type TradeKind = 'baci-csv' | 'baci-parquet';
+
+/** Whether a file is one the engines read: BACI CSV (by its header) or Parquet (by its magic bytes). */
+export async function tradeKind(file: string): Promise<TradeKind | undefined> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const head = Buffer.alloc(64);
+    const { bytesRead } = await handle.read(head, 0, 64, 0);
+    if (bytesRead >= 4 && head.toString('latin1', 0, 4) === 'PAR1') return 'baci-parquet';
+    const first = head.subarray(0, bytesRead).toString('latin1').replace(/^\uFEFF|^\u00ef\u00bb\u00bf/, '').split(/\r?\n/)[0] ?? '';
+    return first.split(',').map((h) => h.trim()).join(',') === 't,i,j,k,v,q' ? 'baci-csv' : undefined;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Which engine runs a file: the user's choice, or by format and size under `auto`. */
+export function chooseEngine(engine: EngineName, kind: TradeKind, size: number, label: string): 'js' | 'duckdb' {
+  if (kind === 'baci-parquet') {
+    if (engine === 'js') {
+      throw usageError(baciMsg.engineFormat('js', label));
+    }
+    return 'duckdb';
+  }
+  if (engine !== 'auto') return engine;
+  return size > AUTO_DUCKDB_BYTES ? 'duckdb' : 'js';
+}
+
+async function run(engine: 'js' | 'duckdb', kind: TradeKind, job: ScanJob, release: BaciRelease): Promise<ScanOutcome> {
+  if (engine === 'js') return scanBaciCsv(job, release);
+  const { scanWithDuckdb } = await import('./duckdb.js');
+  return scanWithDuckdb(job, release, kind);
+}
+
+/**
+ * Scan one BACI file (CSV or Parquet) into the trade indicators' rows with the chosen engine, or
+ * take its sums from the aggregate cache when the same bytes were scanned for the same product
+ * groups before. The rows are those of the per-row path (src/loaders/baci.ts + tradeReducer).
+ */
+export async function scanTrade(file: string, label: string, kind: TradeKind, opts: TradeScanOptions): Promise<Loaded | undefined> {
+  const info = await stat(file).catch(() => {
+    throw dataError(msg.fileNotFound(label), { file: label });
+  });
+  const release = baciRelease(file, label, opts.countries, opts.read);
+  // A product group of another HS vintage needs codes converted (or refused by name) row by row:
+  // the per-row path does that (src/trade/aggregate.ts). Parquet cannot take that path.
+  if (opts.groups.some((g) => g.vintage !== 'any' && g.vintage !== release.cls)) {
+    if (kind === 'baci-csv') return undefined;
+    throw usageError(baciMsg.engineFormat('duckdb', `${label} with a product group of another HS vintage`));
+  }
+  const useCache = opts.cache !== false;
+  const known = useCache ? rememberedSha256(file, info) : undefined;
+  const engine = chooseEngine(opts.engine, kind, info.size, label);
+  let outcome: ScanOutcome | undefined;
+  let cacheKey: string | undefined;
+  if (known !== undefined) {
+    const hit = readAggregates(known, opts.groups, release);
+    if (hit !== undefined) ({ outcome, key: cacheKey } = hit);
+  }
+  if (outcome === undefined) {
+    const progress = opts.progress?.(label);
+    outcome = await run(engine, kind, { file, label, groups: opts.groups, ...(known !== undefined ? { sha256: known } : {}), ...(progress ? { progress } : {}) }, release);
+    if (useCache) {
+      rememberSha256(file, info, outcome.sha256);
+      writeAggregates(outcome, opts.groups, release);
+    }
+  }
+  const provenance = { ...baciProvenance(release, label, outcome.sha256), ...(cacheKey !== undefined ? { cache: cacheKey } : {}) };
+  const rows = outcome.matrix.rows(provenance);
+  const skippedCount = Object.values(outcome.skipped).reduce((a, b) => a + b, 0);
+  return {
+    rows,
+    summary: {
+      file: label,
+      sha256: outcome.sha256,
+      format: kind === 'baci-parquet' ? 'CEPII BACI (Parquet)' : 'CEPII BACI',
+      loader: 'baci',
+      encoding: kind === 'baci-parquet' ? 'parquet' : 'utf-8',
+      dataset: release.dataset,
+      edition: release.edition,
+      rows: 2 * (outcome.records - skippedCount),
+      filtered: 0,
+      skipped: { count: skippedCount, reasons: outcome.skipped },
+      engine: cacheKey !== undefined ? 'cache' : engine,
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { inGroup, type ProductGroup } from '../trade/products.js';
+import type { TradeMatrix } from './matrix.js';
+import { hs6 } from './release.js';
+
+/** One trade scan: a file, how to name it, the product groups to sum, what is already known. */
+export interface ScanJob {
+  file: string;
+  /** How the file is named in provenance and messages. */
+  label: string;
+  groups: readonly ProductGroup[];
+  /** The file's SHA-256 when already known (remembered per path, size and mtime); computed in the scan otherwise. */
+  sha256?: string;
+  /** Called with bytes read so far and the file size. */
+  progress?: (done: number, total: number) => void;
+}
+
+/** What an engine returns: the matrix of sums, the file's digest, counts. */
+export interface ScanOutcome {
+  matrix: TradeMatrix;
+  sha256: string;
+  /** Data records read (rows with and without a value). */
+  records: number;
+  skipped: Record<string, number>;
+  vintage: string;
+}
+
+/**
+ * Product-group membership as bit masks per product (bit g = in groups[g]). The engines run only
+ * when every group's HS vintage is the file's (or any): converting codes between vintages is the
+ * per-row path's job (src/trade/aggregate.ts), which scanTrade falls back to.
+ */
+export function groupMasks(groups: readonly ProductGroup[]) {
+  if (groups.length > 30) throw new Error('at most 30 product groups per scan');
+  const byIndex: number[] = [];
+  const maskOf = (k: number) => {
+    let m = 0;
+    groups.forEach((g, i) => {
+      if (g.kind === 'total' || inGroup(g, hs6(k))) m |= 1 << i;
+    });
+    return m;
+  };
+  return {
+    /** Record product k at dense index pk. */
+    extend(k: number, pk: number) {
+      byIndex[pk] = maskOf(k);
+    },
+    of(pk: number): number {
+      return byIndex[pk] ?? 0;
+    },
+  };
+}

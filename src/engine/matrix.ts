@@ -1,0 +1,107 @@
+import type { CanonicalRow, Provenance } from '../model/types.js';
+import { tradeMeasure } from '../trade/aggregate.js';
+import { inGroup, type ProductGroup } from '../trade/products.js';
+import { hs6 } from './release.js';
+
+/**
+ * Sums of a whole-world trade matrix (BACI) by year × product group × exporter × importer, held
+ * in typed arrays: what every engine produces and what the cache stores. `geos` are the distinct
+ * linkage codes of the release's areas (ISO3 or pseudo-codes), indexed densely.
+ */
+export class TradeMatrix {
+  /** year → sums, index (g · n + exporter) · n + importer, US$. */
+  readonly sums = new Map<number, Float64Array>();
+  /** year → 1 where at least one row fell in the cell (an absent pair is not a zero row). */
+  readonly present = new Map<number, Uint8Array>();
+  /** year → 1 at index k for each product code that had a value (for the groups' coverage notes). */
+  readonly used = new Map<number, Uint8Array>();
+  /** The release's HS vintage (H5…), recorded in the coverage notes. */
+  cls = '';
+
+  constructor(
+    readonly geos: readonly string[],
+    readonly groups: readonly ProductGroup[],
+  ) {}
+
+  /** The arrays of one year, created on first use. */
+  year(y: number): { sums: Float64Array; present: Uint8Array; used: Uint8Array } {
+    let s = this.sums.get(y);
+    let p = this.present.get(y);
+    if (s === undefined || p === undefined) {
+      const n = this.geos.length;
+      s = new Float64Array(this.groups.length * n * n);
+      p = new Uint8Array(this.groups.length * n * n);
+      this.sums.set(y, s);
+      this.present.set(y, p);
+      this.used.set(y, new Uint8Array(1_000_000));
+    }
+    return { sums: s, present: p, used: this.used.get(y) as Uint8Array };
+  }
+
+  /** Add `value` (US$) to a cell. */
+  add(y: number, g: number, i: number, j: number, value: number): void {
+    const { sums, present } = this.year(y);
+    const n = this.geos.length;
+    const at = (g * n + i) * n + j;
+    sums[at] = (sums[at] as number) + value;
+    present[at] = 1;
+  }
+
+  /**
+   * The canonical rows the trade indicators read — the same rows `tradeReducer` gives for a BACI
+   * file: each present cell as i's exports to j and j's imports from i, world totals summed over
+   * the matrix (self-flows included, as a source's world row includes re-imports), and per group
+   * and flow a `trade-codes:` note of the codes present (the coverage the indicators report).
+   */
+  rows(provenance: Provenance): CanonicalRow[] {
+    const out: CanonicalRow[] = [];
+    const n = this.geos.length;
+    const geos = this.geos;
+    for (const [year, sums] of [...this.sums].sort((a, b) => a[0] - b[0])) {
+      const present = this.present.get(year) as Uint8Array;
+      this.groups.forEach((group, g) => {
+        const mx = tradeMeasure('X', group);
+        const mm = tradeMeasure('M', group);
+        const row = (measure: string, geo: string, partner: string, value: number): CanonicalRow => ({ measure, geo, partner, year, value, unit: 'usd', flags: {}, provenance });
+        const out_i = new Float64Array(n);
+        const in_j = new Float64Array(n);
+        const hasOut = new Uint8Array(n);
+        const hasIn = new Uint8Array(n);
+        let world = 0;
+        let any = false;
+        for (let i = 0; i < n; i++) {
+          const base = (g * n + i) * n;
+          for (let j = 0; j < n; j++) {
+            if (present[base + j] !== 1) continue;
+            const v = sums[base + j] as number;
+            out.push(row(mx, geos[i] as string, geos[j] as string, v), row(mm, geos[j] as string, geos[i] as string, v));
+            out_i[i] = (out_i[i] as number) + v;
+            in_j[j] = (in_j[j] as number) + v;
+            hasOut[i] = 1;
+            hasIn[j] = 1;
+            world += v;
+            any = true;
+          }
+        }
+        for (let i = 0; i < n; i++) {
+          if (hasOut[i] === 1) out.push(row(mx, geos[i] as string, 'WLD', out_i[i] as number), row(mm, 'WLD', geos[i] as string, out_i[i] as number));
+          if (hasIn[i] === 1) out.push(row(mx, 'WLD', geos[i] as string, in_j[i] as number), row(mm, geos[i] as string, 'WLD', in_j[i] as number));
+        }
+        if (any) out.push(row(mx, 'WLD', 'WLD', world), row(mm, 'WLD', 'WLD', world));
+      });
+    }
+    // Coverage notes, as tradeReducer writes them: the codes that contributed, per group and flow.
+    for (const [year, used] of [...this.used].sort((a, b) => a[0] - b[0])) {
+      this.groups.forEach((group) => {
+        const present: string[] = [];
+        for (let k = 0; k < used.length; k++) if (used[k] === 1 && (group.kind === 'total' || inGroup(group, hs6(k)))) present.push(hs6(k));
+        if (present.length === 0) return;
+        present.sort();
+        for (const flow of ['X', 'M']) {
+          out.push({ measure: `trade-codes:${flow}:${group.id}`, geo: 'WLD', partner: null, year, value: null, unit: 'codes', flags: {}, provenance, codes: { vintages: this.cls === '' ? [] : [this.cls], present: [...present], refused: [] } });
+        }
+      });
+    }
+    return out;
+  }
+}
