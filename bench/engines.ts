@@ -20,7 +20,7 @@ export async function duckdbTotals(file: string, dictionary: string): Promise<To
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
   const sql = `
-    with d as (select country_code::varchar as code, iso_3digit_alpha as iso from read_csv('${dictionary}', header = true, all_varchar = true))
+    with d as (select country_code::varchar as code, case when iso_3digit_alpha = 'N/A' then 'X' || country_code else iso_3digit_alpha end as iso from read_csv('${dictionary}', header = true, all_varchar = true))
     select ei.iso as i, ej.iso as j, t::integer as t, sum(v::decimal(18,3)) * 1000 as v
     from read_csv('${file}', header = true, columns = {'t': 'VARCHAR', 'i': 'VARCHAR', 'j': 'VARCHAR', 'k': 'VARCHAR', 'v': 'VARCHAR', 'q': 'VARCHAR'})
     join d ei on ei.code = i join d ej on ej.code = j

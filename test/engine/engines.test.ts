@@ -151,7 +151,7 @@ describe('every engine refuses the same rows, naming file and line', () => {
         expect(r.code, engine).toBe(1);
         expect(r.stdout).toBe('');
         expect(r.stderr.split('\n')[0], engine).toMatch(new RegExp(`^linkage: [EW]_[A-Z0-9_]+: `));
-        expect(r.stderr.split('\n')[0].replace(/^linkage: [EW]_[A-Z0-9_]+: /, ''), engine).toBe(expected.replace('FILE', file));
+        expect((r.stderr.split('\n')[0] ?? '').replace(/^linkage: [EW]_[A-Z0-9_]+: /, ''), engine).toBe(expected.replace('FILE', file));
       }
     });
   }
