@@ -42,7 +42,6 @@ export const msg = {
   semicolon: error('E_SEMICOLON', () => ['the file is semicolon-delimited', 're-export it with commas as delimiter (OECD and UN exports use commas), or convert it: `sed "s/;/,/g"` only if no value contains a comma']),
   unknownFormat: error('E_UNKNOWN_FORMAT', (header: string) => [`unrecognised file format (header starts "${header}")`, 'run `linkage inspect FILE`; supported: OECD.Stat legacy CSV (also after R round-trip), OECD DP_LIVE, OECD SDMX-CSV, linkage canonical CSV; `--source` forces one'], 'a,b,c'),
   unknownSource: error('E_UNKNOWN_SOURCE', (name: string, known: string[]) => [`unknown --source "${name}"`, `use one of: ${known.join(', ')}`], 'oecd', ['oecd-stat', 'sdmx-csv']),
-  lineTooLong: error('E_LINE_TOO_LONG', (limit: string) => [`a line is longer than ${limit}`, 'the file is not a line-oriented export (or is corrupt); export it again as CSV'], '64 MB'),
   // Cells and rows.
   missingColumn: error('E_MISSING_COLUMN', (column: string, format: string) => [`required column "${column}" is missing for ${format}`, 'export the full table with all dimension columns, or check `--source`'], 'Value', 'OECD DP_LIVE'),
   notNumeric: error('E_NOT_NUMERIC', (column: string, value: string) => [`value "${value}" in column ${column} is not a number`, 'fix the cell, or leave it empty (missing); `..`, `NA` and empty cells are read as missing'], 'Value', '4.2x'),
@@ -65,7 +64,6 @@ export const msg = {
   unknownSdmxCode: error('E_UNKNOWN_SDMX_CODE', (dimension: string, code: string, dsd: string) => [`unknown ${dimension} code "${code}" in ${dsd}`, 'add the code and its meaning to data/sdmx-codes.csv'], 'MEASURE', 'XX', 'DSD_PATENTS'),
   mixedDataflows: error('E_MIXED_DATAFLOWS', (a: string, b: string) => [`the file mixes dataflows ${a} and ${b}`, 'download one dataflow per file'], 'OECD:DF_A', 'OECD:DF_B'),
   mixedBases: error('E_MIXED_BASES', (a: string, b: string) => [`the file mixes bases (${a} and ${b})`, 'download one basis (principle, counterpart level, authority) per file'], 'DI', 'DO'),
-  notInHs2017: error('E_NOT_IN_HS2017', (code: string) => [`product code ${code} is not in HS2017`, 'the file name says HS17; check the release, or rename the file to its HS vintage'], '123456'),
   productVintage: error(
     'E_PRODUCT_VINTAGE',
     (group: string, vintage: string, others: string, year: number, refused: string) => [`product group ${group} (${vintage}) cannot take the ${others} rows of ${year}: ${refused}`, `a fixed ${vintage} list converts only codes whose content is unchanged (1:1); use data reported in ${vintage}, or a group of codes as reported (HS:<codes>)`],

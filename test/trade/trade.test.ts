@@ -124,7 +124,7 @@ describe('BACI (synthetic) and the ladder on a whole-world matrix', () => {
     const bad = join(dir, 'BACI_HS17_Y2019_V202301.csv');
     writeFileSync(bad, 't,i,j,k,v,q\n2019,156,392,854231,1,1\n2019,156,392,123456,1,1\n');
     const r = await cli('compute', '--input', bad, '--indicator', 'trade-intra-share', '--group', 'CJK');
-    expect(r.stderr.split('\n')[0]).toBe(`linkage: E_NOT_IN_HS2017: product code 123456 is not in HS2017 (${bad}:3:k)`);
+    expect(r.stderr.split('\n')[0]).toBe(`linkage: E_BACI_UNKNOWN_PRODUCT: product code 123456 is not in HS2017 (${bad}:3:k)`);
   });
 });
 
