@@ -1,4 +1,5 @@
 import { usageError } from '../src/errors.js';
+import { msg } from '../src/messages.js';
 import type { Indicator } from '../src/model/indicator.js';
 import { computeRatio } from '../src/model/ratio.js';
 
@@ -14,7 +15,7 @@ function industries(option: string | undefined): AnberdIndustry[] {
   if (option === undefined || option === '') return Object.keys(ANBERD_INDUSTRIES) as AnberdIndustry[];
   return option.split(',').map((s) => {
     const id = s.trim();
-    if (!Object.hasOwn(ANBERD_INDUSTRIES, id)) throw usageError(`unknown ANBERD industry "${id}"`, `use one of: ${Object.keys(ANBERD_INDUSTRIES).join(', ')}`);
+    if (!Object.hasOwn(ANBERD_INDUSTRIES, id)) throw usageError(msg.unknownIndustry(`ANBERD industry "${id}"`, Object.keys(ANBERD_INDUSTRIES)));
     return id as AnberdIndustry;
   });
 }

@@ -1,4 +1,5 @@
 import { usageError } from '../src/errors.js';
+import { msg } from '../src/messages.js';
 import type { Indicator } from '../src/model/indicator.js';
 import { computeRatio } from '../src/model/ratio.js';
 import { INDUSTRIES, industryRecipes, isIndustry, type IndustryId } from './industries.js';
@@ -8,7 +9,7 @@ export function selectedIndustries(option: string | undefined, fallback: readonl
   if (option === undefined || option === '' || option === 'all') return [...fallback];
   return option.split(',').map((s) => {
     const id = s.trim();
-    if (!isIndustry(id)) throw usageError(`unknown industry "${id}"`, `use one of: ${Object.keys(INDUSTRIES).join(', ')}`);
+    if (!isIndustry(id)) throw usageError(msg.unknownIndustry(`industry "${id}"`, Object.keys(INDUSTRIES)));
     return id;
   });
 }

@@ -1,4 +1,5 @@
 import { usageError } from '../src/errors.js';
+import { msg } from '../src/messages.js';
 import type { Indicator, Result } from '../src/model/indicator.js';
 import { missingResult, provenanceOf } from '../src/model/indicator.js';
 import { directionOf, greenfieldSums } from './greenfield.js';
@@ -32,9 +33,9 @@ export const fdiHightechContent: Indicator = {
   },
   compute(req) {
     const direction = directionOf(req.options.direction);
-    if (direction === undefined) throw usageError(`direction must be outward or inward, got "${req.options.direction ?? ''}"`, 'e.g. --option direction=inward');
+    if (direction === undefined) throw usageError(msg.badChoice('direction', ['outward', 'inward'], req.options.direction ?? '', '--option direction=inward'));
     const partners = (req.options.partner ?? '').split(',').map((p) => p.trim()).filter(Boolean);
-    if (partners.length === 0) throw usageError('fdi-hightech-content needs --option partner=ISO3[,ISO3|GROUP...]', 'e.g. --option partner=JPN,KOR,USA');
+    if (partners.length === 0) throw usageError(msg.needsOption('fdi-hightech-content', '--option partner=ISO3[,ISO3|GROUP...]', '--option partner=JPN,KOR,USA'));
     const since = req.options.since ? Number(req.options.since) : undefined;
     const out: Result[] = [];
     for (const geo of req.geos) {

@@ -1,4 +1,5 @@
 import { usageError } from '../src/errors.js';
+import { msg } from '../src/messages.js';
 import type { ComputeRequest, Indicator } from '../src/model/indicator.js';
 import { computeLadder, type FlowSource } from '../src/model/ladder.js';
 
@@ -69,7 +70,7 @@ export const fdiIntraShare: Indicator = {
   },
   compute(req) {
     const direction = req.options.direction ?? 'outward';
-    if (direction !== 'outward' && direction !== 'inward') throw usageError(`direction must be outward or inward, got "${direction}"`, 'e.g. --option direction=inward');
+    if (direction !== 'outward' && direction !== 'inward') throw usageError(msg.badChoice('direction', ['outward', 'inward'], direction, '--option direction=inward'));
     const lower = req.options.confidential === 'lower-bound';
     return computeLadder(req, source(req, direction), 'fdi-intra-share', lower).map((r) => ({ ...r, breakdown: direction }));
   },

@@ -1,4 +1,5 @@
 import { usageError } from '../src/errors.js';
+import { msg } from '../src/messages.js';
 import type { Geo, Indicator, Result } from '../src/model/indicator.js';
 import { missingResult, provenanceOf } from '../src/model/indicator.js';
 import type { ObservationTable } from '../src/model/table.js';
@@ -37,9 +38,9 @@ export const gerdGrowthContribution: Indicator = {
   },
   compute(req) {
     const from = Number(req.options.from);
-    if (!Number.isInteger(from) || from < 1900) throw usageError(`gerd-growth-contribution needs --option from=YYYY (the base year), got "${req.options.from ?? ''}"`, 'e.g. --option from=2000 --year 2017');
+    if (!Number.isInteger(from) || from < 1900) throw usageError(msg.needsOption('gerd-growth-contribution', `--option from=YYYY (the base year), got "${req.options.from ?? ''}"`, '--option from=2000 --year 2017'));
     const prices = req.options.prices ?? 'constant';
-    if (prices !== 'constant' && prices !== 'current') throw usageError(`prices must be constant or current, got "${prices}"`, 'e.g. --option prices=constant');
+    if (prices !== 'constant' && prices !== 'current') throw usageError(msg.badChoice('prices', ['constant', 'current'], prices, '--option prices=constant'));
     const measure = MEASURES[prices];
     const out: Result[] = [];
     for (const geo of req.geos) {

@@ -1,4 +1,5 @@
 import { usageError } from '../src/errors.js';
+import { msg } from '../src/messages.js';
 import type { Indicator, Result } from '../src/model/indicator.js';
 import { missingResult, provenanceOf } from '../src/model/indicator.js';
 import type { CanonicalRow } from '../src/model/types.js';
@@ -32,7 +33,7 @@ export const giiIndicator: Indicator = {
   compute(req) {
     const num = req.options.num ?? 'GII';
     const kind = req.options.measure ?? 'score';
-    if (!(kind in KINDS)) throw usageError(`measure must be score, rank or value, got "${kind}"`, 'e.g. --option measure=rank');
+    if (!(kind in KINDS)) throw usageError(msg.badChoice('measure', ['score', 'rank', 'value'], kind, '--option measure=rank'));
     const measure = `${KINDS[kind as keyof typeof KINDS]}:${num}`;
     const unit = kind === 'rank' ? 'rank' : kind === 'score' ? 'score' : 'value';
     const out: Result[] = [];

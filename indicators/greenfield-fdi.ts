@@ -1,4 +1,5 @@
 import { usageError } from '../src/errors.js';
+import { msg } from '../src/messages.js';
 import type { Indicator, Result } from '../src/model/indicator.js';
 import { missingResult, provenanceOf } from '../src/model/indicator.js';
 import { directionOf, greenfieldSums } from './greenfield.js';
@@ -39,14 +40,14 @@ export const greenfieldFdi: Indicator = {
   },
   compute(req) {
     const direction = directionOf(req.options.direction);
-    if (direction === undefined) throw usageError(`direction must be outward or inward, got "${req.options.direction ?? ''}"`, 'e.g. --option direction=inward');
+    if (direction === undefined) throw usageError(msg.badChoice('direction', ['outward', 'inward'], req.options.direction ?? '', '--option direction=inward'));
     const partners = (req.options.partner ?? '').split(',').map((p) => p.trim()).filter(Boolean);
-    if (partners.length === 0) throw usageError('greenfield-fdi needs --option partner=ISO3[,ISO3|GROUP...]', 'e.g. --option partner=JPN,KOR,USA,EU28');
+    if (partners.length === 0) throw usageError(msg.needsOption('greenfield-fdi', '--option partner=ISO3[,ISO3|GROUP...]', '--option partner=JPN,KOR,USA,EU28'));
     const unit = req.options.unit ?? 'usd_m';
     const divisor = UNITS[unit];
-    if (divisor === undefined) throw usageError(`unit must be one of ${Object.keys(UNITS).join(', ')}, got "${unit}"`, 'e.g. --option unit=usd_100m');
+    if (divisor === undefined) throw usageError(msg.badChoice('unit', Object.keys(UNITS), unit, '--option unit=usd_100m'));
     const since = req.options.since ? Number(req.options.since) : undefined;
-    if (since !== undefined && !Number.isInteger(since)) throw usageError(`since must be a year, got "${req.options.since ?? ''}"`, 'e.g. --option since=2003');
+    if (since !== undefined && !Number.isInteger(since)) throw usageError(msg.optionYear('since', req.options.since ?? '', '--option since=2003'));
     const out: Result[] = [];
     for (const geo of req.geos) {
       const members = geo.kind === 'group' ? geo.group.members : [geo.code];

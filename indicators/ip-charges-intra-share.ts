@@ -1,4 +1,5 @@
 import { usageError } from '../src/errors.js';
+import { msg } from '../src/messages.js';
 import type { Indicator } from '../src/model/indicator.js';
 import { computeLadder } from '../src/model/ladder.js';
 
@@ -26,7 +27,7 @@ export const ipChargesIntraShare: Indicator = {
   },
   compute(req) {
     const flow = req.options.flow ?? 'payments';
-    if (flow !== 'payments' && flow !== 'receipts') throw usageError(`flow must be payments or receipts, got "${flow}"`, 'e.g. --option flow=payments');
+    if (flow !== 'payments' && flow !== 'receipts') throw usageError(msg.badChoice('flow', ['payments', 'receipts'], flow, '--option flow=payments'));
     const measure = MEASURES[flow];
     const pick = (g: string, p: string, y: number) => req.table.candidates(measure, g, y, p, req.edition)[0];
     return computeLadder(

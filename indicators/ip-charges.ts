@@ -1,4 +1,5 @@
 import { usageError } from '../src/errors.js';
+import { msg } from '../src/messages.js';
 import type { Indicator } from '../src/model/indicator.js';
 import { computeRatio } from '../src/model/ratio.js';
 
@@ -24,7 +25,7 @@ export const ipCharges: Indicator = {
   compute(req) {
     const flows = (req.options.flow ?? 'receipts,payments').split(',').map((f) => f.trim());
     return flows.flatMap((flow) => {
-      if (flow !== 'receipts' && flow !== 'payments') throw usageError(`flow must be receipts or payments, got "${flow}"`, 'e.g. --option flow=receipts');
+      if (flow !== 'receipts' && flow !== 'payments') throw usageError(msg.badChoice('flow', ['receipts', 'payments'], flow, '--option flow=receipts'));
       const measure = FLOWS[flow];
       return computeRatio(req, {
         indicator: 'ip-charges',

@@ -1,5 +1,5 @@
 import { usageError } from '../src/errors.js';
-import { reason } from '../src/messages.js';
+import { msg, reason } from '../src/messages.js';
 import type { ComputeRequest, Result } from '../src/model/indicator.js';
 import { missingResult, provenanceOf } from '../src/model/indicator.js';
 import { membersIn } from '../src/model/groups.js';
@@ -67,9 +67,9 @@ function selfFlow(req: ComputeRequest, o: TradeOptions, c: string, year: number)
 export function partnerShare(req: ComputeRequest, flow: 'imports' | 'exports', indicator: string): Result[] {
   const o = tradeOptions({ ...req.options, flow }, flow);
   const partners = [...new Set((req.options.partners ?? '').split(',').map((p) => p.trim().toUpperCase()).filter(Boolean))];
-  if (partners.length === 0) throw usageError(`${indicator} needs --partners ISO3[,ISO3|GROUP...]`, `e.g. --reporter CHN --partners JPN,KOR`);
+  if (partners.length === 0) throw usageError(msg.needsOption(indicator, '--partners ISO3[,ISO3|GROUP...]', '--reporter CHN --partners JPN,KOR'));
   const reporters = req.options.reporter ? req.options.reporter.split(',').map((r) => r.trim().toUpperCase()) : req.geos.filter((g) => g.kind === 'country').map((g) => g.code);
-  if (reporters.length === 0) throw usageError(`${indicator} needs --reporter ISO3 (or --country)`, 'e.g. --reporter USA');
+  if (reporters.length === 0) throw usageError(msg.needsOption(indicator, '--reporter ISO3 (or --country)', '--reporter USA'));
   const out: Result[] = [];
   for (const c of reporters) {
     const years = req.years ?? req.table.years([`trade:${flow === 'imports' ? 'M' : 'X'}:${o.products.id}`], [c]).reverse().slice(0, 1);

@@ -1,4 +1,5 @@
 import { usageError } from '../src/errors.js';
+import { msg } from '../src/messages.js';
 import type { ComputeRequest } from '../src/model/indicator.js';
 import type { CanonicalRow } from '../src/model/types.js';
 import { own } from '../src/model/dict.js';
@@ -21,7 +22,7 @@ export interface PatentOptions {
 /** `--option measure=…,authority=9P50_1,date=PRIORITY` (PCT by priority date by default). */
 export function patentOptions(options: Readonly<Record<string, string>>): PatentOptions {
   const measures = (options.measure ?? Object.keys(PATENT_MEASURES).join(',')).split(',').map((m) => m.trim());
-  for (const m of measures) if (own(PATENT_MEASURES, m) === undefined) throw usageError(`unknown patent measure "${m}"`, `use ${Object.keys(PATENT_MEASURES).join(', ')}`);
+  for (const m of measures) if (own(PATENT_MEASURES, m) === undefined) throw usageError(msg.unknownPatentMeasure(m, Object.keys(PATENT_MEASURES)));
   return { measures: measures as PatentMeasure[], authority: options.authority ?? '9P50_1', date: options.date ?? 'PRIORITY' };
 }
 

@@ -1,4 +1,5 @@
 import { usageError } from '../src/errors.js';
+import { msg } from '../src/messages.js';
 import type { Indicator, Result } from '../src/model/indicator.js';
 import { provenanceOf } from '../src/model/indicator.js';
 import { findParts } from '../src/model/ratio.js';
@@ -34,7 +35,7 @@ export const technologyOverlap: Indicator = {
   },
   compute(req) {
     const threshold = Number(req.options.threshold ?? '10');
-    if (!Number.isFinite(threshold)) throw usageError(`threshold must be a number, got "${req.options.threshold ?? ''}"`, 'e.g. --option threshold=10');
+    if (!Number.isFinite(threshold)) throw usageError(msg.badThreshold(req.options.threshold ?? ''));
     const out: Result[] = [];
     for (const geo of req.geos) {
       const members = geo.kind === 'group' ? geo.group.members : [geo.code];

@@ -20,9 +20,9 @@ export interface TradeOptions {
 /** Options shared by the trade indicators (`--flow`, `--products`, `--basis`, `--include-self`). */
 export function tradeOptions(options: Readonly<Record<string, string>>, defaultFlow: Flow = 'total'): TradeOptions {
   const flow = (options.flow ?? defaultFlow) as Flow;
-  if (!['exports', 'imports', 'total'].includes(flow)) throw usageError(`--flow must be exports, imports or total, got "${flow}"`, 'e.g. --flow exports');
+  if (!['exports', 'imports', 'total'].includes(flow)) throw usageError(msg.badChoice('--flow', ['exports', 'imports', 'total'], flow, '--flow exports'));
   const basis = (options.basis ?? 'reporter') as Basis;
-  if (!['reporter', 'mirror', 'reporter-then-mirror'].includes(basis)) throw usageError(`--basis must be reporter, mirror or reporter-then-mirror, got "${basis}"`, 'e.g. --basis mirror');
+  if (!['reporter', 'mirror', 'reporter-then-mirror'].includes(basis)) throw usageError(msg.badChoice('--basis', ['reporter', 'mirror', 'reporter-then-mirror'], basis, '--basis mirror'));
   return { flow, products: resolveProducts(options.products), basis, includeSelf: options.self === 'include' };
 }
 
@@ -143,8 +143,9 @@ export function annotateProducts(req: ComputeRequest, o: TradeOptions, results: 
   for (const y of years) {
     for (const { codes, file } of codeNotes(req, o, y)) {
       if (codes.refused.length > 0) {
-        const [what, hint] = msg.vintageRefused(g.id, vintageName(g.vintage), codes.vintages.filter((v) => v !== g.vintage).map(vintageName).join(', '), y, codes.refused);
-        throw dataError(what, { file }, hint);
+        const others = codes.vintages.filter((v) => v !== g.vintage).map(vintageName).join(', ');
+        const refused = `${codes.refused.slice(0, 3).join('; ')}${codes.refused.length > 3 ? `; and ${codes.refused.length - 3} more` : ''}`;
+        throw dataError(msg.productVintage(g.id, vintageName(g.vintage), others, y, refused), { file });
       }
       for (const v of codes.vintages) byVintage.set(v, [...new Set([...(byVintage.get(v) ?? []), y])]);
       for (const c of codes.present) present.add(c);
@@ -159,9 +160,9 @@ export function annotateProducts(req: ComputeRequest, o: TradeOptions, results: 
       const seen = new Set<string>();
       for (const c of changes) if (!seen.has(c.code)) seen.add(c.code) && breaks.push(describeChange(c));
       if (changes.length > 0) {
-        req.warn?.(warning.hsBreak(g.id, `${vintageName(a)} (${span(byVintage.get(a) ?? [])})`, `${vintageName(b)} (${span(byVintage.get(b) ?? [])})`, breaks.slice(-seen.size)));
+        req.warn?.(warning(msg.hsBreak(g.id, `${vintageName(a)} (${span(byVintage.get(a) ?? [])})`, `${vintageName(b)} (${span(byVintage.get(b) ?? [])})`, breaks.slice(-seen.size))));
       } else if (!correlated(a, b)) {
-        req.warn?.(warning.hsNoTable(g.id, vintageName(a), vintageName(b)));
+        req.warn?.(warning(msg.hsNoTable(g.id, vintageName(a), vintageName(b))));
       }
     }
   }

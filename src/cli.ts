@@ -19,13 +19,20 @@ import { terminalLine, visibleControls } from './render/escape.js';
 
 /** Build the command tree writing to `io`. */
 export function buildProgram(io: Io): Command {
+  const usageCode = msg.usage.code;
+  const output = {
+    writeOut: (t: string) => io.stdout(visibleControls(t)),
+    writeErr: (t: string) => io.stderr(visibleControls(t)),
+    outputError: (text: string, write: (t: string) => void) => write(`linkage: ${usageCode}: ${text.replace(/^error: /, '')}`),
+  };
   const program = new Command('linkage')
     .description('Regional innovation-linkage indicators from OECD, IMF, WIPO, World Bank and UN Comtrade extracts')
     .version(toolVersion())
     .option('--verbose', 'print a stack trace on errors')
+    .option('--strict', 'every warning is an error (exit 1 with the warning\'s code), for CI pipelines')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: (t) => io.stdout(visibleControls(t)), writeErr: (t) => io.stderr(visibleControls(t)) });
+    .configureOutput(output);
   registerCompute(program, io);
   registerCheck(program, io);
   registerChart(program, io);
@@ -35,14 +42,18 @@ export function buildProgram(io: Io): Command {
   registerCache(program, io);
   registerIndicators(program, io);
   registerGroups(program, io);
-  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (t) => io.stdout(visibleControls(t)), writeErr: (t) => io.stderr(visibleControls(t)) });
+  for (const c of program.commands) c.exitOverride().configureOutput(output);
+  program.hook('preAction', (_program, action) => {
+    io.strict = action.optsWithGlobals<{ strict?: boolean }>().strict === true;
+  });
   return program;
 }
 
 /**
  * Run linkage with `argv` (without `node` and the script) and return the exit code: 0 success,
  * 1 data error (or a `check` mismatch), 2 usage error, 70 internal bug. Errors print one line
- * `linkage: <what> (<where>)` plus a hint; a stack trace only with --verbose.
+ * `linkage: CODE: <what> (<where>)` plus a hint, whatever the output format (the code is the
+ * machine-readable part); a stack trace only with --verbose.
  */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const verbose = argv.includes('--verbose');
@@ -55,16 +66,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
       return EXIT_CODES.usage;
     }
-    if (e instanceof LinkageError) {
-      io.stderr(`linkage: ${terminalLine(e.oneLine())}\n`);
-      if (e.hint) io.stderr(`  hint: ${terminalLine(e.hint)}\n`);
-      if (verbose && e.stack) io.stderr(`${e.stack}\n`);
-      return EXIT_CODES[e.kind];
-    }
-    const [what, hint] = msg.internal((e as Error).message ?? String(e));
-    io.stderr(`linkage: ${terminalLine(what)}\n  hint: ${hint}\n`);
+    const err = e instanceof LinkageError ? e : new LinkageError('internal', msg.internal((e as Error)?.message ?? String(e)));
+    io.stderr(`linkage: ${err.code}: ${terminalLine(err.oneLine())}\n  hint: ${terminalLine(err.hint)}\n`);
     if (verbose && e instanceof Error && e.stack) io.stderr(`${e.stack}\n`);
-    return EXIT_CODES.internal;
+    return EXIT_CODES[err.kind];
   }
 }
 

@@ -1,3 +1,5 @@
+import type { Code, Msg } from './messages.js';
+
 /** Error kinds and the exit code each maps to at the entry point (src/cli.ts). */
 export type ErrorKind = 'usage' | 'data' | 'internal';
 
@@ -15,23 +17,27 @@ export interface Where {
 }
 
 /**
- * The one error type of linkage. Commands and loaders throw it; only the CLI entry point turns it
- * into a one-line message (`linkage: <what> (<where>)`), a hint and an exit code.
+ * The one error type of linkage. Commands and loaders throw it with a catalogued message
+ * (src/messages.ts); only the CLI entry point turns it into a one-line message
+ * (`linkage: CODE: <what> (<where>)`), a hint and an exit code.
  */
 export class LinkageError extends Error {
   readonly kind: ErrorKind;
   readonly where: Where;
-  readonly hint: string | undefined;
+  readonly hint: string;
+  /** The catalogue's stable code, e.g. `E_DUPLICATE_KEY`. */
+  readonly code: Code;
 
-  constructor(kind: ErrorKind, message: string, where: Where = {}, hint?: string) {
-    super(message);
+  constructor(kind: ErrorKind, m: Msg, where: Where = {}) {
+    super(m[0]);
     this.name = 'LinkageError';
     this.kind = kind;
     this.where = where;
-    this.hint = hint;
+    this.hint = m[1];
+    this.code = m[2];
   }
 
-  /** `what (file:line:column)` — the single line the user sees. */
+  /** `what (file:line:column)` — the message and where, without the code. */
   oneLine(): string {
     const loc = formatWhere(this.where);
     return loc ? `${this.message} (${loc})` : this.message;
@@ -47,10 +53,12 @@ export function formatWhere(where: Where): string {
   return parts.join(':');
 }
 
-export function dataError(message: string, where: Where = {}, hint?: string): LinkageError {
-  return new LinkageError('data', message, where, hint);
+/** A data error (exit 1): the input cannot be read as it is. */
+export function dataError(m: Msg, where: Where = {}): LinkageError {
+  return new LinkageError('data', m, where);
 }
 
-export function usageError(message: string, hint?: string): LinkageError {
-  return new LinkageError('usage', message, {}, hint);
+/** A usage error (exit 2): the command line or a definition file the user wrote is wrong. */
+export function usageError(m: Msg, where: Where = {}): LinkageError {
+  return new LinkageError('usage', m, where);
 }

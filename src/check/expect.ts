@@ -14,8 +14,7 @@ export function readExpectations(file: string): Map<string, Verdict> {
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    const [what, hint] = msg.badExpect(file, 'cannot read the file');
-    throw usageError(what, hint);
+        throw usageError(msg.badExpect(file, 'cannot read the file'));
   }
   let pairs: [string, string][];
   try {
@@ -27,14 +26,12 @@ export function readExpectations(file: string): Map<string, Verdict> {
       else throw new Error('expected an object of id → verdict or check JSON');
     } else pairs = parseDataCsv(text).map((r) => [r.id ?? '', r.verdict ?? '']);
   } catch (e) {
-    const [what, hint] = msg.badExpect(file, (e as Error).message);
-    throw usageError(what, hint);
+        throw usageError(msg.badExpect(file, (e as Error).message));
   }
   const out = new Map<string, Verdict>();
   for (const [id, verdict] of pairs) {
     if (id === '' || !(VERDICTS as readonly string[]).includes(verdict)) {
-      const [what, hint] = msg.badExpect(file, `"${id}" has verdict "${verdict}"; use ${VERDICTS.join(', ')}`);
-      throw usageError(what, hint);
+      throw usageError(msg.badExpect(file, `"${id}" has verdict "${verdict}"; use ${VERDICTS.join(', ')}`));
     }
     out.set(id, verdict as Verdict);
   }
@@ -46,8 +43,7 @@ export function compareExpectations(figures: readonly CheckedFigure[], expected:
   const byId = new Map(figures.map((f) => [f.id, f]));
   const unknown = [...expected.keys()].filter((id) => !byId.has(id));
   if (unknown.length > 0) {
-    const [what, hint] = msg.badExpect(file, `unknown figure ${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ` and ${unknown.length - 3} more` : ''}`);
-    throw usageError(what, hint);
+        throw usageError(msg.badExpect(file, `unknown figure ${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? ` and ${unknown.length - 3} more` : ''}`));
   }
   return [...expected].flatMap(([id, verdict]) => {
     const got = byId.get(id)?.verdict;

@@ -42,20 +42,17 @@ export function readPublished(path: string = dataPath('published', DEFAULT_PUBLI
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    const [what, hint] = msg.badPublished(`cannot read ${path}`);
-    throw usageError(what, hint);
+    throw usageError(msg.badPublished(`cannot read ${path}`));
   }
   return parseDataCsv(text).map((r, i) => {
     const value = Number(r.value);
     const precision = Number(r.precision);
     const tolerance = r.tolerance ? Number(r.tolerance) : null;
     if (!r.id || !r.indicator || !Number.isFinite(value) || !Number.isInteger(precision)) {
-      const [what, hint] = msg.badPublished(`row ${i + 1} (${r.id ?? '?'}) needs id, indicator, a numeric value and an integer precision`);
-      throw usageError(what, hint);
+      throw usageError(msg.badPublished(`row ${i + 1} (${r.id ?? '?'}) needs id, indicator, a numeric value and an integer precision`));
     }
     if (tolerance !== null && !(r.tolerance_reason ?? '').trim()) {
-      const [what, hint] = msg.badPublished(`figure ${r.id} has a tolerance without a written tolerance_reason`);
-      throw usageError(what, hint);
+      throw usageError(msg.badPublished(`figure ${r.id} has a tolerance without a written tolerance_reason`));
     }
     return {
       id: r.id,

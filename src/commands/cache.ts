@@ -37,8 +37,7 @@ export function registerCache(program: Command, io: Io): void {
         const n = clearCache(root);
         io.stdout(`removed ${n} item(s) from ${root}\n`);
       } else {
-        const [what, hint] = fetchMsg.badCacheAction(action);
-        throw usageError(what, hint);
+        throw usageError(fetchMsg.badCacheAction(action));
       }
     });
 }

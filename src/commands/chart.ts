@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
 import { usageError } from '../errors.js';
+import { msg, warning } from '../messages.js';
 import { chartSpec } from '../render/chart.js';
+import { terminalLine } from '../render/escape.js';
 import type { ChartKind } from '../model/indicator.js';
 import { addComputeOptions, runCompute, type ComputeOptions } from './compute.js';
 import { namer } from './context.js';
+import { emitWarnings } from './warnings.js';
 import { emit, filesRead, type Io } from './io.js';
 import { prepareOutput } from '../io/output.js';
 import { defaultInputs } from './inputs.js';
@@ -29,17 +32,17 @@ Examples:
     .action(async (opts: ChartOptions) => {
       const out = opts.out as string;
       const ext = /\.vl\.json$/i.test(out) ? 'vl' : /\.svg$/i.test(out) ? 'svg' : /\.png$/i.test(out) ? 'png' : undefined;
-      if (ext === undefined) throw usageError(`cannot tell the chart format from "${out}"`, 'name the output FILE.vl.json, FILE.svg or FILE.png');
-      if (opts.kind !== undefined && !['bars', 'lines', 'heatmap', 'dots'].includes(opts.kind)) throw usageError(`unknown chart kind "${opts.kind}"`, 'use bars, lines, heatmap or dots');
+      if (ext === undefined) throw usageError(msg.chartFormat(out));
+      if (opts.kind !== undefined && !['bars', 'lines', 'heatmap', 'dots'].includes(opts.kind)) throw usageError(msg.chartKind(opts.kind));
       const target = prepareOutput(out, filesRead(opts, defaultInputs().map(([p]) => p)));
-      const { ctx, indicators, results } = await runCompute({ ...opts, fetchNote: (t) => io.stderr(`linkage: ${t}\n`) });
-      if (indicators.length !== 1) throw usageError('chart draws one indicator at a time', 'give one --indicator');
+      const { ctx, indicators, results, warnings } = await runCompute({ ...opts, fetchNote: (t) => io.stderr(`linkage: ${terminalLine(t)}\n`) });
+      if (indicators.length !== 1) throw usageError(msg.chartOneIndicator());
       const meta = (indicators[0] as (typeof indicators)[number]).meta;
       const spec = chartSpec(results, meta, namer(ctx), (opts.kind as ChartKind | undefined) ?? meta.chart);
       // vega, vega-lite and resvg load only here, so commands that do not draw start fast.
       const { compileSpec, renderSvg, svgToPng } = await import('../render/draw.js');
+      emitWarnings(io, [...warnings, ...compileSpec(spec).warnings.map((w) => warning(msg.chartCompile(meta.id, w)))]);
       if (ext === 'vl') {
-        compileSpec(spec);
         emit(io, `${JSON.stringify(spec, null, 2)}\n`, target);
         return;
       }

@@ -46,8 +46,7 @@ export function parseVerdicts(option: string, value: string | undefined, fallbac
   return value.split(',').map((v) => {
     const t = v.trim();
     if (!(VERDICTS as readonly string[]).includes(t)) {
-      const [what, hint] = msg.badVerdictList(option, value, didYouMean(t, VERDICTS));
-      throw usageError(what, hint);
+            throw usageError(msg.badVerdictList(option, value, didYouMean(t, VERDICTS)));
     }
     return t as Verdict;
   });

@@ -6,11 +6,12 @@ import { defaultInputs, loadInputs } from './inputs.js';
 import { withFetched } from '../fetch/inputs.js';
 import { emit, filesRead, type Io } from './io.js';
 import { prepareOutput } from '../io/output.js';
+import { emitWarnings } from './warnings.js';
+import { msg, warning, type Warning } from '../messages.js';
 import { terminalLine } from '../render/escape.js';
 import { collect, outputFormat, parseCount, parseFormat, parseOptions, parseYears } from './options.js';
 import { validateOptions } from './option-schema.js';
 import { usageError } from '../errors.js';
-import { msg } from '../messages.js';
 import { editionMatches } from '../model/table.js';
 import type { Provenance } from '../model/types.js';
 import { renderResultsMarkdown } from '../render/markdown-table.js';
@@ -104,14 +105,14 @@ export async function runCompute(opts: ComputeOptions) {
     ...(trade ? { reducer: () => tradeReducer(groups), trade: { groups, engine, countries: ctx.countries, cache: opts.cache !== false, ...(opts.progress && !opts.quiet ? { progress: opts.progress } : {}) } } : {}),
   });
   if (opts.edition !== undefined) checkEdition(opts.edition, provenances);
-  const computeWarnings: string[] = [];
-  const warn = (w: string) => void (computeWarnings.includes(w) || computeWarnings.push(w));
+  const computeWarnings: Warning[] = [];
+  const warn = (w: Warning) => void (computeWarnings.some((x) => x.code === w.code && x.message === w.message) || computeWarnings.push(w));
   const results: Result[] = indicators.flatMap((ind) => ind.compute({ table, geos, years, latest, edition: opts.edition, options, groups: ctx.groups, warn }));
   // An input the user named that feeds none of the indicators (they add to the sample, so the run can still succeed).
   const given = new Set((fetched?.files ?? opts.input ?? []).map((f) => labels?.get(f) ?? f));
   // (When nothing has a value, the no-value error says it all.)
-  const unused = !results.some((r) => r.status === 'ok') ? [] : inputs.filter((i) => given.has(i.file) && i.rows > 0 && i.filtered === i.rows).map((i) => msg.inputUnused(i.file, indicators.map((x) => x.meta.id))[0]);
-  const warnings = [...(opts.taiwan490 ? ['UN Comtrade area 490 ("Other Asia, nes") is labelled as Taiwan (TWN) because of --taiwan-490; Comtrade itself does not name it.'] : []), ...loadWarnings, ...unused, ...computeWarnings];
+  const unused = !results.some((r) => r.status === 'ok') ? [] : inputs.filter((i) => given.has(i.file) && i.rows > 0 && i.filtered === i.rows).map((i) => warning(msg.inputUnused(i.file, indicators.map((x) => x.meta.id))));
+  const warnings: Warning[] = [...(opts.taiwan490 ? [warning(msg.taiwan490())] : []), ...loadWarnings, ...unused, ...computeWarnings];
   return { ctx, indicators, results, inputs, warnings, table, geos, years };
 }
 
@@ -119,8 +120,7 @@ export async function runCompute(opts: ComputeOptions) {
 export function checkEdition(edition: string, held: readonly Provenance[]): void {
   if (held.some((p) => editionMatches(edition, p))) return;
   const labels = [...new Set(held.map((p) => `${p.dataset}:${p.edition}`))].sort();
-  const [what, hint] = msg.unknownEdition(edition, labels, didYouMean(edition, [...labels, ...new Set(held.map((p) => p.edition))]));
-  throw usageError(what, hint);
+    throw usageError(msg.unknownEdition(edition, labels, didYouMean(edition, [...labels, ...new Set(held.map((p) => p.edition))])));
 }
 
 /** The options compute shares with chart and report: inputs, selection, trade flags. */
@@ -174,13 +174,12 @@ Examples:
     .action(async (opts: ComputeOptions) => {
       const format = outputFormat(opts.format, opts.output, ['table', 'csv', 'json', 'md'] as const, opts.wide ? 'csv' : 'table');
       if (opts.wide && format !== 'csv') {
-        const [what, hint] = msg.wideNeedsCsv(format);
-        throw usageError(what, hint);
+                throw usageError(msg.wideNeedsCsv(format));
       }
       const target = prepareOutput(opts.output, filesRead(opts, opts.sample === false ? [] : defaultInputs().map(([p]) => p)));
       const { ctx, indicators, results, inputs, warnings, table, geos, years } = await runCompute({ ...opts, fetchNote: (t) => io.stderr(`linkage: ${terminalLine(t)}\n`), ...(io.isTTY ? { progress: progressBar(io) } : {}) });
       const titles = Object.fromEntries(indicators.map((i) => [i.meta.id, i.meta.title]));
-      for (const w of warnings) io.stderr(`linkage: warning: ${terminalLine(w)}\n`);
+      emitWarnings(io, warnings);
       requireSomeValue(results, inputs, table, { indicators, geos: geos.map((g) => g.code), years });
       const name = namer(ctx);
       const text =

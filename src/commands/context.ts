@@ -25,8 +25,7 @@ export function selectIndicators(ids: readonly string[] | undefined, defaults: r
     const ind = indicatorById(id);
     if (ind === undefined) {
       const known = INDICATORS.map((i) => i.meta.id);
-      const [what, hint] = msg.unknownIndicator(id, known, didYouMean(id, known));
-      throw usageError(what, hint);
+      throw usageError(msg.unknownIndicator(id, known, didYouMean(id, known)));
     }
     return ind;
   });
@@ -70,8 +69,7 @@ export function countryArg(ctx: Context, spec: string): string {
   const near = closest(normaliseName(spec), [...names.keys()], 2).map((n) => names.get(n) ?? n);
   const codes = [...new Set([...closest(code, ctx.countries.all().map((a) => a.code), 3), ...near])].slice(0, 3);
   const suggestion = codes.length === 0 ? '' : `did you mean ${codes.map((c) => `${c} (${ctx.countries.name(c)})`).join(' or ')}?`;
-  const [what, hint] = msg.unknownCountryArg(spec, suggestion);
-  throw usageError(what, hint);
+    throw usageError(msg.unknownCountryArg(spec, suggestion));
 }
 
 /** Display names: countries by their registry name, groups as "name (CODE)". */

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { usageError } from '../errors.js';
-import { fetchMsg } from '../messages.js';
+import { fetchMsg, warning } from '../messages.js';
+import { emitWarnings } from './warnings.js';
 import { fetchQuery, type FetchMode } from '../fetch/engine.js';
 import { queriesFor, selectionOf } from '../fetch/inputs.js';
 import { parseQuery } from '../fetch/query.js';
@@ -67,7 +68,7 @@ Examples:
       let queries: Query[];
       const manual: string[] = [];
       if (spec !== undefined) {
-        if ((flags.for ?? []).length > 0) throw usageError('give either a query or --for, not both', 'e.g. `linkage fetch --for ip-charges --group CJK`');
+        if ((flags.for ?? []).length > 0) throw usageError(fetchMsg.queryAndFor());
         const q = parseQuery(spec, flags.key, flags.years);
         if (q.api === 'wipo') {
           io.stdout(wipoSteps(q.id));
@@ -79,15 +80,11 @@ Examples:
         const ctx = makeContext(flags.groups);
         const sel = selectionOf(ctx, flags, parseOptions(flags.option), DEFAULT_GROUPS);
         const planned = queriesFor(ids, sel);
-        for (const n of planned.none) {
-          const [what, hint] = fetchMsg.noPublicSource(n.id, n.why);
-          io.stderr(`linkage: ${what}\n  hint: ${hint}\n`);
-        }
+        emitWarnings(io, planned.none.map((n) => warning(fetchMsg.noPublicSource(n.id, n.why))));
         manual.push(...planned.manual);
         queries = planned.queries;
       } else {
-        const [what, hint] = fetchMsg.needQuery();
-        throw usageError(what, hint);
+        throw usageError(fetchMsg.needQuery());
       }
       for (const m of new Set(manual)) io.stdout(wipoSteps(m));
       const got = [];

@@ -3,6 +3,7 @@ import { loadFile, type Loaded, type LoadOptions } from '../loaders/load.js';
 import type { CountryRegistry } from '../model/countries.js';
 import { ObservationTable } from '../model/table.js';
 import type { CanonicalRow, Provenance } from '../model/types.js';
+import { warning, type Warning } from '../messages.js';
 import { dataPath } from '../paths.js';
 import { fetchedFrom } from '../fetch/provenance.js';
 import { expandInputs } from '../inputs/expand.js';
@@ -22,7 +23,7 @@ export interface LoadedInputs {
   /** The distinct provenances (dataset, edition, file) of the rows kept. */
   provenances: Provenance[];
   /** Warnings the loaders raised (values kept outside their usual domain). */
-  warnings: string[];
+  warnings: Warning[];
 }
 
 /**
@@ -49,7 +50,7 @@ export async function loadInputs(
   ];
   const rows: CanonicalRow[] = [];
   const inputs: Loaded['summary'][] = [];
-  const warnings: string[] = expanded.skipped.length > 0 ? [msg.inputsSkipped(expanded.skipped.length, expanded.skipped)] : [];
+  const warnings: Warning[] = expanded.skipped.length > 0 ? [warning(msg.inputsSkipped(expanded.skipped.length, expanded.skipped))] : [];
   const seen = new Set<string>();
   const provenances = new Set<Provenance>();
   for (const [file, label, given] of list) {

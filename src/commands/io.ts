@@ -9,6 +9,8 @@ export interface Io {
   isTTY: boolean;
   /** Exit code a command asks for without an error (e.g. `check` with a mismatch). */
   status: { code: number };
+  /** `--strict`: every warning is an error (exit 1, the warning's code). Default false. */
+  strict?: boolean;
 }
 
 /**

@@ -27,8 +27,7 @@ export function requireSomeValue(results: readonly Result[], inputs: readonly In
   const reasons = [...new Set(results.map((r) => r.reason).filter((r): r is string => r !== null))];
   const geos = results.length > 0 ? [...new Set(results.map((r) => r.geo))] : asked.geos;
   const what = `${asked.indicators.map((i) => i.meta.id).join(', ')} for ${geos.join(', ') || 'the selection'}${asked.years ? ` in ${yearsText(asked.years)}` : ''}`;
-  const [message, hint] = msg.noValue(what, reads, provides, results.length === 0 ? 'the indicators produced no results for this selection' : reasons.slice(0, 2).join(' | '));
-  throw dataError(message, {}, hint);
+  throw dataError(msg.noValue(what, reads, provides, results.length === 0 ? 'the indicators produced no results for this selection' : reasons.slice(0, 2).join(' | ')));
 }
 
 function yearsText(years: readonly number[]): string {

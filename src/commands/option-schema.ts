@@ -19,8 +19,7 @@ export function validateOptions(indicators: readonly Indicator[], options: Reado
   for (const [key, value] of Object.entries(options)) {
     const readers = indicators.filter((i) => Object.hasOwn(i.meta.options, key));
     if (readers.length === 0) {
-      const [what, hint] = msg.unknownOption(FLAG_OF[key] ?? key, ids, didYouMean(key, known), known);
-      throw usageError(what, hint);
+            throw usageError(msg.unknownOption(FLAG_OF[key] ?? key, ids, didYouMean(key, known), known));
     }
     for (const ind of readers) {
       const spec = ind.meta.options[key];
@@ -29,14 +28,12 @@ export function validateOptions(indicators: readonly Indicator[], options: Reado
       if (spec.values !== undefined) {
         for (const item of items) {
           if (!spec.values.includes(item)) {
-            const [what, hint] = msg.badOptionValue(FLAG_OF[key] ?? key, item, ind.meta.id, didYouMean(item, spec.values), [...spec.values]);
-            throw usageError(what, hint);
+                        throw usageError(msg.badOptionValue(FLAG_OF[key] ?? key, item, ind.meta.id, didYouMean(item, spec.values), [...spec.values]));
           }
         }
       }
       if (spec.kind === 'number' && value !== '' && !Number.isFinite(Number(value))) {
-        const [what, hint] = msg.badOptionValue(FLAG_OF[key] ?? key, value, ind.meta.id, '', ['a number']);
-        throw usageError(what, hint);
+                throw usageError(msg.badOptionValue(FLAG_OF[key] ?? key, value, ind.meta.id, '', ['a number']));
       }
       if (spec.kind === 'geos') for (const item of items) checkGeo(ctx, FLAG_OF[key] ?? `--option ${key}`, item);
     }
@@ -49,6 +46,5 @@ function checkGeo(ctx: Context, option: string, code: string): void {
   if (ctx.countries.get(upper) !== undefined || ctx.groups.get(code) !== undefined || ctx.groups.get(upper) !== undefined) return;
   const byName = ctx.countries.codeForName(code);
   const suggestion = byName !== undefined ? `did you mean ${byName}?` : didYouMean(upper, [...ctx.countries.all().map((a) => a.code), ...ctx.groups.all().map((g) => g.code)]);
-  const [what, hint] = msg.unknownGeoArg(option, code, suggestion);
-  throw usageError(what, hint);
+    throw usageError(msg.unknownGeoArg(option, code, suggestion));
 }

@@ -15,14 +15,12 @@ export function parseYears(specs: readonly string[] | undefined): number[] | und
   for (const spec of specs.flatMap((s) => s.split(','))) {
     const m = /^\s*(\d{4})\s*(?:-\s*(\d{4}))?\s*$/.exec(spec);
     if (!m) {
-      const [what, hint] = msg.badYearSpec(spec);
-      throw usageError(what, hint);
+      throw usageError(msg.badYearSpec(spec));
     }
     const from = Number(m[1]);
     const to = m[2] === undefined ? from : Number(m[2]);
     if (to < from) {
-      const [what, hint] = msg.reversedYears(spec.trim(), from, to);
-      throw usageError(what, hint);
+      throw usageError(msg.reversedYears(spec.trim(), from, to));
     }
     for (let y = from; y <= to; y++) years.add(y);
   }
@@ -33,8 +31,7 @@ export function parseYears(specs: readonly string[] | undefined): number[] | und
 export function parseCount(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value)) {
-    const [what, hint] = msg.badNumberOption(name, value);
-    throw usageError(what, hint);
+    throw usageError(msg.badNumberOption(name, value));
   }
   return Number(value);
 }
@@ -43,8 +40,8 @@ export function parseCount(name: string, value: string | undefined, fallback: nu
 export function parseFormat<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if (!(allowed as readonly string[]).includes(value)) {
-    const [what, hint] = msg.badFormat(value, [...allowed]);
-    throw usageError(what, hintWith(value, allowed, hint));
+    const [what, hint, code] = msg.badFormat(value, [...allowed]);
+    throw usageError([what, hintWith(value, allowed, hint), code]);
   }
   return value as T;
 }
@@ -65,15 +62,13 @@ export function outputFormat<T extends string>(format: string | undefined, outpu
   if (format !== undefined) {
     const chosen = parseFormat(format, allowed, fallback);
     if (implied !== undefined && implied !== chosen) {
-      const [what, hint] = msg.formatContradicts(chosen, output as string, implied);
-      throw usageError(what, hint);
+            throw usageError(msg.formatContradicts(chosen, output as string, implied));
     }
     return chosen;
   }
   if (implied === undefined) return fallback;
   if (!(allowed as readonly string[]).includes(implied)) {
-    const [what, hint] = msg.extensionUnsupported(output as string, [...allowed]);
-    throw usageError(what, hint);
+        throw usageError(msg.extensionUnsupported(output as string, [...allowed]));
   }
   return implied as T;
 }
@@ -83,10 +78,7 @@ export function parseOptions(pairs: readonly string[] | undefined): Record<strin
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const p of pairs ?? []) {
     const eq = p.indexOf('=');
-    if (eq <= 0) {
-      const [what, hint] = msg.badOptionPair(p);
-      throw usageError(what, hint);
-    }
+    if (eq <= 0) throw usageError(msg.badOptionSyntax(p));
     out[p.slice(0, eq).trim()] = p.slice(eq + 1).trim();
   }
   return out;

@@ -8,7 +8,8 @@ import { toolVersion } from '../paths.js';
 import { renderResultsCsv } from '../render/results.js';
 import { buildReport, type BuiltReport } from '../report/build.js';
 import { inputPath, readReport, type ReportDefinition } from '../report/definition.js';
-import { msg } from '../messages.js';
+import { msg, warning } from '../messages.js';
+import { emitWarnings } from './warnings.js';
 import { onInterrupt } from '../io/interrupt.js';
 import { acquireLock } from '../io/lock.js';
 import { checkReplaceable, present, REPORT_MARKER } from '../io/report-folder.js';
@@ -42,13 +43,13 @@ export async function writeReport(definition: string, opts: ReportOptions, io: I
   if ((opts.fetch || opts.refresh) && !opts.offline) await fetchReportInputs(def.inputs, { mode: modeOf(opts), note: (t) => io.stderr(`linkage: ${terminalLine(t)}\n`) });
   const reads = reportReads(def, definition);
   if (present(out)) {
-    if (!opts.force) throw usageError(...msg.reportExists(opts.out));
+    if (!opts.force) throw usageError(msg.reportExists(opts.out));
     checkReplaceable(out, opts.out, reads);
   }
   try {
     mkdirSync(dirname(out), { recursive: true });
   } catch {
-    throw usageError(...msg.outputFolder(opts.out, 'cannot be created'));
+    throw usageError(msg.outputFolder(opts.out, 'cannot be created'));
   }
   const unlock = acquireLock(out);
   const tmp = join(dirname(out), `.${basename(out)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -56,7 +57,7 @@ export async function writeReport(definition: string, opts: ReportOptions, io: I
   try {
     // Checked again under the lock: another run may have written the folder meanwhile.
     if (present(out)) {
-      if (!opts.force) throw usageError(...msg.reportExists(opts.out));
+      if (!opts.force) throw usageError(msg.reportExists(opts.out));
       checkReplaceable(out, opts.out, reads);
     }
     const summary = await writeReportFolder(def, definition, format, tmp, io, argv);
@@ -91,6 +92,8 @@ async function writeReportFolder(def: ReportDefinition, definition: string, form
   const report = await buildReport(def, progress);
   // The renderers (vega, vega-lite, resvg, arquero) load only when a report is drawn: fast start elsewhere.
   const [{ compileSpec, renderSvg, svgToPng }, { wideCsv }] = await Promise.all([import('../render/draw.js'), import('../render/wide.js')]);
+  const chartWarnings = report.sections.flatMap((s) => (s.spec === undefined || s.unavailable ? [] : compileSpec(s.spec).warnings.map((w) => warning(msg.chartCompile(s.section.id, w)))));
+  emitWarnings(io, [...report.warnings, ...chartWarnings]);
   mkdirSync(join(tmp, 'tables'), { recursive: true });
   mkdirSync(join(tmp, 'charts'), { recursive: true });
   const svgs = new Map<string, string>();
@@ -101,8 +104,6 @@ async function writeReportFolder(def: ReportDefinition, definition: string, form
     progress(`rendering ${s.section.id}`);
     put(join(tmp, 'tables', `${s.section.id}.csv`), renderResultsCsv(s.results));
     if (new Set(s.results.map((r) => r.year)).size > 1) put(join(tmp, 'tables', `${s.section.id}-wide.csv`), wideCsv(s.results, s.names));
-    const { warnings } = compileSpec(s.spec);
-    if (warnings.length > 0) io.stderr(`linkage: chart ${s.section.id}: ${terminalLine(warnings.join('; '))}\n`);
     put(join(tmp, 'charts', `${s.section.id}.vl.json`), `${JSON.stringify(s.spec, null, 2)}\n`);
     const svg = await renderSvg(s.spec);
     svgs.set(s.section.id, svg);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { dataError } from '../errors.js';
+import { baciMsg, msg } from '../messages.js';
 import { vintageName } from '../trade/products.js';
 import { groupMasks, type ScanJob, type ScanOutcome } from './job.js';
 import { TradeMatrix } from './matrix.js';
@@ -85,7 +86,7 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
       // DuckDB's reader refused the file (a cut row, a cell that is not a number, …): the byte
       // scanner names the line. Parquet: say what DuckDB said.
       if (kind === 'baci-csv') return await scanBaciCsv(job, release);
-      throw dataError(`cannot read Parquet file: ${(e as Error).message.split('\n')[0] ?? ''}`, { file: job.label }, 'check that it is a BACI table with columns t, i, j, k, v');
+      throw dataError(baciMsg.parquetUnreadable((e as Error).message.split('\n')[0] ?? ''), { file: job.label });
     }
   } finally {
     close();
@@ -146,7 +147,7 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
     if (kind === 'baci-csv') return scanBaciCsv(job, release);
     throw await parquetProblem(job, release, problem);
   }
-  if (records === 0) throw dataError('the file has a header but no data rows', { file: job.label }, 'export the data again with at least one observation');
+  if (records === 0) throw dataError(msg.headerOnly(), { file: job.label });
   const sha256 = await hashing;
   return { matrix, sha256, records, skipped: valued < records ? { 'no trade value': records - valued } : {}, vintage: vintageName(release.cls) };
 }
@@ -162,7 +163,7 @@ async function parquetProblem(job: ScanJob, release: BaciRelease, problem: strin
       order by file_row_number limit 1`;
     const hit = (await con.runAndReadAll(q)).getRows()[0];
     const where = hit === undefined ? '' : ` at row ${String(hit[0])} (t=${String(hit[1])} i=${String(hit[2])} j=${String(hit[3])} k=${hs6(Number(hit[4]))} v=${String(hit[5])})`;
-    return dataError(`Parquet file has ${problem}${where}`, { file: job.label }, 'fix that row where the Parquet file was made (every check of the CSV path applies to Parquet too)');
+    return dataError(baciMsg.parquetRow(`${problem}${where}`), { file: job.label });
   } finally {
     close();
   }

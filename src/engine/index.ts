@@ -57,8 +57,7 @@ export async function tradeKind(file: string): Promise<TradeKind | undefined> {
 export function chooseEngine(engine: EngineName, kind: TradeKind, size: number, label: string): 'js' | 'duckdb' {
   if (kind === 'baci-parquet') {
     if (engine === 'js') {
-      const [what, hint] = baciMsg.engineFormat('js', label);
-      throw usageError(what, hint);
+      throw usageError(baciMsg.engineFormat('js', label));
     }
     return 'duckdb';
   }
@@ -79,16 +78,14 @@ async function run(engine: 'js' | 'duckdb', kind: TradeKind, job: ScanJob, relea
  */
 export async function scanTrade(file: string, label: string, kind: TradeKind, opts: TradeScanOptions): Promise<Loaded | undefined> {
   const info = await stat(file).catch(() => {
-    const [what, hint] = msg.fileNotFound(label);
-    throw dataError(what, { file: label }, hint);
+    throw dataError(msg.fileNotFound(label), { file: label });
   });
   const release = baciRelease(file, label, opts.countries, opts.read);
   // A product group of another HS vintage needs codes converted (or refused by name) row by row:
   // the per-row path does that (src/trade/aggregate.ts). Parquet cannot take that path.
   if (opts.groups.some((g) => g.vintage !== 'any' && g.vintage !== release.cls)) {
     if (kind === 'baci-csv') return undefined;
-    const [what, hint] = baciMsg.engineFormat('duckdb', `${label} with a product group of another HS vintage`);
-    throw usageError(what, hint);
+    throw usageError(baciMsg.engineFormat('duckdb', `${label} with a product group of another HS vintage`));
   }
   const useCache = opts.cache !== false;
   const known = useCache ? rememberedSha256(file, info) : undefined;

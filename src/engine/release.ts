@@ -65,8 +65,7 @@ export function baciRelease(file: string, label: string, countries: CountryRegis
   const names = baciNames(file);
   const dict = options.baciDictionary ?? beside(file, /^country_codes_V\d+\.csv$/i);
   if (dict === undefined) {
-    const [what, hint] = baciMsg.noDictionary();
-    throw dataError(what, { file: label, line: 1 }, hint);
+    throw dataError(baciMsg.noDictionary(), { file: label, line: 1 });
   }
   const productFile = options.baciProducts ?? (names.release ? beside(file, new RegExp(`^product_codes_${names.release}_V\\d+\\.csv$`, 'i')) : undefined);
   const key = `${dict}\u0000${productFile ?? ''}\u0000${names.cls}`;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { dataError } from '../errors.js';
-import { baciMsg, msg } from '../messages.js';
+import { baciMsg, msg, type Msg } from '../messages.js';
 import { parseValue } from '../loaders/cells.js';
 import { vintageName } from '../trade/products.js';
 import { hs6, type BaciRelease } from './release.js';
@@ -28,7 +28,7 @@ export const MAX_LINE = 1 << 16;
  */
 export async function scanBaciCsv(job: ScanJob, release: BaciRelease): Promise<ScanOutcome> {
   const { label } = job;
-  const fail = (m: readonly [string, string], line: number, column?: string) => dataError(m[0], { file: label, line, ...(column ? { column } : {}) }, m[1]);
+  const fail = (m: Msg, line: number, column?: string) => dataError(m, { file: label, line, ...(column ? { column } : {}) });
   // Dense indices: areas by BACI number, products by code.
   // Two BACI numbers may name one economy (a former and a current code): sums go by economy,
   // repeated keys are found by BACI number.
@@ -62,8 +62,7 @@ export async function scanBaciCsv(job: ScanJob, release: BaciRelease): Promise<S
 
   const hash = job.sha256 === undefined ? createHash('sha256') : undefined;
   const handle = await open(job.file, 'r').catch(() => {
-    const [what, hint] = msg.fileNotFound(label);
-    throw dataError(what, { file: label }, hint);
+    throw dataError(msg.fileNotFound(label), { file: label });
   });
   const size = (await handle.stat()).size;
   let buf = Buffer.allocUnsafe(CHUNK + MAX_LINE);
@@ -155,8 +154,7 @@ export async function scanBaciCsv(job: ScanJob, release: BaciRelease): Promise<S
     const c4 = commas[4] as number;
     const t = uint(s, c0, 4, true);
     if (t < 0) {
-      const [what, hint] = msg.badYear(text(s, c0).trim());
-      throw dataError(what, { file: label, line: ln, column: 't' }, hint);
+      throw dataError(msg.badYear(text(s, c0).trim()), { file: label, line: ln, column: 't' });
     }
     const iNum = uint(c0 + 1, c1, 4);
     const ai = iNum < 0 ? -1 : (areaIdx[iNum] as number);
@@ -325,12 +323,10 @@ export async function scanBaciCsv(job: ScanJob, release: BaciRelease): Promise<S
     await handle.close();
   }
   if (!header) {
-    const [what, hint] = msg.emptyFile();
-    throw dataError(what, { file: label }, hint);
+    throw dataError(msg.emptyFile(), { file: label });
   }
   if (records === 0) {
-    const [what, hint] = msg.headerOnly();
-    throw dataError(what, { file: label }, hint);
+    throw dataError(msg.headerOnly(), { file: label });
   }
   buf = Buffer.alloc(0);
   return { matrix, sha256: job.sha256 ?? (hash as ReturnType<typeof createHash>).digest('hex'), records, skipped: noValue > 0 ? { 'no trade value': noValue } : {}, vintage: vintageName(release.cls) };

@@ -22,8 +22,7 @@ function parts(q: Query): { hs: string; release: string } {
   const hs = q.id.toUpperCase();
   const release = q.key ?? '';
   if (!/^HS\d{2}$/.test(hs) || !/^V\d{6}[a-z]?$/.test(release)) {
-    const [what, hint] = fetchMsg.badQuery(`baci:${q.id}${q.key ? ` --key ${q.key}` : ''} (write baci:HS17 --key V202401b)`);
-    throw dataError(what, {}, hint);
+    throw dataError(fetchMsg.badQuery(`baci:${q.id}${q.key ? ` --key ${q.key}` : ''} (write baci:HS17 --key V202401b)`), {});
   }
   return { hs, release };
 }
@@ -95,8 +94,7 @@ export const baciClient: ApiClient = {
     if (!failure) unzip.push(new Uint8Array(0), true);
     if (failure) throw failure instanceof BodyError ? failure : new BodyError(`CEPII archive cannot be read: ${failure.message}`);
     if (!out.some((f) => f.name.startsWith('country_codes_')) || !out.some((f) => f.name.startsWith('BACI_'))) {
-      const [what, hint] = fetchMsg.baciContents(`BACI_${hs}_${release}.zip`, q.years);
-      throw dataError(what, {}, hint);
+      throw dataError(fetchMsg.baciContents(`BACI_${hs}_${release}.zip`, q.years), {});
     }
     return out.sort((a, b) => a.name.localeCompare(b.name));
   },

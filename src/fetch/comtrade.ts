@@ -39,15 +39,13 @@ export const comtradeClient: ApiClient = {
   plan(q: Query, env) {
     const path = q.id === 'HS' ? 'C/A/HS' : q.id;
     if (!PATH.test(path)) {
-      const [what, hint] = fetchMsg.badQuery(`comtrade:${q.id}`);
-      throw dataError(what, {}, hint);
+      throw dataError(fetchMsg.badQuery(`comtrade:${q.id}`), {});
     }
     const p = params(q.key);
     const reporters = (p.get('reporterCode') ?? '').split(',').map((r) => r.trim()).filter(Boolean);
     const periods = q.years ? yearsOf(q.years).map(String) : (p.get('period') ?? '').split(',').map((r) => r.trim()).filter(Boolean);
     if (periods.length === 0) {
-      const [what, hint] = fetchMsg.badQuery(`comtrade:${q.id} (give --years or period=YYYY in --key)`);
-      throw dataError(what, {}, hint);
+      throw dataError(fetchMsg.badQuery(`comtrade:${q.id} (give --years or period=YYYY in --key)`), {});
     }
     const keyed = apiKey(env) !== undefined;
     const base = `${comtradeBase(env)}/${keyed ? 'data/v1/get' : 'public/v1/preview'}/${path}`;
@@ -76,13 +74,11 @@ export const comtradeClient: ApiClient = {
       const status = parsed['statusCode'];
       const message = String(parsed['message'] ?? '');
       if (status === 429) throw new BodyError(`UN Comtrade rate limit (${message.slice(0, 80)})`);
-      const [what, hint] = fetchMsg.apiError('UN Comtrade', `status ${status}: ${message.slice(0, 120)}`);
-      throw dataError(what, {}, hint);
+      throw dataError(fetchMsg.apiError('UN Comtrade', `status ${status}: ${message.slice(0, 120)}`), {});
     }
     const error = parsed['error'];
     if (typeof error === 'string' && error.trim() !== '') {
-      const [what, hint] = fetchMsg.apiError('UN Comtrade', error.slice(0, 160));
-      throw dataError(what, {}, hint);
+      throw dataError(fetchMsg.apiError('UN Comtrade', error.slice(0, 160)), {});
     }
     if (!Array.isArray(parsed['data'])) throw new BodyError('UN Comtrade answered without a data array');
     // Records per call: 500 for the preview, 100,000 for a key (comtradr's figure for free keys;
@@ -90,8 +86,7 @@ export const comtradeClient: ApiClient = {
     const limit = Number(/[?&]maxRecords=(\d+)/.exec(chunk.url)?.[1] ?? NaN);
     const cap = Number.isFinite(limit) ? limit : chunk.url.includes('/public/') ? 500 : 100_000;
     if (parsed['data'].length >= cap) {
-      const [what, hint] = fetchMsg.recordLimit('UN Comtrade', cap, chunk.url);
-      throw dataError(what, {}, hint);
+      throw dataError(fetchMsg.recordLimit('UN Comtrade', cap, chunk.url), {});
     }
     return [];
   },
@@ -99,8 +94,7 @@ export const comtradeClient: ApiClient = {
     const data: unknown[] = [];
     for (const { file } of chunks) data.push(...((await readJson(file, 'UN Comtrade')) as { data: unknown[] }).data);
     if (data.length === 0) {
-      const [what, hint] = fetchMsg.noData('UN Comtrade');
-      throw dataError(what, {}, hint);
+      throw dataError(fetchMsg.noData('UN Comtrade'), {});
     }
     const name = `comtrade-${(q.id === 'HS' ? 'C/A/HS' : q.id).replace(/\//g, '-')}.json`;
     const file = join(dir, name);

@@ -57,13 +57,11 @@ export async function fetchQuery(query: Query, opts: FetchOptions): Promise<Fetc
   if (cached !== undefined && opts.mode !== 'refresh') return { entry: cached, files: absolute(root, cached), requested: false };
   if (opts.mode === 'cached') return undefined;
   if (opts.mode === 'offline') {
-    const [what, hint] = fetchMsg.notCached(text, fetchCommand(query));
-    throw dataError(what, {}, hint);
+    throw dataError(fetchMsg.notCached(text, fetchCommand(query)), {});
   }
   const client = CLIENTS[query.api];
   if (client === undefined) {
-    const [what, hint] = fetchMsg.noApi(query.api);
-    throw dataError(what, {}, hint);
+    throw dataError(fetchMsg.noApi(query.api), {});
   }
   ensureCache(root);
   const clock = opts.clock ?? fetchClock();
@@ -149,8 +147,7 @@ export async function fetchQuery(query: Query, opts: FetchOptions): Promise<Fetc
   } catch (e) {
     rmSync(partial, { recursive: true, force: true });
     if (e instanceof BodyError) {
-      const [what, hint] = fetchMsg.badAnswer(client.label, text, e.message);
-      throw dataError(what, {}, hint);
+      throw dataError(fetchMsg.badAnswer(client.label, text, e.message), {});
     }
     throw e;
   } finally {
@@ -165,8 +162,7 @@ async function validate(file: string, name: string, query: string, api: string):
     await loadFile(file, { countries: countryRegistry(), label: name });
   } catch (e) {
     if (e instanceof LinkageError) {
-      const [what, hint] = fetchMsg.badAnswer(api, query, e.oneLine());
-      throw dataError(what, {}, hint);
+      throw dataError(fetchMsg.badAnswer(api, query, e.oneLine()), {});
     }
     throw e;
   }

@@ -107,12 +107,10 @@ export async function download(chunk: Chunk, dest: string, ctx: DownloadContext)
       if (res.statusCode !== 200) {
         const text = await snippet(res.body);
         if (res.statusCode === 404) {
-          const [what, hint] = fetchMsg.notFound(ctx.api, chunk.url, text);
-          throw dataError(what, {}, hint);
+          throw dataError(fetchMsg.notFound(ctx.api, chunk.url, text), {});
         }
         if (!retryable(res.statusCode)) {
-          const [what, hint] = fetchMsg.httpStatus(ctx.api, res.statusCode, chunk.url, redact(text, ctx.secrets));
-          throw dataError(what, {}, hint);
+          throw dataError(fetchMsg.httpStatus(ctx.api, res.statusCode, chunk.url, redact(text, ctx.secrets)), {});
         }
         last = `HTTP ${res.statusCode}${text ? ` (${redact(text, ctx.secrets).slice(0, 80)})` : ''}`;
         retryAfter = retryAfterMs(h['retry-after'], ctx.clock.now());
@@ -140,8 +138,7 @@ export async function download(chunk: Chunk, dest: string, ctx: DownloadContext)
       last = redact(describe(e), ctx.secrets);
     }
     if (retryAfter !== undefined && retryAfter > policy.capMs) {
-      const [what, hint] = fetchMsg.waitTooLong(ctx.api, Math.ceil(retryAfter / 1000), chunk.url);
-      throw dataError(what, {}, hint);
+      throw dataError(fetchMsg.waitTooLong(ctx.api, Math.ceil(retryAfter / 1000), chunk.url), {});
     }
     if (attempt < policy.attempts) {
       const wait = backoffMs(attempt, policy, ctx.clock, retryAfter);
@@ -149,8 +146,7 @@ export async function download(chunk: Chunk, dest: string, ctx: DownloadContext)
       await ctx.clock.sleep(wait);
     }
   }
-  const [what, hint] = fetchMsg.gaveUp(ctx.api, chunk.url, policy.attempts, last);
-  throw dataError(what, {}, hint);
+  throw dataError(fetchMsg.gaveUp(ctx.api, chunk.url, policy.attempts, last), {});
 }
 
 /** A network error in a few words (undici codes: timeouts, closed sockets, refused connections). */

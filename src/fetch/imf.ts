@@ -15,8 +15,7 @@ function flowRef(id: string): string {
   const parts = id.split(',').map((p) => p.trim());
   const [a, b, c] = parts.length === 1 ? ['IMF.STA', parts[0], undefined] : parts;
   if (parts.length > 3 || !/^IMF\.[A-Z]+$/.test(a ?? '') || !/^[A-Z0-9_]+$/.test(b ?? '') || (c !== undefined && !/^[0-9.]+$/.test(c))) {
-    const [what, hint] = fetchMsg.badQuery(`imf:${id}`);
-    throw dataError(what, {}, hint);
+    throw dataError(fetchMsg.badQuery(`imf:${id}`), {});
   }
   return c === undefined ? `${a},${b}` : `${a},${b},${c}`;
 }

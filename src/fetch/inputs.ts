@@ -39,8 +39,7 @@ export function queriesFor(ids: readonly string[], sel: Selection): { queries: Q
   for (const id of ids) {
     const r = recipeFor(id, sel);
     if (r === undefined) {
-      const [what, hint] = fetchMsg.noRecipe(id, Object.keys(RECIPES));
-      throw usageError(what, hint);
+      throw usageError(fetchMsg.noRecipe(id, Object.keys(RECIPES)));
     }
     if ('manual' in r) manual.push(r.manual);
     else if ('none' in r) none.push({ id, why: r.none });

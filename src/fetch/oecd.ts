@@ -39,14 +39,12 @@ export function oecdFlowRef(id: string): string {
     const dsd = /^([A-Z0-9_]+)@[A-Za-z0-9_]+$/.exec(parts[0] ?? '')?.[1];
     const agency = dsd === undefined ? undefined : OECD_AGENCIES[dsd];
     if (agency === undefined) {
-      const [what, hint] = fetchMsg.oecdAgency(id, Object.keys(OECD_AGENCIES));
-      throw dataError(what, {}, hint);
+      throw dataError(fetchMsg.oecdAgency(id, Object.keys(OECD_AGENCIES)), {});
     }
     return `${agency},${parts[0]},`;
   }
   if (parts.length > 3 || !/^[A-Z][A-Z0-9._]*$/.test(parts[0] ?? '') || !/^[A-Za-z0-9_]+@[A-Za-z0-9_]+$/.test(parts[1] ?? '') || !/^[0-9.]*$/.test(parts[2] ?? '')) {
-    const [what, hint] = fetchMsg.badQuery(`oecd:${id}`);
-    throw dataError(what, {}, hint);
+    throw dataError(fetchMsg.badQuery(`oecd:${id}`), {});
   }
   return `${parts[0]},${parts[1]},${parts[2] ?? ''}`;
 }

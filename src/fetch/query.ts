@@ -6,14 +6,12 @@ import { APIS, type ApiName, type Query } from './types.js';
 export function parseSpan(spec: string): [number, number] {
   const m = /^\s*(\d{4})\s*(?:[-:]\s*(\d{4}))?\s*$/.exec(spec);
   if (!m) {
-    const [what, hint] = fetchMsg.badYears(spec);
-    throw usageError(what, hint);
+    throw usageError(fetchMsg.badYears(spec));
   }
   const a = Number(m[1]);
   const b = m[2] !== undefined ? Number(m[2]) : a;
   if (b < a) {
-    const [what, hint] = fetchMsg.badYears(spec);
-    throw usageError(what, hint);
+    throw usageError(fetchMsg.badYears(spec));
   }
   return [a, b];
 }
@@ -24,12 +22,10 @@ export function parseQuery(spec: string, key?: string, years?: string): Query {
   const api = (i === -1 ? spec : spec.slice(0, i)).trim().toLowerCase();
   const id = i === -1 ? '' : spec.slice(i + 1).trim();
   if (!(APIS as readonly string[]).includes(api) || id === '' || /[\s\u0000-\u001f]/.test(id)) {
-    const [what, hint] = fetchMsg.badQuery(spec);
-    throw usageError(what, hint);
+    throw usageError(fetchMsg.badQuery(spec));
   }
   if (key !== undefined && /[\s\u0000-\u001f]/.test(key)) {
-    const [what, hint] = fetchMsg.badQuery(`${spec} --key ${key}`);
-    throw usageError(what, hint);
+    throw usageError(fetchMsg.badQuery(`${spec} --key ${key}`));
   }
   return { api: api as ApiName, id, ...(key !== undefined && key !== '' ? { key } : {}), ...(years !== undefined ? { years: parseSpan(years) } : {}) };
 }

@@ -63,8 +63,7 @@ export async function takeSlot(file: string, api: string, limits: readonly RateL
       return;
     }
     if (wait > maxWaitMs) {
-      const [what, hint] = fetchMsg.rateLimited(api, binding.label, new Date(now + wait).toISOString());
-      throw dataError(what, {}, hint);
+      throw dataError(fetchMsg.rateLimited(api, binding.label, new Date(now + wait).toISOString()), {});
     }
     note(fetchMsg.waitingForLimit(api, binding.label, Math.ceil(wait / 1000)));
     await clock.sleep(wait);

@@ -35,15 +35,13 @@ async function readPage(file: string): Promise<{ paging: Paging; rows: unknown[]
   if (Array.isArray(first['message'])) {
     const m = (first['message'][0] ?? {}) as { id?: string; key?: string; value?: string };
     if (m.id === '105') throw new BodyError('World Bank: service currently unavailable (error 105)');
-    const [what, hint] = fetchMsg.apiError('World Bank', `error ${m.id ?? '?'} ${m.key ?? ''}: ${m.value ?? ''}`.trim());
-    throw dataError(what, {}, hint);
+    throw dataError(fetchMsg.apiError('World Bank', `error ${m.id ?? '?'} ${m.key ?? ''}: ${m.value ?? ''}`.trim()), {});
   }
   const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : NaN);
   const paging: Paging = { page: num(first['page']), pages: num(first['pages']), total: num(first['total']), ...(typeof first['lastupdated'] === 'string' ? { lastupdated: first['lastupdated'] } : {}), ...(typeof first['sourceid'] === 'string' ? { sourceid: first['sourceid'] } : {}) };
   const rows = parsed[1];
   if (paging.total === 0 || rows === null || rows === undefined) {
-    const [what, hint] = fetchMsg.noData('World Bank');
-    throw dataError(what, {}, hint);
+    throw dataError(fetchMsg.noData('World Bank'), {});
   }
   if (!Number.isInteger(paging.pages) || !Number.isInteger(paging.page) || !Array.isArray(rows)) throw new BodyError('World Bank answered a page without page/pages counts or rows');
   for (const r of rows) {
@@ -59,8 +57,7 @@ export const worldBankClient: ApiClient = {
   label: 'World Bank Indicators API',
   plan(q, env) {
     if (!/^[A-Za-z0-9_.]+$/.test(q.id)) {
-      const [what, hint] = fetchMsg.badQuery(`worldbank:${q.id}`);
-      throw dataError(what, {}, hint);
+      throw dataError(fetchMsg.badQuery(`worldbank:${q.id}`), {});
     }
     const base: Chunk = { id: 'page-1', url: pageUrl(q, env, 1), headers: { accept: 'application/json' } };
     return [base];

@@ -80,7 +80,7 @@ export function expandInputs(args: readonly string[]): Expanded {
       if (reason === undefined) files.push(p);
       else skipped.push(`${p} (${reason})`);
     }
-    if (files.length === before) throw usageError(...(kind === 'glob' ? msg.globNoMatch(arg) : msg.folderNoInputs(arg)));
+    if (files.length === before) throw usageError(kind === 'glob' ? msg.globNoMatch(arg) : msg.folderNoInputs(arg));
   };
   for (const arg of args) {
     if (isGlob(arg) && statSync(arg, { throwIfNoEntry: false }) === undefined) {

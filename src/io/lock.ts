@@ -55,7 +55,7 @@ export function acquireLock(target: string): () => void {
   const path = lockPath(target);
   for (let attempt = 0; attempt < 3 && !create(path); attempt++) {
     const pid = holder(path);
-    if (pid !== undefined && alive(pid)) throw usageError(...msg.outputLocked(target, pid, path));
+    if (pid !== undefined && alive(pid)) throw usageError(msg.outputLocked(target, pid, path));
     const aside = `${path}.${randomBytes(6).toString('hex')}.stale`;
     try {
       renameSync(path, aside);
@@ -71,11 +71,11 @@ export function acquireLock(target: string): () => void {
         /* a third run holds it now */
       }
       unlinkQuietly(aside);
-      throw usageError(...msg.outputLocked(target, moved, path));
+      throw usageError(msg.outputLocked(target, moved, path));
     }
     unlinkQuietly(aside);
   }
-  if (holder(path) !== process.pid) throw usageError(...msg.outputLocked(target, holder(path) ?? 0, path));
+  if (holder(path) !== process.pid) throw usageError(msg.outputLocked(target, holder(path) ?? 0, path));
   let released = false;
   const release = (): void => {
     if (released) return;

@@ -27,7 +27,7 @@ function lstatOrUndefined(path: string): Stats | undefined {
     return lstatSync(path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw usageError(...msg.outputUnusable(path, (e as NodeJS.ErrnoException).code ?? 'unreadable'));
+    throw usageError(msg.outputUnusable(path, (e as NodeJS.ErrnoException).code ?? 'unreadable'));
   }
 }
 
@@ -53,13 +53,13 @@ export function prepareOutput(output: string | undefined, inputs: readonly strin
     try {
       path = realpathSync(path);
     } catch {
-      throw usageError(...msg.outputDanglingLink(output));
+      throw usageError(msg.outputDanglingLink(output));
     }
   }
   const target = path === resolve(output) ? st : statSync(path);
   if (target !== undefined) {
     const kind = kindOf(target);
-    if (kind !== undefined) throw usageError(...msg.outputNotFile(output, kind));
+    if (kind !== undefined) throw usageError(msg.outputNotFile(output, kind));
     for (const input of inputs) {
       let s: Stats;
       try {
@@ -67,7 +67,7 @@ export function prepareOutput(output: string | undefined, inputs: readonly strin
       } catch {
         continue;
       }
-      if (s.dev === target.dev && s.ino === target.ino) throw usageError(...msg.outputIsInput(output, input));
+      if (s.dev === target.dev && s.ino === target.ino) throw usageError(msg.outputIsInput(output, input));
     }
   }
   const dir = dirname(path);
@@ -75,13 +75,13 @@ export function prepareOutput(output: string | undefined, inputs: readonly strin
   try {
     dirStat = statSync(dir);
   } catch {
-    throw usageError(...msg.outputFolder(output, 'does not exist'));
+    throw usageError(msg.outputFolder(output, 'does not exist'));
   }
-  if (!dirStat.isDirectory()) throw usageError(...msg.outputFolder(output, 'is not a folder'));
+  if (!dirStat.isDirectory()) throw usageError(msg.outputFolder(output, 'is not a folder'));
   try {
     accessSync(dir, constants.W_OK | constants.X_OK);
   } catch {
-    throw usageError(...msg.outputFolder(output, 'is not writable'));
+    throw usageError(msg.outputFolder(output, 'is not writable'));
   }
   return { given: output, path };
 }
@@ -107,20 +107,17 @@ export function writeOutput(target: OutputTarget, data: string | Uint8Array): vo
     }
     if (before?.isFile()) chmodSync(tmp, before.mode & 0o7777);
     const now = lstatOrUndefined(target.path);
-    if (now !== undefined && !now.isFile()) throw usageError(...msg.outputNotFile(target.given, kindOf(now) ?? 'a symbolic link'));
+    if (now !== undefined && !now.isFile()) throw usageError(msg.outputNotFile(target.given, kindOf(now) ?? 'a symbolic link'));
     renameSync(tmp, target.path);
   } catch (e) {
     unlinkQuietly(tmp);
     if (e instanceof Error && e.name === 'LinkageError') throw e;
-    throw dataError(...withFile(msg.outputExists(target.given), target.given));
+    throw dataError(msg.outputExists(target.given), { file: target.given });
   } finally {
     release();
   }
 }
 
-function withFile([what, hint]: readonly [string, string], file: string): [string, { file: string }, string] {
-  return [what, { file }, hint];
-}
 
 function unlinkQuietly(path: string): void {
   try {

@@ -47,19 +47,19 @@ function isLinkageReport(dir: string): boolean {
  */
 export function checkReplaceable(out: string, given: string, protect: readonly string[]): void {
   const st = lstatSync(out);
-  if (st.isSymbolicLink()) throw usageError(...msg.reportNotReplaceable(given, 'is a symbolic link'));
-  if (!st.isDirectory()) throw usageError(...msg.reportNotReplaceable(given, 'is not a folder'));
+  if (st.isSymbolicLink()) throw usageError(msg.reportNotReplaceable(given, 'is a symbolic link'));
+  if (!st.isDirectory()) throw usageError(msg.reportNotReplaceable(given, 'is not a folder'));
   const real = realpathSync(out);
   const home = realish(homedir());
-  if (real === parse(real).root) throw usageError(...msg.reportNotReplaceable(given, 'is the root folder'));
-  if (real === home) throw usageError(...msg.reportNotReplaceable(given, 'is your home folder'));
-  if (contains(real, realish(process.cwd()))) throw usageError(...msg.reportNotReplaceable(given, 'is the current folder or holds it'));
+  if (real === parse(real).root) throw usageError(msg.reportNotReplaceable(given, 'is the root folder'));
+  if (real === home) throw usageError(msg.reportNotReplaceable(given, 'is your home folder'));
+  if (contains(real, realish(process.cwd()))) throw usageError(msg.reportNotReplaceable(given, 'is the current folder or holds it'));
   for (const p of protect) {
-    if (contains(real, realish(p))) throw usageError(...msg.reportNotReplaceable(given, `holds ${p}, which this report reads`));
+    if (contains(real, realish(p))) throw usageError(msg.reportNotReplaceable(given, `holds ${p}, which this report reads`));
   }
-  if (!isLinkageReport(real)) throw usageError(...msg.reportNotReplaceable(given, 'was not written by linkage report (its manifest.json does not say so)'));
+  if (!isLinkageReport(real)) throw usageError(msg.reportNotReplaceable(given, 'was not written by linkage report (its manifest.json does not say so)'));
   const foreign = readdirSync(real).filter((e) => !REPORT_ENTRIES.has(e));
-  if (foreign.length > 0) throw usageError(...msg.reportNotReplaceable(given, `holds ${foreign.slice(0, 3).join(', ')}, which linkage did not write`));
+  if (foreign.length > 0) throw usageError(msg.reportNotReplaceable(given, `holds ${foreign.slice(0, 3).join(', ')}, which linkage did not write`));
 }
 
 /** True when `path` exists (a dangling link counts: it is there and must not be replaced silently). */

@@ -1,5 +1,5 @@
 import { dataError } from '../errors.js';
-import { baciMsg } from '../messages.js';
+import { baciMsg, type Msg } from '../messages.js';
 import type { CanonicalRow } from '../model/types.js';
 import { baciProvenance, baciRelease, hs6 } from '../engine/release.js';
 import { parseValue, parseYear } from './cells.js';
@@ -25,7 +25,7 @@ export const baciLoader: Loader = {
     const release = baciRelease(ctx.file, ctx.file, ctx.countries, ctx.options);
     const provenance = baciProvenance(release, ctx.file, ctx.sha256);
     const seen = new Set<string>();
-    const fail = (m: readonly [string, string], line: number, column?: string) => dataError(m[0], { file: ctx.file, line, ...(column ? { column } : {}) }, m[1]);
+    const fail = (m: Msg, line: number, column?: string) => dataError(m, { file: ctx.file, line, ...(column ? { column } : {}) });
     const area = (text: string, line: number, column: string) => {
       const t = text.trim();
       const hit = /^\d{1,4}$/.test(t) ? release.areas.get(Number(t)) : undefined;

@@ -24,8 +24,7 @@ export const canonicalLoader: Loader = {
       CANONICAL_COLUMNS.map((c) => {
         const i = header.indexOf(c);
         if (i === -1 && c !== 'derived_from') {
-          const [what, hint] = msg.missingColumn(c, 'linkage canonical CSV');
-          throw dataError(what, { file: ctx.file, line: 1 }, hint);
+          throw dataError(msg.missingColumn(c, 'linkage canonical CSV'), { file: ctx.file, line: 1 });
         }
         return [c, i];
       }),

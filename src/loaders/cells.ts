@@ -11,8 +11,7 @@ export function parseValue(text: string | undefined, file: string, line: number,
   if (MISSING.has(t)) return null;
   const n = Number(t);
   if (!Number.isFinite(n) || !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) {
-    const [what, hint] = msg.notNumeric(column, t);
-    throw dataError(what, { file, line, column }, hint);
+    throw dataError(msg.notNumeric(column, t), { file, line, column });
   }
   return n;
 }
@@ -21,8 +20,7 @@ export function parseValue(text: string | undefined, file: string, line: number,
 export function parseYear(text: string | undefined, file: string, line: number, column: string): number {
   const t = (text ?? '').trim();
   if (!/^\d{4}$/.test(t)) {
-    const [what, hint] = msg.badYear(t);
-    throw dataError(what, { file, line, column }, hint);
+    throw dataError(msg.badYear(t), { file, line, column });
   }
   return Number(t);
 }
@@ -35,13 +33,11 @@ export function parsePower(text: string | undefined, file: string, line: number,
   const t = (text ?? '').trim();
   if (t === '' || t === 'NA') return 0;
   if (!/^-?\d+$/.test(t)) {
-    const [what, hint] = msg.notNumeric(column, t);
-    throw dataError(what, { file, line, column }, hint);
+    throw dataError(msg.notNumeric(column, t), { file, line, column });
   }
   const n = Number(t);
   if (n < POWER_RANGE[0] || n > POWER_RANGE[1]) {
-    const [what, hint] = msg.powerRange(t, POWER_RANGE[0], POWER_RANGE[1]);
-    throw dataError(what, { file, line, column }, hint);
+    throw dataError(msg.powerRange(t, POWER_RANGE[0], POWER_RANGE[1]), { file, line, column });
   }
   return n;
 }

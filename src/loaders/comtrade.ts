@@ -16,7 +16,7 @@ export function comtradeArea(ctx: LoaderContext, code: string, line: number, col
   if (c === '490' && taiwan490) return 'TWN';
   const hit = ctx.countries.lookupNumeric(c);
   if (hit !== undefined) return hit;
-  throw dataError(`unknown UN Comtrade area code "${c}"`, { file: ctx.file, line, column }, 'add the area (with its comtrade code) to data/areas.csv');
+  throw dataError(msg.unknownComtradeArea(c), { file: ctx.file, line, column });
 }
 
 /**
@@ -58,8 +58,7 @@ function makeParser(header: string[], ctx: LoaderContext, label: string, dataset
     provenance,
     parse(fields, line) {
       if (fields.length !== header.length && !(fields.length === header.length + 1 && fields[fields.length - 1] === '')) {
-        const [what, hint] = msg.fieldCount(header.length, fields.length);
-        throw dataError(what, { file: ctx.file, line }, hint);
+        throw dataError(msg.fieldCount(header.length, fields.length), { file: ctx.file, line });
       }
       const skip = extra(fields, line);
       if (skip !== null) return { skip };
@@ -68,7 +67,7 @@ function makeParser(header: string[], ctx: LoaderContext, label: string, dataset
       if (flow === undefined) return { skip: `trade flow ${flowCode} (only imports, exports, re-imports, re-exports are read)` };
       const value = parseValue(fields[cols.value], ctx.file, line, header[cols.value] ?? 'value');
       if (value === null) return { skip: 'no trade value' };
-      if (value < 0) throw dataError(`negative trade value ${value}`, { file: ctx.file, line, column: header[cols.value] ?? 'value' }, 'trade values cannot be negative; the export is corrupt');
+      if (value < 0) throw dataError(msg.negativeValue('trade value', value, 'trade values cannot be negative; the export is corrupt'), { file: ctx.file, line, column: header[cols.value] ?? 'value' });
       const reporter = comtradeArea(ctx, fields[cols.reporter] ?? '', line, header[cols.reporter] ?? 'reporter', taiwan);
       const partner = comtradeArea(ctx, fields[cols.partner] ?? '', line, header[cols.partner] ?? 'partner', taiwan);
       const year = parseYear(fields[cols.year], ctx.file, line, header[cols.year] ?? 'year');
@@ -76,7 +75,7 @@ function makeParser(header: string[], ctx: LoaderContext, label: string, dataset
       const cmd = hsCode(cls, (fields[cols.cmd] ?? '').trim());
       const key = `${flow}|${cls}|${cmd}|${reporter}|${partner}|${year}`;
       if (seen.has(key)) {
-        throw dataError(`duplicated row: ${reporter}→${partner} ${flow} ${cmd} ${year} appears twice`, { file: ctx.file, line }, `remove the repeated row (${label} exports have one row per reporter, partner, flow, commodity and year)`);
+        throw dataError(msg.duplicateTradeRow(`${reporter}→${partner} ${flow} ${cmd} ${year}`, label), { file: ctx.file, line });
       }
       seen.add(key);
       return tradeRow(flow, cls, cmd, reporter, partner, year, value, provenance, (fields[cols.flag] ?? '').trim());

@@ -1,5 +1,5 @@
 import { dataError, usageError } from '../errors.js';
-import { msg, warning } from '../messages.js';
+import { msg, warning, type Warning } from '../messages.js';
 import type { CountryRegistry } from '../model/countries.js';
 import type { CanonicalRow, InputSummary } from '../model/types.js';
 import type { Reducer } from '../trade/aggregate.js';
@@ -31,7 +31,7 @@ export interface LoadOptions {
 export interface Loaded {
   rows: CanonicalRow[];
   /** Values kept although outside their measure's usual domain (data/measure-domains.csv `warn`). */
-  warnings?: string[];
+  warnings?: Warning[];
   summary: InputSummary & { filtered: number; encoding: string; loader: string; sheet?: string; engine?: string };
 }
 
@@ -42,14 +42,12 @@ export function chooseLoader(header: string[], file: string, line: number, sourc
   if (source !== undefined) {
     const forced = loaderById(source);
     if (forced === undefined) {
-      const [what, hint] = msg.unknownSource(source, LOADERS.map((l) => l.id));
-      throw usageError(what, hint);
+      throw usageError(msg.unknownSource(source, LOADERS.map((l) => l.id)));
     }
     return forced.detect(header) ? forced : undefined;
   }
   if (header.length === 1 && (header[0] ?? '').includes(';')) {
-    const [what, hint] = msg.semicolon();
-    throw dataError(what, { file, line }, hint);
+    throw dataError(msg.semicolon(), { file, line });
   }
   const found = detectLoader(header);
   if (found !== undefined) return found;
@@ -59,8 +57,7 @@ export function chooseLoader(header: string[], file: string, line: number, sourc
     const present = sig.filter((c) => header.includes(c));
     const missing = sig.filter((c) => !header.includes(c));
     if (sig.length >= 4 && missing.length > 0 && present.length >= sig.length * 0.6) {
-      const [what, hint] = msg.missingColumn(missing[0] as string, l.label);
-      throw dataError(what, { file, line }, hint);
+      throw dataError(msg.missingColumn(missing[0] as string, l.label), { file, line });
     }
   }
   return undefined;
@@ -131,16 +128,13 @@ export async function consume(stream: Records, sha256: string | (() => string), 
     } else accept(result);
   }
   if (firstHeader === undefined) {
-    const [what, hint] = msg.emptyFile();
-    throw dataError(what, { file }, hint);
+    throw dataError(msg.emptyFile(), { file });
   }
   if (parser === undefined || loader === undefined) {
-    const [what, hint] = msg.unknownFormat(`the first line has ${firstHeader.length} comma-separated field(s), not a header linkage knows`);
-    throw dataError(what, { file, line: 1 }, hint);
+    throw dataError(msg.unknownFormat(`the first line has ${firstHeader.length} comma-separated field(s), not a header linkage knows`), { file, line: 1 });
   }
   if (dataRecords === 0) {
-    const [what, hint] = msg.headerOnly();
-    throw dataError(what, { file }, hint);
+    throw dataError(msg.headerOnly(), { file });
   }
   for (const r of parser.finish?.() ?? []) accept(r);
   if (reducer !== undefined) for (const r of reducer.finish()) rows.push(r);
@@ -149,7 +143,7 @@ export async function consume(stream: Records, sha256: string | (() => string), 
   const skippedCount = Object.values(reasons).reduce((a, b) => a + b, 0);
   return {
     rows,
-    warnings: [...flagged].map(([measure, f]) => warning.domainKept(file, f.at.length, measure, f.note, f.at)),
+    warnings: [...flagged].map(([measure, f]) => warning(msg.outsideUsualDomain(file, f.at.length, measure, f.note, `${f.at.slice(0, 5).join(', ')}${f.at.length > 5 ? ', …' : ''}`))),
     summary: {
       file,
       sha256: digest,

@@ -9,14 +9,12 @@ import { cellText, readXlsx } from './xlsx.js';
 /** What a file holds, from its first bytes: an .xlsx (zip) workbook, a JSON document, or text. */
 export async function sniffKind(file: string): Promise<'zip' | 'json' | 'text'> {
   const handle = await open(file, 'r').catch((e: NodeJS.ErrnoException) => {
-    const [what, hint] = msg.inputUnreadable(file, e.code);
-    throw dataError(what, { file }, hint);
+    throw dataError(msg.inputUnreadable(file, e.code), { file });
   });
   try {
     const head = Buffer.alloc(8);
     const { bytesRead } = await handle.read(head, 0, 8, 0).catch((e: NodeJS.ErrnoException) => {
-      const [what, hint] = msg.inputUnreadable(file, e.code);
-      throw dataError(what, { file }, hint);
+            throw dataError(msg.inputUnreadable(file, e.code), { file });
     });
     if (bytesRead >= 4 && head.readUInt32LE(0) === 0x04034b50) return 'zip';
     const text = head.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '').trimStart();
@@ -36,7 +34,7 @@ export async function loadJson(text: string, file: string, sha256: string, optio
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw dataError(`not valid JSON: ${(e as Error).message}`, { file }, 'give the API response as saved, or a CSV export');
+    throw dataError(msg.badJson((e as Error).message), { file });
   }
   const worldBank = worldBankApiRecords(parsed);
   if (worldBank !== undefined) {
@@ -45,12 +43,15 @@ export async function loadJson(text: string, file: string, sha256: string, optio
     }
     return consume({ file, encoding: 'json', records: rows() }, sha256, options);
   }
-  const data = (parsed as { data?: unknown }).data;
-  if (!Array.isArray(data)) throw dataError('JSON without a "data" array of records', { file }, 'linkage reads Comtrade Plus API responses (data/v1/get); save the full response');
+  const data = parsed !== null && typeof parsed === 'object' ? (parsed as { data?: unknown }).data : undefined;
+  if (!Array.isArray(data)) throw dataError(msg.jsonNoData(), { file });
   if (data.length === 0) {
-    const [what, hint] = msg.headerOnly();
-    throw dataError(what, { file }, hint);
+    throw dataError(msg.headerOnly(), { file });
   }
+  data.forEach((rec, i) => {
+    const flat = rec !== null && typeof rec === 'object' && !Array.isArray(rec) && Object.values(rec as object).every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v));
+    if (!flat) throw dataError(msg.jsonBadRecord(i + 1), { file });
+  });
   const header = Object.keys(data[0] as object);
   async function* gen() {
     yield { fields: header, line: 1 };
@@ -81,7 +82,6 @@ export async function loadWorkbook(bytes: Uint8Array, file: string, sha256: stri
     const loaded = await consume({ file, encoding: 'xlsx', records: gen() }, sha256, options);
     return { ...loaded, summary: { ...loaded.summary, sheet: sheet.name } };
   }
-  const [what, hint] = msg.unknownFormat(`a workbook with ${sheets.length} sheet(s), none in a layout linkage knows`);
-  throw dataError(what, { file }, hint);
+  throw dataError(msg.unknownFormat(`a workbook with ${sheets.length} sheet(s), none in a layout linkage knows`), { file });
 }
 

@@ -16,18 +16,15 @@ export interface Sniffed {
  */
 export function sniffEncoding(head: Uint8Array, file: string): Sniffed {
   if (head.length === 0) {
-    const [what, hint] = msg.emptyFile();
-    throw dataError(what, { file }, hint);
+    throw dataError(msg.emptyFile(), { file });
   }
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
-    const [what, hint] = msg.utf16();
-    throw dataError(what, { file, line: 1 }, hint);
+    throw dataError(msg.utf16(), { file, line: 1 });
   }
   const nul = head.indexOf(0);
   if (nul !== -1) {
     // UTF-16 without a BOM has a NUL in every other byte of ASCII text.
-    const [what, hint] = nul < 4 && head.length > 8 && head[1 - (nul % 2)] !== 0 ? msg.utf16() : msg.binary();
-    throw dataError(what, { file, line: 1 }, hint);
+    throw dataError(nul < 4 && head.length > 8 && head[1 - (nul % 2)] !== 0 ? msg.utf16() : msg.binary(), { file, line: 1 });
   }
   const bomLength = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   return { encoding: isValidUtf8(head.subarray(bomLength)) ? 'utf-8' : 'windows-1252', bomLength };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dataError } from '../errors.js';
+import { msg } from '../messages.js';
 import { parseDataCsv } from '../model/csv-text.js';
 import type { CanonicalRow, Provenance } from '../model/types.js';
 import { dataPath } from '../paths.js';
@@ -45,7 +46,7 @@ export const greenfieldLoader: Loader = {
       parse(fields, line) {
         const value = parseValue(fields[cap], ctx.file, line, 'capex_usd_m');
         if (value === null) return { skip: 'project without capital expenditure' };
-        if (value < 0) throw dataError(`negative capital expenditure ${value}`, { file: ctx.file, line, column: 'capex_usd_m' }, 'announced capex cannot be negative; fix the row');
+        if (value < 0) throw dataError(msg.negativeValue('capital expenditure', value, 'announced capex cannot be negative; fix the row'), { file: ctx.file, line, column: 'capex_usd_m' });
         const key = `${economy(fields[src] ?? '', line, 'source_economy')}|${economy(fields[dst] ?? '', line, 'destination_economy')}|${parseYear(fields[yr], ctx.file, line, 'year')}`;
         const s = sums.get(key) ?? { total: 0, hightech: 0, projects: 0 };
         s.total += value;

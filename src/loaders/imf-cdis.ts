@@ -1,4 +1,5 @@
 import { dataError } from '../errors.js';
+import { msg } from '../messages.js';
 import type { CanonicalRow, Provenance } from '../model/types.js';
 import { applyPower, parseValue } from './cells.js';
 import type { Loader, LoaderContext, RowParser } from './loader.js';
@@ -22,7 +23,7 @@ function unitPower(preamble: string[][], ctx: LoaderContext): number {
     const p = own(UNITS, (r[0] ?? '').trim());
     if (p !== undefined) return p;
   }
-  throw dataError('the CDIS table states no unit line (e.g. "US Dollars, Millions")', { file: ctx.file }, 'export the table with its title and unit lines');
+  throw dataError(msg.cdisNoUnit(), { file: ctx.file });
 }
 
 /**
@@ -44,7 +45,7 @@ export const imfCdisLoader: Loader = {
     const inwardTotals = /^\d{4}$/.test((header[1] ?? '').trim());
     const power = unitPower(preamble, ctx);
     const year = titleYear(preamble);
-    if (!inwardTotals && year === undefined) throw dataError('cannot find the year in the table title ("… as of end-YYYY")', { file: ctx.file, line: 1 }, 'export the table with its title line');
+    if (!inwardTotals && year === undefined) throw dataError(msg.cdisNoYear(), { file: ctx.file, line: 1 });
     const dataset = inwardTotals ? 'CDIS_4i' : 'CDIS_6o';
     const extracted = preamble.map((r) => /Data extracted .* on:\s*(\d{1,2})\/(\d{1,2})\/(\d{4})/.exec(r[0] ?? '')).find(Boolean);
     const provenance: Provenance = { source: 'IMF', dataset, edition: extracted ? `${extracted[3]}-${extracted[1]?.padStart(2, '0')}` : 'unknown', file: ctx.file, sha256: ctx.sha256 };

@@ -7,8 +7,12 @@ import { scanTrade, tradeKind } from '../engine/index.js';
 import { consume, type Loaded, type LoadOptions } from './consume.js';
 import { loadJson, loadWorkbook, sniffKind } from './containers.js';
 import { recordsFromFile, recordsFromText } from './records.js';
+import { regularInput } from '../io/input-file.js';
 
 export type { Loaded, LoadOptions } from './consume.js';
+
+/** Largest workbook or JSON document read whole (bytes): 256 MiB; CSV files are streamed. */
+export const MAX_WHOLE_FILE_BYTES = 256 * 1024 * 1024;
 
 /** SHA-256 of a file, streamed. */
 export function sha256File(file: string): Promise<string> {
@@ -16,8 +20,7 @@ export function sha256File(file: string): Promise<string> {
     const hash = createHash('sha256');
     createReadStream(file)
       .on('error', (e: NodeJS.ErrnoException) => {
-        const [what, hint] = msg.inputUnreadable(file, e.code);
-        reject(dataError(what, { file }, hint));
+        reject(dataError(msg.inputUnreadable(file, e.code), { file }));
       })
       .on('data', (c) => hash.update(c))
       .on('end', () => resolve(hash.digest('hex')));
@@ -30,6 +33,7 @@ export function sha256File(file: string): Promise<string> {
  */
 export async function loadFile(file: string, options: LoadOptions): Promise<Loaded> {
   const label = options.label ?? file;
+  const st = await regularInput(file);
   if (options.trade !== undefined) {
     const trade = await tradeKind(file);
     const scanned = trade === undefined ? undefined : await scanTrade(file, label, trade, { ...options.trade, ...(options.read ? { read: options.read } : {}) });
@@ -37,6 +41,7 @@ export async function loadFile(file: string, options: LoadOptions): Promise<Load
   }
   const kind = await sniffKind(file);
   if (kind === 'zip' || kind === 'json') {
+    if (st.size > MAX_WHOLE_FILE_BYTES) throw dataError(msg.fileTooLarge(file, kind === 'zip' ? 'a workbook' : 'a JSON document', `${MAX_WHOLE_FILE_BYTES / 2 ** 20} MB`), { file });
     const bytes = await readFile(file);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     return kind === 'zip' ? loadWorkbook(bytes, label, sha256, options) : loadJson(bytes.toString('utf8'), label, sha256, options);

@@ -60,8 +60,7 @@ export function columnIndex(header: string[], ...names: string[]): number {
 export function requireColumn(header: readonly string[], name: string, file: string, format: string): number {
   const i = header.indexOf(name);
   if (i === -1) {
-    const [what, hint] = msg.missingColumn(name, format);
-    throw dataError(what, { file, line: 1 }, hint);
+    throw dataError(msg.missingColumn(name, format), { file, line: 1 });
   }
   return i;
 }

@@ -33,8 +33,7 @@ export const oecdDpLiveLoader: Loader = {
       parse(fields, line) {
         if (fields.length === 1 && (fields[0] ?? '').trim() === '') return null;
         if (fields.length < header.length - 1) {
-          const [what, hint] = msg.fieldCount(header.length, fields.length);
-          throw dataError(what, { file: ctx.file, line }, hint);
+          throw dataError(msg.fieldCount(header.length, fields.length), { file: ctx.file, line });
         }
         if ((fields[freq] ?? '').trim() !== 'A') return { skip: `not annual (FREQUENCY ${fields[freq] ?? ''})` };
         const rawGeo = (fields[loc] ?? '').trim();

@@ -3,7 +3,7 @@ import { msg } from '../messages.js';
 import { mapMeasure } from '../model/measures.js';
 import type { Provenance } from '../model/types.js';
 import { applyPower, editionFromFileName, parseFlags, parsePower, parseValue, parseYear } from './cells.js';
-import { requireColumn, type Loader, type LoaderContext, type RowParser } from './loader.js';
+import { requireColumn, type Loader, type RowParser } from './loader.js';
 
 const GEO = ['COUNTRY', 'COU', 'LOCATION', 'REF_AREA'];
 const TIME = ['YEAR', 'TIME', 'YEA'];
@@ -42,8 +42,8 @@ export const oecdStatLoader: Loader = {
     for (let i = start; i + 1 < unitCol; i += 2) dims.push({ name: h[i] as string, index: i });
     const geo = dims.find((d) => GEO.includes(d.name));
     const time = dims.find((d) => TIME.includes(d.name));
-    if (geo === undefined) throw dataError(...missing(GEO.join(' or '), ctx));
-    if (time === undefined) throw dataError(...missing(TIME.join(' or '), ctx));
+    if (geo === undefined) throw dataError(msg.missingColumn(GEO.join(' or '), FORMAT), { file: ctx.file, line: 1 });
+    if (time === undefined) throw dataError(msg.missingColumn(TIME.join(' or '), FORMAT), { file: ctx.file, line: 1 });
     const measureDims = dims.filter((d) => d !== geo && d !== time);
     const names = measureDims.map((d) => d.name);
     const dataset = SIGNATURES.find((s) => s.dims.join(',') === names.join(','))?.dataset ?? 'OECD.Stat';
@@ -57,8 +57,7 @@ export const oecdStatLoader: Loader = {
       parse(fields, line) {
         if (fields.length === 1 && (fields[0] ?? '').trim() === '') return null;
         if (fields.length < valueCol + 1) {
-          const [what, hint] = msg.fieldCount(header.length, fields.length);
-          throw dataError(what, { file: ctx.file, line }, hint);
+          throw dataError(msg.fieldCount(header.length, fields.length), { file: ctx.file, line });
         }
         const code = measureDims.map((d) => fields[d.index] ?? '').join('.');
         const rawGeo = (fields[geo.index] ?? '').trim();
@@ -89,7 +88,4 @@ export const oecdStatLoader: Loader = {
   },
 };
 
-function missing(column: string, ctx: LoaderContext): [string, { file: string; line: number }, string] {
-  const [what, hint] = msg.missingColumn(column, 'OECD.Stat legacy CSV export');
-  return [what, { file: ctx.file, line: 1 }, hint];
-}
+const FORMAT = 'OECD.Stat legacy CSV export';

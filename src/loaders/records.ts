@@ -25,8 +25,7 @@ const MISSING_NEWLINES = /\r\n|\n|\r/;
 export function recordsFromText(text: string, file = '<text>'): RecordStream {
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') {
-    const [what, hint] = msg.emptyFile();
-    throw dataError(what, { file }, hint);
+    throw dataError(msg.emptyFile(), { file });
   }
   const parsed = Papa.parse<string[]>(body.replace(/(\r\n|\n|\r)$/, ''), { header: false, skipEmptyLines: false, delimiter: ',' });
   async function* gen(): AsyncGenerator<CsvRecord> {
@@ -45,7 +44,7 @@ export function recordsFromText(text: string, file = '<text>'): RecordStream {
  */
 export async function recordsFromFile(file: string, hash?: Hash): Promise<RecordStream> {
   const handle = await open(file, 'r').catch(() => {
-    throw dataError(...fileNotFound(file));
+    throw dataError(msg.fileNotFound(file), { file });
   });
   const head = new Uint8Array(65536);
   const { bytesRead } = await handle.read(head, 0, head.length, 0);
@@ -88,11 +87,6 @@ export async function recordsFromFile(file: string, hash?: Hash): Promise<Record
     if (pending.replace(/[\r\n]+$/, '') !== '') yield* emit(pending.replace(/\r?\n$/, ''));
   }
   return { file, encoding: sniffed.encoding, records: gen() };
-}
-
-function fileNotFound(file: string): [string, { file: string }, string] {
-  const [what, hint] = msg.fileNotFound(file);
-  return [what, { file }, hint];
 }
 
 function countNewlines(fields: string[]): number {

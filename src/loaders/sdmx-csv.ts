@@ -64,8 +64,7 @@ export const sdmxCsvLoader: Loader = {
       parse(fields, line) {
         if (fields.length === 1 && (fields[0] ?? '').trim() === '') return null;
         if (fields.length < header.length) {
-          const [what, hint] = msg.fieldCount(header.length, fields.length);
-          throw dataError(what, { file: ctx.file, line }, hint);
+          throw dataError(msg.fieldCount(header.length, fields.length), { file: ctx.file, line });
         }
         const rowUrn = fields[urnCol] ?? '';
         if (urn === '') {
@@ -74,12 +73,11 @@ export const sdmxCsvLoader: Loader = {
           profile = PROFILES[provenance.dataset];
           for (const dim of profile?.required ?? []) {
             if (!header.includes(dim)) {
-              const [what, hint] = msg.missingColumn(dim, `${label} ${provenance.dataset}`);
-              throw dataError(what, { file: ctx.file, line: 1 }, hint);
+              throw dataError(msg.missingColumn(dim, `${label} ${provenance.dataset}`), { file: ctx.file, line: 1 });
             }
           }
         } else if (rowUrn !== urn) {
-          throw dataError(`the file mixes dataflows ${urn} and ${rowUrn}`, { file: ctx.file, line, column: header[urnCol] ?? 'DATAFLOW' }, 'download one dataflow per file');
+          throw dataError(msg.mixedDataflows(urn, rowUrn), { file: ctx.file, line, column: header[urnCol] ?? 'DATAFLOW' });
         }
         if (freq !== -1 && (fields[freq] ?? '') !== 'A') return { skip: `not annual (FREQ ${fields[freq] ?? ''})` };
         const geo = areaOf(fields[area] ?? '', line, 'REF_AREA');
@@ -98,7 +96,7 @@ export const sdmxCsvLoader: Loader = {
           mapped = { measure: m.measure, unit: m.unit, scale: 0, description: '' };
           const basis = basisOf(provenance.dataset, code(fields));
           if (provenance.basis === undefined) provenance.basis = basis;
-          else if (basis !== provenance.basis) throw dataError(`the file mixes bases (${provenance.basis} and ${basis ?? ''})`, { file: ctx.file, line }, 'download one basis (principle, counterpart level, authority) per file');
+          else if (basis !== provenance.basis) throw dataError(msg.mixedBases(provenance.basis, basis ?? ''), { file: ctx.file, line });
         }
         const raw = parseValue(fields[value], ctx.file, line, 'OBS_VALUE');
         const power = mult === -1 ? (mapped?.scale ?? 0) : parsePower(fields[mult], ctx.file, line, 'UNIT_MULT');

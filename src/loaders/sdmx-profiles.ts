@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dataError } from '../errors.js';
+import { msg } from '../messages.js';
 import { parseDataCsv } from '../model/csv-text.js';
 import { dataPath } from '../paths.js';
 
@@ -30,7 +31,7 @@ export function knownMeaning(dsd: string, dimension: string, code: string): stri
 /** Meaning of a code (data/sdmx-codes.csv); throws a data error naming unknown codes. */
 function meaning(dsd: string, dimension: string, code: string, where: { file: string; line: number }): string {
   const m = knownMeaning(dsd, dimension, code);
-  if (m === undefined) throw dataError(`unknown ${dimension} code "${code}" in ${dsd}`, { ...where, column: dimension }, 'add the code and its meaning to data/sdmx-codes.csv');
+  if (m === undefined) throw dataError(msg.unknownSdmxCode(dimension, code, dsd), { ...where, column: dimension });
   return m;
 }
 

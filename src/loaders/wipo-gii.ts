@@ -23,8 +23,7 @@ export const wipoGiiLoader: Loader = {
     const edition = editionFromFileName(ctx.file);
     const giiYear = Number(/(?:^|\D)((?:19|20)\d{2})(?:\D|$)/.exec(ctx.file.split(/[\\/]/).pop() ?? '')?.[1]);
     if (!Number.isFinite(giiYear)) {
-      const [what] = msg.badYear(ctx.file);
-      throw dataError(`${what}: the GII edition year must be in the file name (e.g. gii-2022-dataset.xlsx)`, { file: ctx.file }, 'rename the file to include the GII edition year');
+      throw dataError(msg.giiYearInName(ctx.file), { file: ctx.file });
     }
     const provenance: Provenance = { source: 'WIPO', dataset: 'GII', edition: edition === 'unknown' ? String(giiYear) : edition, file: ctx.file, sha256: ctx.sha256 };
     return {

@@ -1,4 +1,5 @@
 import { dataError } from '../errors.js';
+import { msg } from '../messages.js';
 import type { CanonicalRow, Provenance } from '../model/types.js';
 import { parseValue } from './cells.js';
 import type { Loader, RowParser } from './loader.js';
@@ -39,7 +40,7 @@ export const wipoIpStatsLoader: Loader = {
   open(header, ctx, preamble): RowParser {
     const meta = fromPreamble(preamble);
     if (meta.indicator === undefined) {
-      throw dataError('WIPO export without its preamble (the "Indicator :" line before the header is missing)', { file: ctx.file, line: 1 }, 'export the report again from WIPO IP Statistics with its 6 preamble lines; linkage needs them to know the indicator and the update date');
+      throw dataError(msg.wipoPreamble(), { file: ctx.file, line: 1 });
     }
     const years = header.map((h) => (/^\d{4}$/.test(h.trim()) ? Number(h.trim()) : undefined));
     const office = header.indexOf('Office');
@@ -56,7 +57,7 @@ export const wipoIpStatsLoader: Loader = {
         if (geo === undefined) {
           const reason = ctx.countries.ignoredReason(code);
           if (reason !== undefined) return { skip: reason };
-          throw dataError(`unknown ISO-2 origin code "${code}"`, { file: ctx.file, line, column: 'Origin (Code)' }, 'add the economy (with its ISO-2 code) to data/areas.csv, or list the code in data/ignored-areas.csv');
+          throw dataError(msg.unknownIso2(code), { file: ctx.file, line, column: 'Origin (Code)' });
         }
         const field = breakdown === -1 ? 'total' : (fields[breakdown] ?? '').trim() || 'total';
         const measure = `wipo:${meta.indicator}:${office === -1 ? 'Total' : (fields[office] ?? '').trim()}:${field}`;

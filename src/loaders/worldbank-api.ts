@@ -1,4 +1,5 @@
 import { dataError } from '../errors.js';
+import { msg } from '../messages.js';
 import { mapMeasure } from '../model/measures.js';
 import type { Provenance } from '../model/types.js';
 import { parseValue, parseYear } from './cells.js';
@@ -62,7 +63,7 @@ export const worldBankApiLoader: Loader = {
           geo = ctx.countries.resolveCode(iso3, { file: ctx.file, line, column: 'countryiso3code' });
           geos.set(iso3, geo);
         }
-        if (code === '') throw dataError('row without an indicator id', { file: ctx.file, line, column: 'indicator.id' }, 'save the API answer as it came');
+        if (code === '') throw dataError(msg.apiRowNoIndicator(), { file: ctx.file, line, column: 'indicator.id' });
         const mapped = mapMeasure('WDI', code);
         return {
           measure: mapped?.measure ?? `WDI:${code}`,

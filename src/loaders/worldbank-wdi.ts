@@ -24,8 +24,7 @@ export const worldBankWdiLoader: Loader = {
   open(header, ctx): RowParser {
     const years = header.map((h) => YEAR.exec(h.trim())).map((m) => (m ? Number(m[1]) : undefined));
     if (!years.some((y) => y !== undefined)) {
-      const [what, hint] = msg.missingColumn('YYYY [YRYYYY]', 'World Bank DataBank extract');
-      throw dataError(what, { file: ctx.file, line: 1 }, hint);
+      throw dataError(msg.missingColumn('YYYY [YRYYYY]', 'World Bank DataBank extract'), { file: ctx.file, line: 1 });
     }
     const provenance: Provenance = { source: 'World Bank', dataset: 'WDI', edition: 'unknown', file: ctx.file, sha256: ctx.sha256 };
     const cache = new Map<string, string>();

@@ -56,16 +56,14 @@ export class CountryRegistry {
   resolveCode(code: string, where: { file?: string; line?: number; column?: string } = {}): string {
     const trimmed = code.trim();
     if (this.byCode.has(trimmed)) return trimmed;
-    const [what, hint] = msg.unknownCountry(trimmed);
-    throw dataError(what, where, hint);
+    throw dataError(msg.unknownCountry(trimmed), where);
   }
 
   /** Resolve a name variant ("Korea, Rep.", "China, P.R.: Mainland"); throws when unknown. */
   resolveName(name: string, where: { file?: string; line?: number; column?: string } = {}): string {
     const code = this.byName.get(normaliseName(name));
     if (code !== undefined) return code;
-    const [what, hint] = msg.unknownCountryName(name);
-    throw dataError(what, where, hint);
+    throw dataError(msg.unknownCountryName(name), where);
   }
 
   /** The code of a country or area name or name variant ("China", "Korea, Rep."), or undefined. */

@@ -59,14 +59,12 @@ export function domainOf(measure: string): Domain | undefined {
 export function checkRow(row: CanonicalRow, file: string, line: number, warn: (row: CanonicalRow, note: string) => void): void {
   const v = row.value;
   if (v !== null && !Number.isFinite(v)) {
-    const [what, hint] = msg.notFiniteValue(row.measure, row.geo, row.year);
-    throw dataError(what, { file, line }, hint);
+    throw dataError(msg.notFinite(row.measure, row.geo, row.year), { file, line });
   }
   const d = domainOf(row.measure);
   if (d === undefined) return;
   if (d.unit !== '' && row.unit !== d.unit) {
-    const [what, hint] = msg.unitMismatch(row.unit, row.measure, d.unit);
-    throw dataError(what, { file, line }, hint);
+    throw dataError(msg.mixedUnit(row.unit || 'no unit', row.measure, d.unit), { file, line });
   }
   if (v === null || (v >= d.min && v <= d.max)) return;
   const range = `${Number.isFinite(d.min) ? d.min : '−∞'} to ${Number.isFinite(d.max) ? d.max : '∞'}`;
@@ -74,6 +72,5 @@ export function checkRow(row: CanonicalRow, file: string, line: number, warn: (r
     warn(row, d.note);
     return;
   }
-  const [what, hint] = msg.outsideDomain(v, row.measure, row.geo, row.year, range, d.note);
-  throw dataError(what, { file, line }, hint);
+  throw dataError(msg.outsideDomain(v, row.measure, row.geo, row.year, range, d.note), { file, line });
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { LinkageError, usageError } from '../errors.js';
+import { usageError } from '../errors.js';
 import { msg } from '../messages.js';
 import { dataPath } from '../paths.js';
 import { didYouMean } from '../suggest.js';
@@ -29,10 +29,6 @@ export function membersIn(group: Group, year: number): string[] {
 /** A group code, from the command line or a groups file: a letter, then letters, digits, `_ + -`. */
 export const GROUP_CODE = /^[A-Za-z][A-Za-z0-9_+-]*$/;
 
-function withFile([what, hint]: readonly [string, string], file: string): [string, { file: string }, string] {
-  return [what, { file }, hint];
-}
-
 interface GroupFile {
   groups: Record<string, { name?: string; members: string[]; definition?: string; source?: string; as_of?: string; joined?: Record<string, number>; left?: Record<string, number> }>;
 }
@@ -45,13 +41,11 @@ export class GroupRegistry {
 
   add(group: Group): void {
     if (this.groups.has(group.code)) {
-      const [what, hint] = msg.duplicateGroup(group.code);
-      throw usageError(what, hint);
+      throw usageError(msg.duplicateGroup(group.code));
     }
     for (const m of group.members) {
       if (this.countries.get(m) === undefined) {
-        const [what, hint] = msg.groupMember(group.code, m);
-        throw usageError(what, hint);
+        throw usageError(msg.groupMember(group.code, m));
       }
     }
     this.groups.set(group.code, group);
@@ -63,10 +57,10 @@ export class GroupRegistry {
     try {
       parsed = JSON.parse(readFileSync(path, 'utf8')) as GroupFile;
     } catch (e) {
-      throw new LinkageError('usage', `cannot read groups file ${path}: ${(e as Error).message}`, { file: path }, 'give a JSON file shaped like data/groups.json');
+      throw usageError(msg.badGroupsFile(path, (e as Error).message), { file: path });
     }
     for (const [code, g] of Object.entries(parsed.groups ?? {})) {
-      if (!GROUP_CODE.test(code)) throw new LinkageError('usage', ...withFile(msg.badGroupCode(code), path));
+      if (!GROUP_CODE.test(code)) throw usageError(msg.badGroupCode(code), { file: path });
       this.add({
         code,
         name: g.name ?? code,
@@ -97,8 +91,7 @@ export class GroupRegistry {
     if (eq === -1) {
       const g = this.groups.get(spec.trim()) ?? this.groups.get(spec.trim().toUpperCase());
       if (g === undefined) {
-        const [what, hint] = msg.unknownGroup(spec, didYouMean(spec.trim().toUpperCase(), [...this.groups.keys()]));
-        throw usageError(what, hint);
+        throw usageError(msg.unknownGroup(spec, didYouMean(spec.trim().toUpperCase(), [...this.groups.keys()])));
       }
       return g;
     }
@@ -109,8 +102,7 @@ export class GroupRegistry {
       .map((m) => m.trim().toUpperCase())
       .filter((m) => m !== '');
     if (!GROUP_CODE.test(code) || members.length === 0) {
-      const [what, hint] = msg.badGroupSpec(spec);
-      throw usageError(what, hint);
+      throw usageError(msg.badGroupSpec(spec));
     }
     const existing = this.groups.get(code);
     if (existing !== undefined && existing.members.join(',') === members.join(',')) return existing;

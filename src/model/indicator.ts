@@ -1,3 +1,4 @@
+import type { Warning } from '../messages.js';
 import type { Group } from './groups.js';
 import type { ObservationTable } from './table.js';
 import type { CanonicalRow, Flags, Provenance } from './types.js';
@@ -57,7 +58,7 @@ export interface ComputeRequest {
    * Receives warnings for the results' `warnings` (e.g. a group mixing editions under `--edition`);
    * the caller prints and records them. Optional: without it warnings are dropped.
    */
-  warn?: (message: string) => void;
+  warn?: (w: Warning) => void;
   /** Group registry, for indicators whose options name groups (e.g. a partner group). */
   groups?: { get(code: string): Group | undefined };
 }

@@ -1,10 +1,9 @@
 import { sum as kahanSum } from 'simple-statistics';
 import { dataError } from '../errors.js';
-import { reason as why } from '../messages.js';
+import { msg, reason as why, warning } from '../messages.js';
 import type { ComputeRequest, Geo, Result } from './indicator.js';
 import { missingResult, provenanceOf } from './indicator.js';
 import { compareEditions, editionMatches, type ObservationTable } from './table.js';
-import { msg, warning } from '../messages.js';
 import type { CanonicalRow, Flags } from './types.js';
 
 /**
@@ -192,15 +191,13 @@ function memberProblem(spec: RatioSpec, m: string, p: Parts): string | null {
   if (!Number.isFinite(value)) return why.notFinite(m, `${p.num} / ${p.den}`, p.year);
   if (spec.partOfWhole === true && (p.num < 0 || p.den < 0 || p.num > p.den)) {
     const at = p.rows[0];
-    const [what, hint] = msg.partExceedsWhole(
-      m,
-      spec.needs,
-      p.year,
-      p.num,
-      p.num < 0 || p.den < 0 ? 'negative' : `larger than its ${denName} (${p.den}): ${value.toFixed(1)} %`,
-      p.rows.map((r) => `${r.measure}${r.line !== undefined ? ` (line ${r.line})` : ''}`).join(' and '),
+    throw dataError(
+      msg.partExceedsWhole(
+        `${m}'s ${spec.needs} for ${p.year} (${p.num}) is ${p.num < 0 || p.den < 0 ? 'negative' : `larger than its ${denName} (${p.den}): ${value.toFixed(1)} %`}`,
+        p.rows.map((r) => `${r.measure}${r.line !== undefined ? ` (line ${r.line})` : ''}`).join(' and '),
+      ),
+      { file: at?.provenance.file, ...(at?.line !== undefined ? { line: at.line } : {}) },
     );
-    throw dataError(what, { file: at?.provenance.file, ...(at?.line !== undefined ? { line: at.line } : {}) }, hint);
   }
   return null;
 }
@@ -228,5 +225,5 @@ function editionMix(req: ComputeRequest, spec: RatioSpec, geo: Geo, year: number
   if (!outside) return;
   const mix = [...byEdition].map(([ed, ms]) => `${ms.join(', ')} from ${ed}`);
   r.detail = { ...r.detail, editions: Object.fromEntries(byEdition) };
-  req.warn?.(warning.editionMix(spec.indicator, geo.code, year, choice, mix));
+  req.warn?.(warning(msg.editionMix(spec.indicator, geo.code, year, choice, mix)));
 }

@@ -37,8 +37,7 @@ export class ObservationTable {
         const same = list.find((r) => r.provenance === row.provenance);
         if (same !== undefined) {
           if (same.value === row.value) continue;
-          const [what, hint] = msg.duplicateKey(`${row.measure} ${row.geo}${row.partner ? `→${row.partner}` : ''} ${row.year}`);
-          throw dataError(what, { file: row.provenance.file }, hint);
+          throw dataError(msg.duplicateKey(`${row.measure} ${row.geo}${row.partner ? `→${row.partner}` : ''} ${row.year}`), { file: row.provenance.file });
         }
         list.push(row);
         list.sort((a, b) => compareEditions(a.provenance.edition, b.provenance.edition));

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { Result } from '../model/indicator.js';
+import type { Warning } from '../messages.js';
 import type { InputSummary } from '../model/types.js';
 import { csvCell } from './escape.js';
 import { isLowerBound, provenanceLabel } from './labels.js';
@@ -57,7 +58,7 @@ const RESULT_KEYS: readonly (keyof Result | 'bound')[] = ['indicator', 'geo', 'g
  * The JSON contract `linkage/results@2`: `{"schema", "results": [...], "inputs": [...]}`, plus
  * `warnings` when there are any. Every result carries `bound` (`"lower"` or null).
  */
-export function renderResultsJson(results: readonly Result[], inputs: readonly InputSummary[], warnings: readonly string[] = []): string {
+export function renderResultsJson(results: readonly Result[], inputs: readonly InputSummary[], warnings: readonly Warning[] = []): string {
   const ordered = results.map((r) => {
     const full: Record<string, unknown> = { ...r, bound: boundOf(r) };
     return Object.fromEntries(RESULT_KEYS.filter((k) => full[k] !== undefined).map((k) => [k, full[k]]));

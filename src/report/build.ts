@@ -9,6 +9,7 @@ import { defaultInputs } from '../commands/inputs.js';
 import type { CheckedFigure } from '../check/check.js';
 import type { CheckSummary } from '../check/render.js';
 import { usageError } from '../errors.js';
+import { msg, type Warning } from '../messages.js';
 import type { IndicatorMeta, Result } from '../model/indicator.js';
 import type { InputSummary } from '../model/types.js';
 import { projectRoot } from '../paths.js';
@@ -33,6 +34,8 @@ export interface BuiltReport {
   inputs: InputSummary[];
   /** Inputs the definition names that are not on this machine. */
   absent: { id: string; path: string }[];
+  /** Warnings of every section, in section order (duplicates removed). */
+  warnings: Warning[];
 }
 
 /** Files of a set of report inputs, with display labels relative to the project. */
@@ -65,17 +68,18 @@ function files(def: ReportDefinition, ids: readonly string[]): { paths: string[]
 export async function buildReport(def: ReportDefinition, progress: (step: string) => void = () => undefined): Promise<BuiltReport> {
   const sections: BuiltSection[] = [];
   const allInputs = new Map<string, InputSummary>();
+  const warnings = new Map<string, Warning>();
   let n = 0;
   for (const section of def.sections) {
     progress(`[${++n}/${def.sections.length + 1}] ${section.id}`);
     const indicator = indicatorById(section.indicator);
-    if (indicator === undefined) throw usageError(`section ${section.id}: unknown indicator "${section.indicator}"`, 'run `linkage indicators`');
+    if (indicator === undefined) throw usageError(msg.reportUnknownIndicator(section.id, section.indicator));
     const { paths, labels, absent } = files(def, section.inputs);
     if (absent.length > 0) {
       sections.push({ section, meta: indicator.meta, results: [], names: {}, unavailable: `input not found on this machine: ${absent.map((a) => a.path).join(', ')}` });
       continue;
     }
-    const { ctx, results, inputs } = await runCompute({
+    const { ctx, results, inputs, warnings: sectionWarnings } = await runCompute({
       input: paths,
       inputLabels: labels,
       indicator: [section.indicator],
@@ -91,6 +95,7 @@ export async function buildReport(def: ReportDefinition, progress: (step: string
       sample: false,
     });
     for (const i of inputs) allInputs.set(i.file, i);
+    for (const w of sectionWarnings) warnings.set(`${w.code} ${w.message}`, w);
     const name = namer(ctx);
     const names = Object.fromEntries([...new Set(results.flatMap((r) => [r.geo, r.partner ?? '']))].filter(Boolean).map((g) => [g, name(g, results.find((r) => r.geo === g)?.geo_kind)]));
     sections.push({ section, meta: indicator.meta, results, names, spec: chartSpec(results, indicator.meta, name, section.chart ?? indicator.meta.chart) });
@@ -100,5 +105,5 @@ export async function buildReport(def: ReportDefinition, progress: (step: string
   const published = def.published ? relative(process.cwd(), `${def.dir}/${def.published}`) : undefined;
   const check = await runCheck({ input: every.paths, inputLabels: every.labels, sample: false, ...(published ? { published } : {}) });
   for (const i of check.inputs) allInputs.set(i.file, i);
-  return { def, sections, figures: check.figures, summary: check.summary, inputs: [...allInputs.values()].sort((a, b) => a.file.localeCompare(b.file)), absent: every.absent };
+  return { def, sections, figures: check.figures, summary: check.summary, inputs: [...allInputs.values()].sort((a, b) => a.file.localeCompare(b.file)), absent: every.absent, warnings: [...warnings.values()] };
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { usageError } from '../errors.js';
+import { msg } from '../messages.js';
 import { sharedDataPath } from '../paths.js';
 import { cachedInputFile, inputFetchCommand, inputQuery } from '../fetch/report.js';
 
@@ -51,19 +52,19 @@ export function readReport(path: string): ReportDefinition {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8')) as Omit<ReportDefinition, 'dir'>;
   } catch (e) {
-    throw usageError(`cannot read report definition ${file}: ${(e as Error).message}`, 'give a folder holding report.json (e.g. reports/cjk-linkage)');
+    throw usageError(msg.badReport(file, (e as Error).message), { file });
   }
   const ids = new Set<string>();
   for (const i of raw.inputs ?? []) {
     if (i.fetch !== undefined) inputQuery({ ...i, fetch: i.fetch });
-    if (ids.has(i.id)) throw usageError(`report input "${i.id}" is defined twice`, 'give each input its own id');
+    if (ids.has(i.id)) throw usageError(msg.reportInputTwice(i.id), { file });
     ids.add(i.id);
   }
   const sectionIds = new Set<string>();
   for (const s of raw.sections ?? []) {
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(s.id) || sectionIds.has(s.id)) throw usageError(`report section id "${s.id}" must be unique, lower-case letters, digits and dashes`, 'it names the section\'s CSV, chart and anchor');
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(s.id) || sectionIds.has(s.id)) throw usageError(msg.reportSectionId(s.id), { file });
     sectionIds.add(s.id);
-    for (const i of s.inputs) if (!ids.has(i)) throw usageError(`section ${s.id} names unknown input "${i}"`, `define it under "inputs" in ${file}`);
+    for (const i of s.inputs) if (!ids.has(i)) throw usageError(msg.reportUnknownInput(s.id, i, file), { file });
   }
   return { ...raw, dir: dirname(resolve(file)) };
 }
@@ -78,5 +79,5 @@ export function inputPath(def: ReportDefinition, input: ReportInput): string | u
   if (input.shared !== undefined) return sharedDataPath(...input.shared.split('/'));
   if (input.path !== undefined) return isAbsolute(input.path) ? input.path : join(def.dir, input.path);
   if (input.fetch !== undefined) return cachedInputFile({ ...input, fetch: input.fetch }) ?? inputFetchCommand({ ...input, fetch: input.fetch });
-  throw usageError(`report input "${input.id}" needs sample, shared, path or fetch`, 'e.g. { "id": "wdi", "shared": "worldbank/wdi-ip-charges-1980-2021.xlsx" }');
+  throw usageError(msg.reportInputSource(input.id));
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { usageError } from '../errors.js';
+import { msg } from '../messages.js';
 import { parseDataCsv } from '../model/csv-text.js';
 import { dataPath } from '../paths.js';
 import { own } from '../model/dict.js';
@@ -58,10 +59,10 @@ function fromFile(path: string): ProductGroup {
   try {
     rows = parseDataCsv(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw usageError(`cannot read product list ${path}: ${(e as Error).message}`, 'give a CSV with a `code` column and optionally `classification` (H5 for HS2017, S4 for SITC Rev.4)');
+    throw usageError(msg.badProductList(path, (e as Error).message), { file: path });
   }
   const classes = new Set(rows.map((r) => (r.classification ?? 'H5').trim() || 'H5'));
-  if (classes.size !== 1) throw usageError(`product list ${path} mixes classifications ${[...classes].join(', ')}`, 'one classification per list');
+  if (classes.size !== 1) throw usageError(msg.mixedClassifications(path, [...classes]), { file: path });
   const cls = [...classes][0] as string;
   const codes = rows.map((r) => (r.code ?? '').trim()).filter(Boolean);
   if (cls === 'S4') {
@@ -69,7 +70,7 @@ function fromFile(path: string): ProductGroup {
     const hs = new Set(map.filter((m) => codes.some((c) => (m.sitc4 ?? '').startsWith(c))).map((m) => m.hs6 ?? ''));
     return { id: path, label: `${path} (SITC Rev.4 mapped to HS2017 with the UN correlation table)`, vintage: 'H5', kind: 'hs6', codes: hs, citation: `${path}; UN Statistics Division HS2017–SITC Rev.4 conversion table` };
   }
-  if (!/^H[0-6]$/.test(cls)) throw usageError(`unknown classification "${cls}" in ${path}`, 'use H0–H6 (HS vintages) or S4 (SITC Rev.4)');
+  if (!/^H[0-6]$/.test(cls)) throw usageError(msg.unknownClassification(cls, path), { file: path });
   const six = codes.every((c) => c.length === 6);
   return { id: path, label: path, vintage: cls as Vintage, kind: six ? 'hs6' : 'prefix', codes: new Set(codes), citation: path };
 }
@@ -90,14 +91,14 @@ export function resolveProducts(spec: string | undefined): ProductGroup {
   const m = /^(HS|H[0-6]):([\d,\s]+)$/.exec(s);
   if (m) {
     const codes = (m[2] ?? '').split(',').map((c) => c.trim()).filter(Boolean);
-    if (codes.some((c) => c.length % 2 !== 0 || c.length > 6)) throw usageError(`cannot read product codes "${s}"`, 'HS codes have 2, 4 or 6 digits, e.g. HS:85 or HS:8542');
+    if (codes.some((c) => c.length % 2 !== 0 || c.length > 6)) throw usageError(msg.badProductCodes(s));
     const chaptersOnly = codes.every((c) => c.length === 2);
     // `HS:` = the codes as reported in each year's vintage (breaks are warned about); `H6:` = fixed.
     const vintage: Vintage = m[1] === 'HS' ? 'any' : (m[1] as Vintage);
     return { id: s, label: `HS ${codes.join(', ')}${vintage === 'any' ? (chaptersOnly ? '' : " (as reported in each year's HS vintage)") : ` (${vintageName(vintage)})`}`, vintage, kind: codes.every((c) => c.length === 6) ? 'hs6' : 'prefix', codes: new Set(codes), citation: 'Harmonized System nomenclature (WCO)' };
   }
   if (s.endsWith('.csv')) return fromFile(s);
-  throw usageError(`unknown product group "${s}"`, 'use TOTAL, hs84-85, hightech[:any|:most|:all], HS:<codes>, H6:<codes> or a CSV file');
+  throw usageError(msg.unknownProductGroup(s));
 }
 
 let hs2017: Set<string> | undefined;

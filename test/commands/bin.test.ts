@@ -18,6 +18,6 @@ describe('the linkage bin', () => {
       stderr = String((e as { stderr: string }).stderr);
     }
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^linkage: unknown group "NOPE"\n {2}hint: /);
+    expect(stderr).toMatch(/^linkage: E_UNKNOWN_GROUP: unknown group "NOPE"\n {2}hint: /);
   });
 });

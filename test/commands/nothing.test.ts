@@ -10,7 +10,7 @@ describe('a run where no result has a value exits 1 and says why (issue 9 item 8
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     const [what, hint] = r.stderr.trim().split('\n');
-    expect(what).toBe('linkage: no result has a value: rd-intensity for CJK in 2017');
+    expect(what).toBe('linkage: E_NO_VALUE: no result has a value: rd-intensity for CJK in 2017');
     expect(hint).toMatch(/^ {2}hint: the indicators read gerd_pct_gdp, gerd_usd_ppp; .*wdi-ip-charges-1980-2021\.xlsx \(WDI\) gives none of them \(\d+ rows of other measures\); CHN has no GERD/);
   });
 
@@ -20,7 +20,7 @@ describe('a run where no result has a value exits 1 and says why (issue 9 item 8
     writeFileSync(f, `${head}\nDEU,Germany,_T,Total,_T,Total,MIO_NAC,National Currency,2017,2017,EUR,Euro,6,Millions,,,99000,,\nDEU,Germany,_T,Total,ROW,ROW,MIO_NAC,National Currency,2017,2017,EUR,Euro,6,Millions,,,5000,,\n`);
     const r = await cli('compute', '--no-sample', '--input', f, '--indicator', 'gerd-financed-abroad', '--country', 'DEU', '--year', '2017', '--output', join(tmpDir(), 'out.csv'), '--format', 'csv');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^linkage: no result has a value: gerd-financed-abroad for DEU in 2017\n {2}hint: .*gerd-nac\.csv \(GERD_SOF\) gives none of them \(2 rows of other measures\); DEU has no GERD financed by the rest of the world for 2017/);
+    expect(r.stderr).toMatch(/^linkage: E_NO_VALUE: no result has a value: gerd-financed-abroad for DEU in 2017\n {2}hint: .*gerd-nac\.csv \(GERD_SOF\) gives none of them \(2 rows of other measures\); DEU has no GERD financed by the rest of the world for 2017/);
   });
 
   it('one value among missing ones is enough: exit 0', async () => {

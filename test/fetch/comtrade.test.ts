@@ -75,7 +75,7 @@ describe('compute --fetch from UN Comtrade (loopback server)', () => {
     try {
       const r = await cli(...args, '--fetch');
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/^linkage: UN Comtrade API answered HTTP 401 \(.*Access denied due to invalid subscription key \*\*\*/m);
+      expect(r.stderr).toMatch(/^linkage: E_FETCH_HTTP: UN Comtrade API answered HTTP 401 \(.*Access denied due to invalid subscription key \*\*\*/m);
       expect(r.stderr).not.toContain(KEY);
     } finally {
       await server.close();

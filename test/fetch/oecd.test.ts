@@ -81,7 +81,7 @@ describe('compute --fetch from the OECD Data Explorer (loopback server)', () => 
       const r = await pct('--year', '2018', '--fetch');
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/^linkage: fetching http/);
-      expect(r.stderr.split('\n')[1]).toMatch(/^linkage: OECD Data Explorer API has no data for this query \(HTTP 404 NoRecordsFound\): http:\/\/127\.0\.0\.1:\d+\/data\//);
+      expect(r.stderr.split('\n')[1]).toMatch(/^linkage: E_FETCH_NOT_FOUND: OECD Data Explorer API has no data for this query \(HTTP 404 NoRecordsFound\): http:\/\/127\.0\.0\.1:\d+\/data\//);
       expect(server.requests).toHaveLength(1);
       expect((await cli('cache', 'ls')).stdout).toMatch(/\(empty\)/);
     } finally {

@@ -101,7 +101,7 @@ describe('compute --fetch from the World Bank API (loopback server)', () => {
     try {
       const r = await ipCharges('--fetch');
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/^linkage: cannot download from World Bank Indicators API after 5 attempts: HTTP 503 \(down\) \(http:\/\/127\.0\.0\.1:\d+\/country/m);
+      expect(r.stderr).toMatch(/^linkage: E_FETCH_GAVE_UP: cannot download from World Bank Indicators API after 5 attempts: HTTP 503 \(down\) \(http:\/\/127\.0\.0\.1:\d+\/country/m);
       expect(server.requests).toHaveLength(5);
       expect(r.stdout).toBe('');
       const entries = join(env.cache(), 'fetch', 'entries');
@@ -119,7 +119,7 @@ describe('compute --fetch from the World Bank API (loopback server)', () => {
     try {
       const r = await ipCharges('--fetch');
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/^linkage: World Bank refused the query: error 120 Invalid value: The provided parameter value is not valid$/m);
+      expect(r.stderr).toMatch(/^linkage: E_FETCH_API: World Bank refused the query: error 120 Invalid value: The provided parameter value is not valid$/m);
       expect(server.requests).toHaveLength(1);
     } finally {
       await server.close();
@@ -153,7 +153,7 @@ describe('compute --fetch from the World Bank API (loopback server)', () => {
     try {
       const offline = await ipCharges('--fetch', '--offline');
       expect(offline.code).toBe(1);
-      expect(offline.stderr).toMatch(/^linkage: worldbank:BX\.GSR\.ROYL\.CD --key CHN;JPN;KOR --years 2017 is not in the download cache$/m);
+      expect(offline.stderr).toMatch(/^linkage: E_FETCH_NOT_CACHED: worldbank:BX\.GSR\.ROYL\.CD --key CHN;JPN;KOR --years 2017 is not in the download cache$/m);
       expect(server.requests).toHaveLength(0);
       const fetched = await cli('fetch', '--for', 'ip-charges', '--group', 'CJK', '--year', '2017', '--option', 'flow=receipts');
       expect(fetched.code).toBe(0);

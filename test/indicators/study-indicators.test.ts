@@ -187,6 +187,6 @@ describe('greenfield-fdi (synthetic project-level CSV, Table 4 layout)', () => {
     expect(series(eu, 'outward')['outward:hightech-share']).toEqual([20, 'percent']);
     const kor = await run(greenfieldFdi, projects, [country('CHN')], [2018], { partner: 'KOR' });
     expect(kor.every((r) => r.value === null && r.reason === 'no announced outward projects between CHN and KOR in 2018')).toBe(true);
-    await expect(run(greenfieldFdi, projects, [country('CHN')], [2018], { partner: 'JPN', unit: 'yen' })).rejects.toThrow(/unit must be one of/);
+    await expect(run(greenfieldFdi, projects, [country('CHN')], [2018], { partner: 'JPN', unit: 'yen' })).rejects.toThrow(/unit must be usd_m, usd_100m or usd_bn, got "yen"/);
   });
 });

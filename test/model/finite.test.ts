@@ -51,11 +51,11 @@ describe('non-finite results are missing with a reason, in every format (issue 9
     const huge = gerdSof([line('DEU', '_T', '100'), line('DEU', 'ROW', '1.7e308'), ...FRA]);
     const r = await run(huge, 'csv');
     expect(r.code).toBe(1);
-    expect(r.stderr.split('\n')[0]).toBe(`linkage: value of gerd_row_usd_ppp for DEU 2017 is not a finite number after the unit multiplier (${huge}:3)`);
+    expect(r.stderr.split('\n')[0]).toBe(`linkage: E_NOT_FINITE: value of gerd_row_usd_ppp for DEU 2017 is not a finite number after the unit multiplier (${huge}:3)`);
     const power = gerdSof([line('DEU', '_T', '100', '400'), line('DEU', 'ROW', '5'), ...FRA]);
     const p = await run(power, 'csv');
     expect(p.code).toBe(1);
-    expect(p.stderr.split('\n')[0]).toBe(`linkage: unit multiplier 400 is outside the documented range 0–12 (10^0 units to 10^12 trillions) (${power}:2:PowerCode Code)`);
+    expect(p.stderr.split('\n')[0]).toBe(`linkage: E_UNIT_MULTIPLIER: unit multiplier 400 is outside the documented range 0–12 (10^0 units to 10^12 trillions) (${power}:2:PowerCode Code)`);
     expect(p.stdout).toBe('');
   });
 
@@ -85,7 +85,7 @@ describe('each measure declares its domain and unit (issue 9 item 7)', () => {
     const r = await run(f, 'json');
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr.split('\n')[0]).toBe(`linkage: DEU's GERD financed by the rest of the world for 2017 (748000000) is larger than its total GERD (PPP US$) (100000000): 748.0 % (${f}:3)`);
+    expect(r.stderr.split('\n')[0]).toBe(`linkage: E_PART_EXCEEDS_WHOLE: DEU's GERD financed by the rest of the world for 2017 (748000000) is larger than its total GERD (PPP US$) (100000000): 748.0 % (${f}:3)`);
     expect(r.stderr).toMatch(/gerd_row_usd_ppp \(line 3\) and gerd_usd_ppp \(line 2\)/);
   });
 
@@ -100,11 +100,11 @@ describe('each measure declares its domain and unit (issue 9 item 7)', () => {
     const neg = gerdSof([line('DEU', '_T', '-100'), line('DEU', 'ROW', '5'), ...FRA]);
     const n = await run(neg, 'csv');
     expect(n.code).toBe(1);
-    expect(n.stderr.split('\n')[0]).toBe(`linkage: value -100000000 of gerd_usd_ppp for DEU 2017 is outside its domain (0 to ∞: expenditure cannot be negative) (${neg}:2)`);
+    expect(n.stderr.split('\n')[0]).toBe(`linkage: E_OUTSIDE_DOMAIN: value -100000000 of gerd_usd_ppp for DEU 2017 is outside its domain (0 to ∞: expenditure cannot be negative) (${neg}:2)`);
     const eur = gerdSof([line('DEU', '_T', '100', '6', 'EUR'), line('DEU', 'ROW', '5'), ...FRA]);
     const e = await run(eur, 'csv');
     expect(e.code).toBe(1);
-    expect(e.stderr.split('\n')[0]).toBe(`linkage: a row in EUR inside the gerd_usd_ppp series, which is in usd_ppp (${eur}:2)`);
+    expect(e.stderr.split('\n')[0]).toBe(`linkage: E_MIXED_UNIT: a row in EUR inside the gerd_usd_ppp series, which is in usd_ppp (${eur}:2)`);
   });
 
   it('a share above 100 is refused (canonical CSV, MSTI-style percentage)', async () => {
@@ -112,7 +112,7 @@ describe('each measure declares its domain and unit (issue 9 item 7)', () => {
     writeFileSync(f, 'measure,geo,partner,year,value,unit,flags,source,dataset,edition\ngerd_financed_abroad_pct,DEU,,2017,101,percent,,synthetic,TEST,2020\n');
     const r = await cli('compute', '--no-sample', '--input', f, '--indicator', 'gerd-financed-abroad', '--country', 'DEU', '--year', '2017');
     expect(r.code).toBe(1);
-    expect(r.stderr.split('\n')[0]).toBe(`linkage: value 101 of gerd_financed_abroad_pct for DEU 2017 is outside its domain (0 to 100: a share of GERD) (${f}:2)`);
+    expect(r.stderr.split('\n')[0]).toBe(`linkage: E_OUTSIDE_DOMAIN: value 101 of gerd_financed_abroad_pct for DEU 2017 is outside its domain (0 to 100: a share of GERD) (${f}:2)`);
   });
 
   it('negative FDI positions, which the IMF and OECD publish, are kept with a warning naming them', async () => {

@@ -52,7 +52,7 @@ describe('Comtrade legacy CSV (real) and Plus JSON', () => {
       const r = await cli('compute', '--format', 'json', '--input', LEGACY, '--indicator', 'trade-intra-share', '--group', 'CJK', '--year', '2018', '--basis', basis);
       expect(r.code).toBe(1);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(/^linkage: no result has a value: trade-intra-share for CJK in 2018\n/);
+      expect(r.stderr).toMatch(/^linkage: E_NO_VALUE: no result has a value: trade-intra-share for CJK in 2018\n/);
       expect(r.stderr).toMatch(/; JPN and KOR are not reporters in the input for 2018/);
     }
   });
@@ -117,7 +117,7 @@ describe('BACI (synthetic) and the ladder on a whole-world matrix', () => {
     writeFileSync(lonely, readFileSync(file));
     const r = await cli('compute', '--no-sample', '--input', lonely, '--indicator', 'trade-intra-share', '--group', 'CJK');
     expect(r.code).toBe(1);
-    expect(r.stderr.split('\n')[0]).toBe(`linkage: BACI file without its country dictionary (${lonely}:1)`);
+    expect(r.stderr.split('\n')[0]).toBe(`linkage: E_BACI_NO_DICTIONARY: BACI file without its country dictionary (${lonely}:1)`);
   });
 
   it('a product code not in the HS vintage is an error naming line and column', async () => {
@@ -126,7 +126,7 @@ describe('BACI (synthetic) and the ladder on a whole-world matrix', () => {
     const bad = join(dir, 'BACI_HS17_Y2019_V202301.csv');
     writeFileSync(bad, 't,i,j,k,v,q\n2019,156,392,854231,1,1\n2019,156,392,123456,1,1\n');
     const r = await cli('compute', '--no-sample', '--input', bad, '--indicator', 'trade-intra-share', '--group', 'CJK');
-    expect(r.stderr.split('\n')[0]).toBe(`linkage: product code 123456 is not in HS2017 (${bad}:3:k)`);
+    expect(r.stderr.split('\n')[0]).toBe(`linkage: E_BACI_UNKNOWN_PRODUCT: product code 123456 is not in HS2017 (${bad}:3:k)`);
   });
 });
 
@@ -143,18 +143,18 @@ describe('bad trade inputs', () => {
   it('duplicated reporter–partner–product–year rows', async () => {
     const { f, r } = await run([HEAD, row('0', '100'), row('392', '10'), row('392', '10')]);
     expect(r.code).toBe(1);
-    expect(r.stderr.split('\n')[0]).toBe(`linkage: duplicated row: CHN→JPN M TOTAL 2018 appears twice (${f}:4)`);
+    expect(r.stderr.split('\n')[0]).toBe(`linkage: E_DUPLICATE_ROW: duplicated row: CHN→JPN M TOTAL 2018 appears twice (${f}:4)`);
   });
 
   it('negative values', async () => {
     const { f, r } = await run([HEAD, row('0', '100'), row('392', '-10')]);
-    expect(r.stderr.split('\n')[0]).toBe(`linkage: negative trade value -10 (${f}:3:Trade Value (US$))`);
+    expect(r.stderr.split('\n')[0]).toBe(`linkage: E_NEGATIVE_VALUE: negative trade value -10 (${f}:3:Trade Value (US$))`);
   });
 
   it('a product group of one HS vintage used with data of another is refused', async () => {
     const { f, r } = await run([HEAD, row('0', '100', 'H6', '854231'), row('392', '10', 'H6', '854231')], '--products', 'hightech');
     expect(r.code).toBe(1);
-    expect(r.stderr.split('\n')[0]).toBe(`linkage: product group hightech (HS2017) cannot take the HS2022 rows of 2018: 854231 (HS2022) is part of 854231 (HS2017), together with other HS2022 codes (${f})`);
+    expect(r.stderr.split('\n')[0]).toBe(`linkage: E_PRODUCT_VINTAGE: product group hightech (HS2017) cannot take the HS2022 rows of 2018: 854231 (HS2022) is part of 854231 (HS2017), together with other HS2022 codes (${f})`);
   });
 
   it('"Other Asia, nes" (490) stays its own partner unless --taiwan-490', async () => {
@@ -163,8 +163,8 @@ describe('bad trade inputs', () => {
     expect(r.stderr).toMatch(/no imports of CHN from TWN in 2018/);
     const { r: r2 } = await run([HEAD, row('0', '100'), row('490', '30'), row('392', '10')], '--partners', 'TWN', '--taiwan-490', '--format', 'json');
     expect((JSON.parse(r2.stdout) as Out).results[0]?.value).toBe(30);
-    expect((JSON.parse(r2.stdout) as { warnings: string[] }).warnings[0]).toMatch(/labelled as Taiwan/);
-    expect(r2.stderr).toMatch(/^linkage: warning: UN Comtrade area 490/);
+    expect((JSON.parse(r2.stdout) as { warnings: { code: string; message: string }[] }).warnings[0]).toMatchObject({ code: 'W_TAIWAN_490', message: expect.stringMatching(/labelled as Taiwan/) });
+    expect(r2.stderr).toMatch(/^linkage: warning: W_TAIWAN_490: UN Comtrade area 490/);
   });
 });
 

@@ -16,7 +16,7 @@ const file = (lines: string[]) => {
 };
 const compute = (f: string, products: string, ...years: string[]) =>
   cli('compute', '--input', f, '--indicator', 'import-source-share', '--reporter', 'CHN', '--partners', 'JPN', '--products', products, ...years.flatMap((y) => ['--year', y]), '--format', 'json');
-const results = (stdout: string) => JSON.parse(stdout) as { results: Result[]; warnings?: string[] };
+const results = (stdout: string) => JSON.parse(stdout) as { results: Result[]; warnings?: { code: string; message: string }[] };
 
 describe('HS vintages in real series (issue 9 item 11)', () => {
   // 381800 (doped silicon wafers) is unchanged HS2017 → HS2022; 854231 (processors) lost content to 8549 (e-waste).
@@ -34,7 +34,7 @@ describe('HS vintages in real series (issue 9 item 11)', () => {
   it('the fixed HS2017 list refuses, by name, a code split or merged in HS2022 when that year is used', async () => {
     const r = await compute(series, 'hightech', '2022');
     expect(r.code).toBe(1);
-    expect(r.stderr.split('\n')[0]).toBe(`linkage: product group hightech (HS2017) cannot take the HS2022 rows of 2022: 854231 (HS2022) is part of 854231 (HS2017), together with other HS2022 codes (${series})`);
+    expect(r.stderr.split('\n')[0]).toBe(`linkage: E_PRODUCT_VINTAGE: product group hightech (HS2017) cannot take the HS2022 rows of 2022: 854231 (HS2022) is part of 854231 (HS2017), together with other HS2022 codes (${series})`);
   });
 
   it('a 1:1 code converts: the HS2017 list on HS2022 rows of an unchanged code', async () => {
@@ -53,8 +53,9 @@ describe('HS vintages in real series (issue 9 item 11)', () => {
     expect(out.results.map((x) => x.value)).toEqual([10, 12]);
     const change = '854140 (HS2017) is divided among 854141, 854142, 854143, 854149, 854921, 854929, … (10 codes) (HS2022), which also hold content of other HS2017 codes';
     expect(out.results[1]?.detail?.hs_breaks).toContain(change);
-    expect(out.warnings?.[0]).toMatch(/^product group HS:8541 is read as reported in each year's HS vintage, and the content of its codes changed between HS2017 \(2017\) and HS2022 \(2022\) \(a break in the series\): /);
-    expect(r.stderr).toMatch(/^linkage: warning: product group HS:8541 is read as reported/);
+    expect(out.warnings?.[0]?.code).toBe('W_HS_BREAK');
+    expect(out.warnings?.[0]?.message).toMatch(/^product group HS:8541 is read as reported in each year's HS vintage, and the content of its codes changed between HS2017 \(2017\) and HS2022 \(2022\) \(a break in the series\): /);
+    expect(r.stderr).toMatch(/^linkage: warning: W_HS_BREAK: product group HS:8541 is read as reported/);
   });
 
   it('no warning when the years used share one vintage', async () => {

@@ -1,0 +1,64 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { msg } from '../../src/messages.js';
+import { cli, tmpDir } from '../helpers.js';
+
+// Inputs that are not regular files (issue 9 item 17) and hostile JSON (item 18): one-line data
+// errors, never a hang or an internal error.
+
+function hasMkfifo(): boolean {
+  try {
+    execFileSync('mkfifo', ['--version'], { stdio: 'ignore' });
+    return process.platform !== 'win32';
+  } catch {
+    return false;
+  }
+}
+
+describe('inputs that are not regular files', () => {
+  it.skipIf(!existsSync('/dev/zero'))('/dev/zero is refused before it is read', async () => {
+    const r = await cli('compute', '--input', '/dev/zero', '--indicator', 'rd-intensity');
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')[0]).toBe(`linkage: E_NOT_A_FILE: ${msg.notRegularFile('/dev/zero', 'a character device')[0]} (/dev/zero)`);
+  });
+
+  it.skipIf(!hasMkfifo())('a FIFO is refused without opening it (opening would block)', async () => {
+    const fifo = join(tmpDir(), 'pipe.csv');
+    execFileSync('mkfifo', [fifo]);
+    const r = await cli('compute', '--input', fifo, '--indicator', 'rd-intensity');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`E_NOT_A_FILE: ${msg.notRegularFile(fifo, 'a FIFO (named pipe)')[0]}`);
+    const i = await cli('inspect', fifo);
+    expect(i.code).toBe(1);
+    expect(i.stderr).toContain('E_NOT_A_FILE');
+  });
+
+  it('a folder given where a file is expected is named as a folder', async () => {
+    const dir = join(tmpDir(), 'folder.csv');
+    mkdirSync(dir);
+    const r = await cli('inspect', dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`E_NOT_A_FILE: ${msg.notRegularFile(dir, 'a folder')[0]}`);
+  });
+});
+
+describe('hostile JSON', () => {
+  const cases: [string, string, string][] = [
+    ['nested 200,000 deep', `{"data":${'['.repeat(200000)}${']'.repeat(200000)}}`, 'E_JSON_RECORD'],
+    ['{"data":[null]}', '{"data":[null]}', 'E_JSON_RECORD'],
+    ['a record with a nested value', '{"data":[{"a":{"b":1}}]}', 'E_JSON_RECORD'],
+    ['a top-level array nested deep', `${'['.repeat(200000)}${']'.repeat(200000)}`, 'E_JSON_NO_DATA'],
+    ['cut short', '{"data":[{"a":1},', 'E_BAD_JSON'],
+  ];
+  for (const [name, text, code] of cases) {
+    it(`${name}: a data error (${code}), exit 1`, async () => {
+      const file = join(tmpDir(), 'answer.json');
+      writeFileSync(file, text);
+      const r = await cli('inspect', file);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`^linkage: ${code}: `));
+    });
+  }
+});
