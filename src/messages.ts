@@ -9,6 +9,8 @@ export const msg = {
   globNoMatch: (pattern: string): Msg => [`--input ${pattern} matches no input file`, `check the pattern (\`*\`, \`?\` and \`[..]\` in the last path segment; quote it so the shell does not expand it); inputs end in .csv, .json or .xlsx`],
   folderNoInputs: (dir: string): Msg => [`--input folder ${dir} holds no input file`, 'give a folder with .csv, .json or .xlsx exports (its sub-folders are not read), or name the files'],
   inputsSkipped: (count: number, list: string[]): string => `${count} file${count === 1 ? '' : 's'} in an --input folder or glob not read: ${list.slice(0, 5).join('; ')}${list.length > 5 ? `; and ${list.length - 5} more` : ''}`,
+  unclosedQuote: (limit: number): Msg => [`a quote opened on this line is not closed within ${limit / 1048576} MiB`, 'a stray " in a cell makes the rest of the file one field; fix or remove the quote (a quote inside a quoted cell is written "")'],
+  recordTooLong: (limit: number): Msg => [`a record starting on this line is longer than ${limit / 1048576} MiB`, 'the file is not line-delimited CSV; export it again'],
   emptyFile: (): Msg => ['the file is empty', 'export the data again; linkage needs a header line and data rows'],
   headerOnly: (): Msg => ['the file has a header but no data rows', 'export the data again with at least one observation'],
   utf16: (): Msg => ['the file is UTF-16 encoded', 're-save it as UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8 in.csv > out.csv`)'],
