@@ -3,7 +3,7 @@ import { msg, warning } from '../src/messages.js';
 import type { ComputeRequest, OptionSpec, Result } from '../src/model/indicator.js';
 import type { FlowSource } from '../src/model/ladder.js';
 import type { CanonicalRow, TradeCodes } from '../src/model/types.js';
-import { tradeMeasure } from '../src/trade/aggregate.js';
+import { selfMeasure, tradeMeasure } from '../src/trade/aggregate.js';
 import { resolveProducts, vintageName, type ProductGroup } from '../src/trade/products.js';
 import { changesUnder, correlated, crossesGroup, describeChange } from '../src/trade/vintages.js';
 
@@ -92,12 +92,24 @@ export function worldTotal(req: ComputeRequest, o: TradeOptions, i: string, y: n
 /** The ladder's flow source for trade. */
 export function tradeSource(req: ComputeRequest, o: TradeOptions): FlowSource {
   const flows = dirs(o.flow).flatMap((d) => [tradeMeasure(DIRECT[d].own, o.products), tradeMeasure(DIRECT[d].mirror, o.products)]);
-  const world = (j: string, y: number) => combine(dirs(o.flow).map((d) => req.table.candidates(tradeMeasure(DIRECT[d].own, o.products), 'WLD', y, j, req.edition).find((r) => r.value !== null)));
+  // F[W→j] and F[W→W] under the same self-flow rule as the members' totals and the intra sum:
+  // without --include-self, j's self-flow F[j→j] (and, for the world, Σ_k F[k→k]) is taken out.
+  const world = (j: string, y: number) =>
+    combine(
+      dirs(o.flow).map((d) => {
+        const m = tradeMeasure(DIRECT[d].own, o.products);
+        const w = req.table.candidates(m, 'WLD', y, j, req.edition).find((r) => r.value !== null);
+        if (w === undefined || o.includeSelf) return w;
+        const self = j === 'WLD' ? req.table.candidates(selfMeasure(m), 'WLD', y, undefined, req.edition).find((r) => r.value !== null) : one(req, o, d, j, j, y, 'reporter');
+        return self === undefined ? w : { ...w, value: (w.value as number) - (self.value as number) };
+      }),
+    );
   return {
     what: `${o.flow === 'total' ? 'total trade' : o.flow} of ${o.products.id} with the world`,
     measures: flows,
     basis: `${o.basis}; flow ${o.flow}; products ${o.products.id}${o.includeSelf ? '; self-flows included' : ''}`,
     flow: (i, j, y) => bilateral(req, o, i, j, y),
+    ...(o.includeSelf ? { self: (i: string, y: number) => combine(dirs(o.flow).map((d) => oneWithBasis(req, o, d, i, i, y))) } : {}),
     total: (i, y) => worldTotal(req, o, i, y),
     worldTo: (j, y) => world(j, y),
     worldTotal: (y) => world('WLD', y),

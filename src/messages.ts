@@ -43,6 +43,8 @@ export const msg = {
   unknownFormat: error('E_UNKNOWN_FORMAT', (shape: string) => [`unrecognised file format (${shape}; its content is not shown)`, 'run `linkage inspect FILE`; supported: OECD.Stat legacy CSV (also after R round-trip), OECD DP_LIVE, OECD SDMX-CSV, linkage canonical CSV; `--source` forces one'], 'the first line has 3 fields'),
   unknownSource: error('E_UNKNOWN_SOURCE', (name: string, known: string[]) => [`unknown --source "${name}"`, `use one of: ${known.join(', ')}`], 'oecd', ['oecd-stat', 'sdmx-csv']),
   // Cells and rows.
+  unclosedQuote: error('E_UNCLOSED_QUOTE', (limit: number) => [`a quote opened on this line is not closed within ${limit / 1048576} MiB`, 'a stray " in a cell makes the rest of the file one field; fix or remove the quote (a quote inside a quoted cell is written "")'], 1048576),
+  recordTooLong: error('E_RECORD_TOO_LONG', (limit: number) => [`a record starting on this line is longer than ${limit / 1048576} MiB`, 'the file is not line-delimited CSV; export it again'], 1048576),
   missingColumn: error('E_MISSING_COLUMN', (column: string, format: string) => [`required column "${column}" is missing for ${format}`, 'export the full table with all dimension columns, or check `--source`'], 'Value', 'OECD DP_LIVE'),
   notNumeric: error('E_NOT_NUMERIC', (column: string, value: string) => [`value "${value}" in column ${column} is not a number`, 'fix the cell, or leave it empty (missing); `..`, `NA` and empty cells are read as missing'], 'Value', '4.2x'),
   badYear: error('E_BAD_YEAR', (value: string) => [`year "${value}" is not a 4-digit year`, 'fix the cell; annual data only'], '17'),

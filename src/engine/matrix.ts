@@ -1,5 +1,5 @@
 import type { CanonicalRow, Provenance } from '../model/types.js';
-import { tradeMeasure } from '../trade/aggregate.js';
+import { selfMeasure, tradeMeasure } from '../trade/aggregate.js';
 import { inGroup, type ProductGroup } from '../trade/products.js';
 import { hs6 } from './release.js';
 
@@ -50,7 +50,8 @@ export class TradeMatrix {
   /**
    * The canonical rows the trade indicators read — the same rows `tradeReducer` gives for a BACI
    * file: each present cell as i's exports to j and j's imports from i, world totals summed over
-   * the matrix (self-flows included, as a source's world row includes re-imports), and per group
+   * the matrix (self-flows included, as a source's world row includes re-imports; their sum is a
+   * `trade-self:` row so the indicators apply one self-flow rule everywhere), and per group
    * and flow a `trade-codes:` note of the codes present (the coverage the indicators report).
    */
   rows(provenance: Provenance): CanonicalRow[] {
@@ -68,6 +69,8 @@ export class TradeMatrix {
         const hasOut = new Uint8Array(n);
         const hasIn = new Uint8Array(n);
         let world = 0;
+        let self = 0;
+        let anySelf = false;
         let any = false;
         for (let i = 0; i < n; i++) {
           const base = (g * n + i) * n;
@@ -81,6 +84,10 @@ export class TradeMatrix {
             hasIn[j] = 1;
             world += v;
             any = true;
+            if (i === j) {
+              self += v;
+              anySelf = true;
+            }
           }
         }
         for (let i = 0; i < n; i++) {
@@ -88,6 +95,7 @@ export class TradeMatrix {
           if (hasIn[i] === 1) out.push(row(mx, 'WLD', geos[i] as string, in_j[i] as number), row(mm, geos[i] as string, 'WLD', in_j[i] as number));
         }
         if (any) out.push(row(mx, 'WLD', 'WLD', world), row(mm, 'WLD', 'WLD', world));
+        if (anySelf) out.push({ ...row(selfMeasure(mx), 'WLD', 'WLD', self), partner: null }, { ...row(selfMeasure(mm), 'WLD', 'WLD', self), partner: null });
       });
     }
     // Coverage notes, as tradeReducer writes them: the codes that contributed, per group and flow.

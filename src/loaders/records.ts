@@ -21,6 +21,9 @@ export interface RecordStream {
 
 const MISSING_NEWLINES = /\r\n|\n|\r/;
 
+/** Longest record (characters) a streamed file may hold: 1 MiB. A stray quote would otherwise make the rest of the file one field. */
+export const MAX_RECORD_CHARS = 1 << 20;
+
 /** Records of a CSV text (pure; used for tests and small inputs). Lines are counted from 1. */
 export function recordsFromText(text: string, file = '<text>'): RecordStream {
   const body = text.replace(/^\uFEFF/, '');
@@ -58,6 +61,7 @@ export async function recordsFromFile(file: string, hash?: Hash): Promise<Record
     let pending = '';
     let parity = 0; // quotes seen in `pending` up to `scanned`, modulo 2
     let scanned = 0;
+    let openAt = -1; // index in `pending` of the quote left open, when parity is 1
     const emit = function* (text: string): Generator<CsvRecord> {
       for (const fields of Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: ',' }).data) {
         yield { fields, line };
@@ -71,22 +75,38 @@ export async function recordsFromFile(file: string, hash?: Hash): Promise<Record
       let cut = -1;
       for (let i = scanned; i < pending.length; i++) {
         const c = pending.charCodeAt(i);
-        if (c === 34) parity ^= 1;
-        else if (c === 10 && parity === 0) cut = i;
+        if (c === 34) {
+          parity ^= 1;
+          openAt = i;
+        } else if (c === 10 && parity === 0) cut = i;
       }
       scanned = pending.length;
-      if (cut === -1) continue;
-      const complete = pending.slice(0, cut);
-      pending = pending.slice(cut + 1);
-      scanned = pending.length;
-      parity = 0;
-      for (let i = 0; i < pending.length; i++) if (pending.charCodeAt(i) === 34) parity ^= 1;
-      yield* emit(complete.endsWith('\r') ? complete.slice(0, -1) : complete);
+      if (cut !== -1) {
+        const complete = pending.slice(0, cut);
+        pending = pending.slice(cut + 1);
+        scanned = pending.length;
+        parity = 0;
+        for (let i = 0; i < pending.length; i++) {
+          if (pending.charCodeAt(i) === 34) {
+            parity ^= 1;
+            openAt = i;
+          }
+        }
+        yield* emit(complete.endsWith('\r') ? complete.slice(0, -1) : complete);
+      }
+      if (pending.length > MAX_RECORD_CHARS) throw recordTooLong(file, line, pending, parity === 1 ? openAt : -1);
     }
     pending += decoder.decode();
     if (pending.replace(/[\r\n]+$/, '') !== '') yield* emit(pending.replace(/\r?\n$/, ''));
   }
   return { file, encoding: sniffed.encoding, records: gen() };
+}
+
+/** The error for an unfinished record past MAX_RECORD_CHARS, at the line its open quote (else the record) starts on. */
+function recordTooLong(file: string, line: number, pending: string, openAt: number): Error {
+  let at = line;
+  if (openAt >= 0) for (let i = 0; i < openAt; i++) if (pending.charCodeAt(i) === 10) at++;
+  return dataError(openAt >= 0 ? msg.unclosedQuote(MAX_RECORD_CHARS) : msg.recordTooLong(MAX_RECORD_CHARS), { file, line: at });
 }
 
 function countNewlines(fields: string[]): number {

@@ -8,6 +8,8 @@ import type { CanonicalRow } from './types.js';
 export interface FlowSource {
   /** F[i→j] for members i ≠ j; undefined when the cell is absent. */
   flow(i: string, j: string, year: number): CanonicalRow | undefined;
+  /** F[i→i], the self-flow, only when self-flows count (then in the intra sum as in every total); undefined otherwise or when absent. */
+  self?(i: string, year: number): CanonicalRow | undefined;
   /** F[i→W], the reporter's own world total. */
   total(i: string, year: number): CanonicalRow | undefined;
   /** F[W→j] (world to partner j) for the group's world weight, when the source has it. */
@@ -40,7 +42,7 @@ export interface Ladder {
 }
 
 /**
- * Pure ladder arithmetic. `intra` = Σ_{i∈R} Σ_{j∈R, j≠i} F[i→j]; `out` = Σ_{i∈R} F[i→W];
+ * Pure ladder arithmetic. `intra` = Σ_{i∈R} Σ_{j∈R, j≠i} F[i→j] (plus F[i→i] when self-flows count); `out` = Σ_{i∈R} F[i→W];
  * `worldToR` = Σ_{j∈R} F[W→j]; `world` = F[W→W]. Shares are fractions here.
  */
 export function ladder(intra: number, out: number, worldToR?: number, world?: number): Ladder {
@@ -119,6 +121,11 @@ function one(src: FlowSource, indicator: string, geo: Geo & { kind: 'group' }, y
         pairs.push(f.value);
         rows.push(f);
       }
+    }
+    const own = src.self?.(i, year);
+    if (own?.value != null) {
+      pairs.push(own.value);
+      rows.push(own);
     }
   }
   const intra = sum(pairs);

@@ -26,6 +26,14 @@ export function tradeMeasure(flow: string, group: ProductGroup): string {
 }
 
 /**
+ * Measure of the sum of a whole-world matrix's self-flows Σ_k F[k→k] (geo WLD, no partner) for a
+ * trade measure `trade:<flow>:<group>`: `trade-self:<flow>:<group>`, US$.
+ */
+export function selfMeasure(measure: string): string {
+  return measure.replace(/^trade:/, 'trade-self:');
+}
+
+/**
  * Sums of one reporter × partner × flow × year cell for one product group, kept so that a code's
  * rows are used only when no coarser code containing it is present (chapter 84 as a 2-digit row and
  * chapter 85 only as 4-digit rows both count; a chapter row and its own headings never add twice).
@@ -137,7 +145,7 @@ export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
     finish() {
       const out: CanonicalRow[] = [];
       const world = new Map<string, CanonicalRow>();
-      const addWorld = (r: CanonicalRow, geo: string, partner: string, value: number) => {
+      const addWorld = (r: CanonicalRow, geo: string, partner: string | null, value: number) => {
         const key = `${r.measure}|${geo}|${partner}|${r.year}`;
         const w = world.get(key);
         if (w === undefined) world.set(key, { ...r, geo, partner, value });
@@ -152,6 +160,8 @@ export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
           addWorld(row, row.geo, 'WLD', value);
           addWorld(row, 'WLD', row.partner as string, value);
           addWorld(row, 'WLD', 'WLD', value);
+          // Σ of the self-flows F[k→k], so a ladder can take them out of F[W→W] (or keep them) by one rule.
+          if (row.geo === row.partner) addWorld({ ...row, measure: selfMeasure(row.measure) }, 'WLD', null, value);
         }
       }
       const codeNotes = [...notes.values()].map(({ row, codes }) => {
