@@ -14,8 +14,9 @@ export function fileKind(st: Stats): string | undefined {
   return 'not a regular file';
 }
 
-function check(file: string, st: Stats | undefined): Stats {
-  if (st === undefined) throw dataError(msg.fileNotFound(file), { file });
+function check(file: string, st: Stats | undefined, code?: string): Stats {
+  if (st === undefined) throw dataError(msg.inputUnreadable(file, code), { file });
+  if (st.isDirectory()) throw dataError(msg.inputIsDirectory(file), { file });
   const kind = fileKind(st);
   if (kind !== undefined) throw dataError(msg.notRegularFile(file, kind), { file });
   return st;
@@ -27,16 +28,22 @@ function check(file: string, st: Stats | undefined): Stats {
  * Returns the file's stats (its size in bytes bounds what is read whole).
  */
 export async function regularInput(file: string): Promise<Stats> {
-  return check(file, await stat(file).catch(() => undefined));
+  let code: string | undefined;
+  const st = await stat(file).catch((e: NodeJS.ErrnoException) => {
+    code = e.code;
+    return undefined;
+  });
+  return check(file, st, code);
 }
 
 /** {@link regularInput} for the synchronous readers (groups, product lists, definitions). */
 export function regularInputSync(file: string): Stats {
   let st: Stats | undefined;
+  let code: string | undefined;
   try {
     st = statSync(file);
-  } catch {
-    st = undefined;
+  } catch (e) {
+    code = (e as NodeJS.ErrnoException).code;
   }
-  return check(file, st);
+  return check(file, st, code);
 }

@@ -112,7 +112,7 @@ describe('an input that adds nothing is named', () => {
     const wdi = shared('worldbank', 'wdi-ip-charges-1980-2021.xlsx');
     const r = await cli('compute', '--input', wdi, '--indicator', 'rd-intensity', '--group', 'CJK', '--no-members', '--year', '2017', '--format', 'csv');
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`warning: ${msg.inputUnused(wdi, ['rd-intensity'])[0]}`);
+    expect(r.stderr).toContain(`warning: W_INPUT_UNUSED: ${msg.inputUnused(wdi, ['rd-intensity'])[0]}`);
   });
 });
 

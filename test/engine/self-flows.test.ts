@@ -50,7 +50,7 @@ describe('self-flows in a whole-world matrix', () => {
         expect(r.code, r.stderr).toBe(0);
         const [res] = (JSON.parse(r.stdout) as { results: { value: number; detail: Record<string, number> }[] }).results;
         expect(res?.value, engine).toBeCloseTo(want.share, 10);
-        expect(res?.detail.world_weight, engine).toBeCloseTo(want.world_weight, 12);
+        expect(res?.detail.world_weight, engine).toBeCloseTo(100 * want.world_weight, 10); // percent (results@2)
         expect(res?.detail.intensity, engine).toBeCloseTo(want.intensity, 12);
         expect(res?.detail.introversion, engine).toBeCloseTo(want.introversion, 12);
       }

@@ -59,7 +59,7 @@ describe('compute --input DIR|GLOB', () => {
     expect(one.code).toBe(0);
     expect(all.code).toBe(0);
     expect(JSON.parse(all.stdout).results).toEqual(JSON.parse(one.stdout).results);
-    expect(JSON.parse(all.stdout).warnings.join('\n')).toContain('3 files in an --input folder or glob not read');
+    expect((JSON.parse(all.stdout).warnings as { message: string }[]).map((w) => w.message).join('\n')).toContain('3 files in an --input folder or glob not read');
     expect(all.stderr).toContain('notes.txt');
   });
 
