@@ -40,7 +40,7 @@ describe('inputs that are not regular files', () => {
     mkdirSync(dir);
     const r = await cli('inspect', dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`E_NOT_A_FILE: ${msg.notRegularFile(dir, 'a folder')[0]}`);
+    expect(r.stderr).toContain(`E_INPUT_IS_FOLDER: ${msg.inputIsDirectory(dir)[0]}`);
   });
 });
 
