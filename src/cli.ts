@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { registerChart } from './commands/chart.js';
 import { registerCache } from './commands/cache.js';
@@ -14,7 +12,7 @@ import { registerReport } from './commands/report.js';
 import type { Io } from './commands/io.js';
 import { EXIT_CODES, LinkageError } from './errors.js';
 import { msg } from './messages.js';
-import { toolVersion } from './paths.js';
+import { isMainModule, toolVersion } from './paths.js';
 import { terminalLine, visibleControls } from './render/escape.js';
 
 /** Build the command tree writing to `io`. */
@@ -73,15 +71,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-function isMain(): boolean {
-  try {
-    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
 
-if (isMain()) {
+if (isMainModule(import.meta.url)) {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0);
   });

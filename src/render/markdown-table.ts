@@ -1,7 +1,7 @@
 import type { Result } from '../model/indicator.js';
-import { displayUnit, formatNumber } from './format.js';
-import { hasPartner, partnerLabel, provenanceLabel, seriesLabel } from './labels.js';
-import { displayValue, ladderValue, resultNote, type Namer } from './table.js';
+import { displayUnit } from './format.js';
+import { hasPartner, provenanceLabel } from './labels.js';
+import { leadingCells, leadingHead, resultNote, type Namer } from './table.js';
 
 /** A Markdown table cell: one line, pipes and HTML neutralised, Markdown punctuation escaped. */
 export function mdCell(text: unknown): string {
@@ -21,17 +21,9 @@ export function renderResultsMarkdown(results: readonly Result[], name: Namer, t
     const series = rows.some((r) => r.breakdown !== null);
     const ladder = rows.some((r) => r.detail !== undefined && 'intensity' in r.detail);
     const units = [...new Set(rows.map((r) => displayUnit(r.unit).label))];
-    const head = ['Geography', ...(partner ? ['Partner'] : []), ...(series ? ['Series'] : []), 'Year', units.length === 1 ? `Value (${units[0]})` : 'Value', ...(ladder ? ['Intensity', 'Introversion'] : []), 'Note', 'Source'];
-    const body = rows.map((r) => [
-      r.geo_kind === 'group' ? name(r.geo, 'group') : `${name(r.geo)} (${r.geo})`,
-      ...(partner ? [hasPartner(r) ? partnerLabel(r.partner) : ''] : []),
-      ...(series ? [seriesLabel(r.breakdown)] : []),
-      r.year === 0 ? '—' : String(r.year),
-      units.length === 1 ? displayValue(r) : `${displayValue(r)} ${displayUnit(r.unit).label}`,
-      ...(ladder ? [formatNumber(ladderValue(r, 'intensity'), 2), formatNumber(ladderValue(r, 'introversion'), 3)] : []),
-      resultNote(r),
-      r.provenance.map(provenanceLabel).join('; '),
-    ]);
+    const cols = { partner, series, ladder, units };
+    const head = [...leadingHead(cols), 'Note', 'Source'];
+    const body = rows.map((r) => [...leadingCells(r, name, cols), resultNote(r), r.provenance.map(provenanceLabel).join('; ')]);
     out.push(`### ${mdCell(titles[id] ?? id)} (\`${id}\`)`, '', `| ${head.map(mdCell).join(' | ')} |`, `| ${head.map((h) => (/^(Year|Value|Intensity|Introversion)/.test(h) ? '---:' : '---')).join(' | ')} |`, ...body.map((b) => `| ${b.map(mdCell).join(' | ')} |`), '');
   }
   return `${out.join('\n')}\n`;

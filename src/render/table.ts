@@ -40,6 +40,31 @@ export function ladderValue(r: Result, key: 'intensity' | 'introversion' | 'worl
 
 const NUMERIC = /^(Year|Value|Intensity|Introversion)/;
 
+/** The optional columns a block of results needs; `units` are the display units present. */
+export interface Columns {
+  partner: boolean;
+  series: boolean;
+  ladder: boolean;
+  units: readonly string[];
+}
+
+/** Header cells shared by the text and Markdown tables: geography, partner, series, year, value, ladder. */
+export function leadingHead(c: Columns): string[] {
+  return ['Geography', ...(c.partner ? ['Partner'] : []), ...(c.series ? ['Series'] : []), 'Year', c.units.length === 1 ? `Value (${c.units[0]})` : 'Value', ...(c.ladder ? ['Intensity', 'Introversion'] : [])];
+}
+
+/** One result's cells under {@link leadingHead}. */
+export function leadingCells(r: Result, name: Namer, c: Columns): string[] {
+  return [
+    r.geo_kind === 'group' ? name(r.geo, 'group') : `${name(r.geo)} (${r.geo})`,
+    ...(c.partner ? [hasPartner(r) ? partnerLabel(r.partner) : ''] : []),
+    ...(c.series ? [seriesLabel(r.breakdown)] : []),
+    r.year === 0 ? '—' : String(r.year),
+    c.units.length === 1 ? displayValue(r) : `${displayValue(r)} ${displayUnit(r.unit).label}`,
+    ...(c.ladder ? [formatNumber(ladderValue(r, 'intensity'), 2), formatNumber(ladderValue(r, 'introversion'), 3)] : []),
+  ];
+}
+
 function rendered(rows: string[][], noteWidth?: number): string {
   const head = rows[0] ?? [];
   const columns: Record<number, { alignment?: 'right'; width?: number; wrapWord?: boolean }> = {};
@@ -80,18 +105,10 @@ export function renderResultsTable(results: readonly Result[], name: Namer, titl
     const series = oneSeries === undefined && rows.some((r) => r.breakdown !== null);
     const ladder = rows.some((r) => r.detail !== undefined && 'intensity' in r.detail);
     const units = [...new Set(rows.map((r) => displayUnit(r.unit).label))];
-    const valueHead = units.length === 1 ? `Value (${units[0]})` : 'Value';
-    const head = ['Geography', ...(partner ? ['Partner'] : []), ...(series ? ['Series'] : []), 'Year', valueHead, ...(ladder ? ['Intensity', 'Introversion'] : []), 'Source'];
+    const cols: Columns = { partner, series, ladder, units };
+    const head = [...leadingHead(cols), 'Source'];
     const notes = rows.map(resultNote);
-    const body = rows.map((r) => [
-      r.geo_kind === 'group' ? name(r.geo, 'group') : `${name(r.geo)} (${r.geo})`,
-      ...(partner ? [hasPartner(r) ? partnerLabel(r.partner) : ''] : []),
-      ...(series ? [seriesLabel(r.breakdown)] : []),
-      r.year === 0 ? '—' : String(r.year),
-      units.length === 1 ? displayValue(r) : `${displayValue(r)} ${displayUnit(r.unit).label}`,
-      ...(ladder ? [formatNumber(ladderValue(r, 'intensity'), 2), formatNumber(ladderValue(r, 'introversion'), 3)] : []),
-      r.provenance.map((p) => `[${sourceIndex(p)}]`).join(''),
-    ]);
+    const body = rows.map((r) => [...leadingCells(r, name, cols), r.provenance.map((p) => `[${sourceIndex(p)}]`).join('')]);
     const title = wrap(`${titles[id] ?? id} (${id}${oneSeries ? `; ${oneSeries}` : ''}; values in ${units.join(', ')})`, Math.max(30, width), '  ').join('\n');
     const anyNote = notes.some((n) => n !== '');
     const bare = rendered([head, ...body]);
