@@ -2,6 +2,7 @@ import { usageError } from '../src/errors.js';
 import { msg } from '../src/messages.js';
 import type { Indicator, Result } from '../src/model/indicator.js';
 import { missingResult, provenanceOf } from '../src/model/indicator.js';
+import { geoCodeArg } from '../src/model/groups.js';
 import { directionOf, greenfieldCells } from './greenfield.js';
 
 /**
@@ -34,7 +35,7 @@ export const fdiHightechContent: Indicator = {
   compute(req) {
     const direction = directionOf(req.options.direction);
     if (direction === undefined) throw usageError(msg.badChoice('direction', ['outward', 'inward'], req.options.direction ?? '', '--option direction=inward'));
-    const partners = (req.options.partner ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+    const partners = (req.options.partner ?? '').split(',').filter((p) => p.trim() !== '').map((p) => geoCodeArg(req.groups, p));
     if (partners.length === 0) throw usageError(msg.needsOption('fdi-hightech-content', '--option partner=ISO3[,ISO3|GROUP...]', '--option partner=JPN,KOR,USA'));
     const since = req.options.since ? Number(req.options.since) : undefined;
     return greenfieldCells(req, partners, direction, since).map(({ geo, partner, year, sums: { total, hightech, rows }, none }): Result => {
