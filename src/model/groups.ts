@@ -119,3 +119,13 @@ export function loadGroups(countries: CountryRegistry, extraFiles: string[] = []
   for (const f of extraFiles) reg.addFile(f, f);
   return reg;
 }
+
+/**
+ * A geography or partner as written on the command line (`--partners`, `--option partner=`):
+ * a group's code as `--group` resolves it (exactly as written, else in upper case), else an
+ * economy's code in upper case. So an ad hoc `--group nordic=DNK,FIN` can be named `nordic`.
+ */
+export function geoCodeArg(groups: { get(code: string): Group | undefined } | undefined, written: string): string {
+  const code = written.trim();
+  return groups?.get(code)?.code ?? groups?.get(code.toUpperCase())?.code ?? code.toUpperCase();
+}
