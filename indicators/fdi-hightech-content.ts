@@ -2,7 +2,8 @@ import { usageError } from '../src/errors.js';
 import { msg } from '../src/messages.js';
 import type { Indicator, Result } from '../src/model/indicator.js';
 import { missingResult, provenanceOf } from '../src/model/indicator.js';
-import { directionOf, greenfieldSums } from './greenfield.js';
+import { geoCodeArg } from '../src/model/groups.js';
+import { directionOf, greenfieldCells } from './greenfield.js';
 
 /**
  * High-tech content of greenfield FDI between an economy (or group) and a partner (or group):
@@ -34,23 +35,13 @@ export const fdiHightechContent: Indicator = {
   compute(req) {
     const direction = directionOf(req.options.direction);
     if (direction === undefined) throw usageError(msg.badChoice('direction', ['outward', 'inward'], req.options.direction ?? '', '--option direction=inward'));
-    const partners = (req.options.partner ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+    const partners = (req.options.partner ?? '').split(',').filter((p) => p.trim() !== '').map((p) => geoCodeArg(req.groups, p));
     if (partners.length === 0) throw usageError(msg.needsOption('fdi-hightech-content', '--option partner=ISO3[,ISO3|GROUP...]', '--option partner=JPN,KOR,USA'));
     const since = req.options.since ? Number(req.options.since) : undefined;
-    const out: Result[] = [];
-    for (const geo of req.geos) {
-      const members = geo.kind === 'group' ? geo.group.members : [geo.code];
-      for (const partner of partners) {
-        const partnerMembers = req.groups?.get(partner)?.members ?? [partner];
-        const years = req.years ?? req.table.years(['greenfield_capex_usd'], direction === 'outward' ? members : partnerMembers).reverse().slice(0, 1);
-        for (const year of years) {
-          const { total, hightech, rows } = greenfieldSums(req, members, partnerMembers, direction, year, since);
-          const base = missingResult('fdi-hightech-content', geo, year, { partner, breakdown: direction });
-          if (total === 0) out.push({ ...base, reason: `no announced ${direction} projects between ${geo.code} and ${partner}${since ? ` in ${since}-${year}` : ` in ${year}`}` });
-          else out.push({ ...base, value: (100 * hightech) / total, status: 'ok', provenance: provenanceOf(rows), detail: { hightech_usd: hightech, total_usd: total, ...(since ? { cumulative_from: since } : {}) } });
-        }
-      }
-    }
-    return out;
+    return greenfieldCells(req, partners, direction, since).map(({ geo, partner, year, sums: { total, hightech, rows }, none }): Result => {
+      const base = missingResult('fdi-hightech-content', geo, year, { partner, breakdown: direction });
+      if (total === 0) return { ...base, reason: none };
+      return { ...base, value: (100 * hightech) / total, status: 'ok', provenance: provenanceOf(rows), detail: { hightech_usd: hightech, total_usd: total, ...(since ? { cumulative_from: since } : {}) } };
+    });
   },
 };

@@ -6,6 +6,11 @@ import type { CanonicalRow } from '../src/model/types.js';
 
 const KINDS = { score: 'gii_score', rank: 'gii_rank', value: 'gii_value' } as const;
 
+/** A GII indicator number for a reader: `GII` is the overall index, others are named by number. */
+export function giiName(num: string): string {
+  return num === 'GII' ? 'the overall GII' : `GII indicator ${num}`;
+}
+
 /**
  * Any Global Innovation Index indicator by its number (`--option num=OUT.6.1.2`; default the
  * overall GII): score, rank or raw value. Groups: the unweighted mean of member scores; ranks and
@@ -45,13 +50,13 @@ export const giiIndicator: Indicator = {
         const missing: string[] = [];
         for (const m of members) {
           const r = req.table.candidates(measure, m, year, null, req.edition).find((c) => c.value !== null);
-          if (r === undefined) missing.push(`${m} has no GII ${kind} of ${num} for ${year}`);
+          if (r === undefined) missing.push(`${m} has no ${kind} of ${giiName(num)} for ${year}`);
           else rows.push(r);
         }
         const memberValues = Object.fromEntries(rows.map((r) => [r.geo, r.value]));
         const base = missingResult('gii-indicator', geo, year, { breakdown: `${num} ${kind}`, unit });
         if (missing.length > 0) out.push({ ...base, reason: missing.join('; ') });
-        else if (geo.kind === 'group' && kind !== 'score') out.push({ ...base, reason: `GII ${kind}s are not aggregated over a group; see detail.members`, detail: { members: memberValues } });
+        else if (geo.kind === 'group' && kind !== 'score') out.push({ ...base, reason: `GII ${kind}s are not aggregated over a group; members: ${rows.map((r) => `${r.geo} ${r.value as number}`).join(', ')}`, detail: { members: memberValues } });
         else {
           const value = rows.reduce((a, r) => a + (r.value as number), 0) / rows.length;
           out.push({ ...base, value, status: 'ok', years_used: Object.fromEntries(members.map((m) => [m, year])), provenance: provenanceOf(rows), ...(geo.kind === 'group' ? { detail: { aggregation: 'unweighted mean of member scores', members: memberValues } } : {}) });

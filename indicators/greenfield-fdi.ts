@@ -2,7 +2,8 @@ import { usageError } from '../src/errors.js';
 import { msg } from '../src/messages.js';
 import type { Indicator, Result } from '../src/model/indicator.js';
 import { missingResult, provenanceOf } from '../src/model/indicator.js';
-import { directionOf, greenfieldSums } from './greenfield.js';
+import { geoCodeArg } from '../src/model/groups.js';
+import { directionOf, greenfieldCells } from './greenfield.js';
 
 /** Capex units: divisor from US$ and the unit label. */
 const UNITS: Readonly<Record<string, number>> = { usd_m: 1e6, usd_100m: 1e8, usd_bn: 1e9 };
@@ -41,35 +42,25 @@ export const greenfieldFdi: Indicator = {
   compute(req) {
     const direction = directionOf(req.options.direction);
     if (direction === undefined) throw usageError(msg.badChoice('direction', ['outward', 'inward'], req.options.direction ?? '', '--option direction=inward'));
-    const partners = (req.options.partner ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+    const partners = (req.options.partner ?? '').split(',').filter((p) => p.trim() !== '').map((p) => geoCodeArg(req.groups, p));
     if (partners.length === 0) throw usageError(msg.needsOption('greenfield-fdi', '--option partner=ISO3[,ISO3|GROUP...]', '--option partner=JPN,KOR,USA,EU28'));
     const unit = req.options.unit ?? 'usd_m';
     const divisor = UNITS[unit];
     if (divisor === undefined) throw usageError(msg.badChoice('unit', Object.keys(UNITS), unit, '--option unit=usd_100m'));
     const since = req.options.since ? Number(req.options.since) : undefined;
     if (since !== undefined && !Number.isInteger(since)) throw usageError(msg.optionYear('since', req.options.since ?? '', '--option since=2003'));
-    const out: Result[] = [];
-    for (const geo of req.geos) {
-      const members = geo.kind === 'group' ? geo.group.members : [geo.code];
-      for (const partner of partners) {
-        const partnerMembers = req.groups?.get(partner)?.members ?? [partner];
-        const years = req.years ?? req.table.years(['greenfield_capex_usd'], direction === 'outward' ? members : partnerMembers).reverse().slice(0, 1);
-        for (const year of years) {
-          const s = greenfieldSums(req, members, partnerMembers, direction, year, since);
-          const series: [string, string, number][] = [
-            ['capex', unit, s.total / divisor],
-            ['hightech-capex', unit, s.hightech / divisor],
-            ['hightech-share', 'percent', s.total === 0 ? Number.NaN : (100 * s.hightech) / s.total],
-            ['projects', 'count', s.projects],
-          ];
-          for (const [name, u, value] of series) {
-            const base = missingResult('greenfield-fdi', geo, year, { partner, breakdown: `${direction}:${name}`, unit: u });
-            if (s.total === 0) out.push({ ...base, reason: `no announced ${direction} projects between ${geo.code} and ${partner} in ${since ? `${since}-${year}` : year}` });
-            else out.push({ ...base, value, status: 'ok', provenance: provenanceOf(s.rows), detail: { capex_usd: s.total, hightech_capex_usd: s.hightech, projects: s.projects, ...(since ? { cumulative_from: since } : {}) } });
-          }
-        }
-      }
-    }
-    return out;
+    return greenfieldCells(req, partners, direction, since).flatMap(({ geo, partner, year, sums: s, none }) => {
+      const series: [string, string, number][] = [
+        ['capex', unit, s.total / divisor],
+        ['hightech-capex', unit, s.hightech / divisor],
+        ['hightech-share', 'percent', s.total === 0 ? Number.NaN : (100 * s.hightech) / s.total],
+        ['projects', 'count', s.projects],
+      ];
+      return series.map(([name, u, value]): Result => {
+        const base = missingResult('greenfield-fdi', geo, year, { partner, breakdown: `${direction}:${name}`, unit: u });
+        if (s.total === 0) return { ...base, reason: none };
+        return { ...base, value, status: 'ok', provenance: provenanceOf(s.rows), detail: { capex_usd: s.total, hightech_capex_usd: s.hightech, projects: s.projects, ...(since ? { cumulative_from: since } : {}) } };
+      });
+    });
   },
 };

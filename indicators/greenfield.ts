@@ -1,4 +1,4 @@
-import type { ComputeRequest } from '../src/model/indicator.js';
+import type { ComputeRequest, Geo } from '../src/model/indicator.js';
 import type { CanonicalRow } from '../src/model/types.js';
 
 /** Greenfield sums for one direction between a geography's members and a partner's members. */
@@ -43,4 +43,36 @@ export function greenfieldSums(req: ComputeRequest, members: readonly string[], 
 export function directionOf(option: string | undefined): 'outward' | 'inward' | undefined {
   const d = option ?? 'outward';
   return d === 'outward' || d === 'inward' ? d : undefined;
+}
+
+/** One geography × partner × year of a greenfield indicator, with its sums. */
+export interface GreenfieldCell {
+  geo: Geo;
+  /** The partner as the option names it (an economy or a group code). */
+  partner: string;
+  year: number;
+  sums: GreenfieldSums;
+  /** Why there is no value (no announced project in the period), for a missing result. */
+  none: string;
+}
+
+/**
+ * The geography × partner × year loop both greenfield indicators share: each partner is an economy
+ * or a group (its members); the years are the requested ones, else the latest year with projects
+ * on the investing side (the geography's members outward, the partner's inward).
+ */
+export function greenfieldCells(req: ComputeRequest, partners: readonly string[], direction: 'outward' | 'inward', since: number | undefined): GreenfieldCell[] {
+  const cells: GreenfieldCell[] = [];
+  for (const geo of req.geos) {
+    const members = geo.kind === 'group' ? geo.group.members : [geo.code];
+    for (const partner of partners) {
+      const partnerMembers = req.groups?.get(partner)?.members ?? [partner];
+      const years = req.years ?? req.table.years(['greenfield_capex_usd'], direction === 'outward' ? members : partnerMembers).reverse().slice(0, 1);
+      for (const year of years) {
+        const sums = greenfieldSums(req, members, partnerMembers, direction, year, since);
+        cells.push({ geo, partner, year, sums, none: `no announced ${direction} projects between ${geo.code} and ${partner} in ${since ? `${since}-${year}` : year}` });
+      }
+    }
+  }
+  return cells;
 }

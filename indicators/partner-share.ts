@@ -2,7 +2,7 @@ import { usageError } from '../src/errors.js';
 import { msg, reason } from '../src/messages.js';
 import type { ComputeRequest, Result } from '../src/model/indicator.js';
 import { missingResult, provenanceOf } from '../src/model/indicator.js';
-import { membersIn } from '../src/model/groups.js';
+import { geoCodeArg, membersIn } from '../src/model/groups.js';
 import type { CanonicalRow } from '../src/model/types.js';
 import { annotateProducts, bilateral, tradeOptions, worldTotal, type TradeOptions } from './trade.js';
 import { dict } from '../src/model/dict.js';
@@ -66,7 +66,7 @@ function selfFlow(req: ComputeRequest, o: TradeOptions, c: string, year: number)
  */
 export function partnerShare(req: ComputeRequest, flow: 'imports' | 'exports', indicator: string): Result[] {
   const o = tradeOptions({ ...req.options, flow }, flow);
-  const partners = [...new Set((req.options.partners ?? '').split(',').map((p) => p.trim().toUpperCase()).filter(Boolean))];
+  const partners = [...new Set((req.options.partners ?? '').split(',').filter((p) => p.trim() !== '').map((p) => geoCodeArg(req.groups, p)))];
   if (partners.length === 0) throw usageError(msg.needsOption(indicator, '--partners ISO3[,ISO3|GROUP...]', '--reporter CHN --partners JPN,KOR'));
   const reporters = req.options.reporter ? req.options.reporter.split(',').map((r) => r.trim().toUpperCase()) : req.geos.filter((g) => g.kind === 'country').map((g) => g.code);
   if (reporters.length === 0) throw usageError(msg.needsOption(indicator, '--reporter ISO3 (or --country)', '--reporter USA'));

@@ -2,6 +2,7 @@ import { usageError } from '../src/errors.js';
 import { msg } from '../src/messages.js';
 import type { ComputeRequest, Geo, Indicator, Result } from '../src/model/indicator.js';
 import { missingResult, provenanceOf } from '../src/model/indicator.js';
+import { geoCodeArg } from '../src/model/groups.js';
 import type { CanonicalRow } from '../src/model/types.js';
 
 /** The pair's index, reading the reverse direction when only that one is published (the index is symmetric). */
@@ -78,7 +79,7 @@ function groupRange(req: ComputeRequest, geo: Geo, members: readonly string[], m
 }
 
 function countryPairs(req: ComputeRequest, geo: Geo, measure: string, sector: string, year: number): Result[] {
-  const partners = (req.options.partner ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  const partners = (req.options.partner ?? '').split(',').filter((p) => p.trim() !== '').map((p) => geoCodeArg(req.groups, p));
   if (partners.length === 0) throw usageError(msg.needsOption('stri-heterogeneity for a country', '--option partner=ISO3[,ISO3...]', '--option partner=JPN,KOR; or give a group: --group CJK gives the range over its pairs'));
   return partners.map((p) => {
     const base = missingResult('stri-heterogeneity', geo, year, { partner: p, unit: 'index', breakdown: sector });

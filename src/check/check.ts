@@ -5,7 +5,7 @@ import type { Geo, Result } from '../model/indicator.js';
 import type { ObservationTable } from '../model/table.js';
 import type { Provenance } from '../model/types.js';
 import { roundHalfAway } from '../render/format.js';
-import { datasetEdition, editionLabel } from '../render/labels.js';
+import { datasetEdition, editionLabel, sourceDataset } from '../render/labels.js';
 import { figureGeos, fetchCommand, unavailableReason } from './needs.js';
 import type { PublishedFigure } from './published.js';
 
@@ -155,7 +155,7 @@ export function documentedCause(f: PublishedFigure, used: readonly Provenance[])
     const publishers = [...new Set(used.map((p) => p.source))];
     const foreign = publishers.filter((s) => !named.toLowerCase().includes(s.toLowerCase()));
     if (foreign.length > 0) {
-      const what = [...new Set(used.filter((p) => foreign.includes(p.source)).map((p) => `${p.source} ${p.dataset} ${editionLabel(p.edition)}`))].join(', ');
+      const what = [...new Set(used.filter((p) => foreign.includes(p.source)).map((p) => `${sourceDataset(p)} ${editionLabel(p.edition)}`))].join(', ');
       return { kind: 'source', text: `the study used ${named}; the value comes from ${what}, a different source` };
     }
   }

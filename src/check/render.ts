@@ -1,9 +1,8 @@
 import Papa from 'papaparse';
-import { table as textTable } from 'table';
 import { csvCell } from '../render/escape.js';
 import { formatNumber } from '../render/format.js';
 import { COMPACT } from '../render/table.js';
-import { wrap } from '../render/width.js';
+import { displayCell, displayTable, wrap } from '../render/width.js';
 import { VERDICTS, type CheckedFigure, type Verdict } from './check.js';
 
 /** The version of the check contract (`check --format json`, the report's check.json). */
@@ -84,17 +83,17 @@ export function renderCheckTable(figures: readonly CheckedFigure[], summary: Che
         formatNumber(f.computed, Math.max(f.precision + 1, 2)),
         f.verdict,
         note(f),
-      ]);
+      ].map(displayCell));
       // Five fixed columns (each its widest cell plus border and padding), the note takes the rest.
       const fixed = [0, 1, 2, 3, 4].reduce((a, i) => a + Math.max(...[head, ...rows].map((r) => (r[i] ?? '').length)) + 3, 1);
       const noteWidth = width - fixed - 3;
       const columns = { 2: { alignment: 'right' }, 3: { alignment: 'right' } } as const;
-      if (noteWidth >= 24) out.push(textTable([head, ...rows], { ...COMPACT, columns: { ...columns, 5: { width: noteWidth, wrapWord: true } } }).trimEnd());
+      if (noteWidth >= 24) out.push(displayTable([head, ...rows], { ...COMPACT, columns: { ...columns, 5: { width: noteWidth, wrapWord: true } } }).trimEnd());
       else {
         // Too narrow for a note column: number the notes under the table.
         let k = 0;
         const marked = rows.map((r) => [...r.slice(0, 5), r[5] ? `(${++k})` : '']);
-        out.push(textTable([head, ...marked], { ...COMPACT, columns }).trimEnd());
+        out.push(displayTable([head, ...marked], { ...COMPACT, columns }).trimEnd());
         k = 0;
         for (const r of rows) if (r[5]) out.push(...wrap(`(${++k}) ${r[5]}`, width, '    '));
       }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { table as textTable } from 'table';
+import { displayTable } from '../render/width.js';
 import { makeContext } from './context.js';
 import { emit, type Io } from './io.js';
 import { collect, parseFormat } from './options.js';
@@ -20,6 +20,6 @@ export function registerGroups(program: Command, io: Io): void {
         return;
       }
       const rows = groups.map((g) => [g.code, `${g.name}\n${g.definition}\nSource: ${g.source}${g.asOf ? ` (as of ${g.asOf})` : ''}`, g.members.join(' ')]);
-      emit(io, textTable([['code', 'definition', 'members'], ...rows], { columns: { 1: { width: 60, wrapWord: true }, 2: { width: 30, wrapWord: true } } }), undefined);
+      emit(io, displayTable([['code', 'definition', 'members'], ...rows], { columns: { 1: { width: 60, wrapWord: true }, 2: { width: 30, wrapWord: true } } }), undefined);
     });
 }

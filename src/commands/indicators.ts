@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { table as textTable } from 'table';
+import { displayTable } from '../render/width.js';
 import { INDICATORS } from '../../indicators/index.js';
 import { emit, type Io } from './io.js';
 import { parseFormat } from './options.js';
@@ -21,6 +21,6 @@ export function registerIndicators(program: Command, io: Io): void {
         `${i.meta.title}\n${i.meta.definition}${Object.keys(i.meta.options).length > 0 ? `\nOptions: ${Object.entries(i.meta.options).map(([k, o]) => `${k} (${o.description}; default ${o.default})`).join('; ')}` : ''}\nCaveats: ${i.meta.caveats.join(' ')}`,
         i.meta.unit,
       ]);
-      emit(io, textTable([['id', 'definition', 'unit'], ...rows], { columns: { 1: { width: 80, wrapWord: true } } }), undefined);
+      emit(io, displayTable([['id', 'definition', 'unit'], ...rows], { columns: { 1: { width: 80, wrapWord: true } } }), undefined);
     });
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { table as textTable } from 'table';
+import { displayTable } from '../render/width.js';
 import { loadFile } from '../loaders/load.js';
 import { measureDescription } from '../model/measures.js';
 import { makeContext } from './context.js';
@@ -79,6 +79,6 @@ export function registerInspect(program: Command, io: Io): void {
         ...(info.partners.length > 0 ? [['partners', `${info.partners.length}: ${info.partners.join(' ')}`]] : []),
       ];
       const measures = [['measure', 'rows', 'description'], ...info.measures.map((m) => [m.measure, String(m.rows), m.description ?? '(not mapped to a canonical measure)'])];
-      emit(io, `${textTable(facts, { columns: { 1: { width: 90, wrapWord: true } } })}${textTable(measures, { columns: { 2: { width: 60, wrapWord: true } } })}`, target);
+      emit(io, `${displayTable(facts, { columns: { 1: { width: 90, wrapWord: true } } })}${displayTable(measures, { columns: { 2: { width: 60, wrapWord: true } } })}`, target);
     });
 }

@@ -219,7 +219,7 @@ function editionMix(req: ComputeRequest, spec: RatioSpec, geo: Geo, year: number
   for (const [m, p] of parts) {
     const prov = (p.rows[0] as CanonicalRow).provenance;
     if (!editionMatches(choice, prov)) outside = true;
-    const label = `${prov.dataset} ${prov.edition}`;
+    const label = `${prov.dataset} ${prov.edition === 'unknown' || prov.edition === '' ? '(edition not stated)' : prov.edition}`;
     byEdition.set(label, [...(byEdition.get(label) ?? []), m]);
   }
   if (!outside) return;

@@ -56,7 +56,8 @@ export function htmlText(text: unknown): string {
 /**
  * Inline Markdown text (headings, paragraphs, table cells, alt text, list items): backslash, code,
  * emphasis, brackets and pipes are backslash-escaped, so no link, image, code span, emphasis or
- * table cell can open or close; `<>&` become entities (no HTML, no autolink); a line-start marker
+ * table cell can open or close; `<` and `>` are backslash-escaped too (no HTML, no autolink) and `&`
+ * only where it would start an entity (`R&D` stays readable in the .md file); a line-start marker
  * (`#`, `>`, `-`, `+`, `=`, `1.`) is escaped; line breaks become spaces and controls are made visible.
  * Parentheses and colons stay as they are: without a `[` they cannot form a link.
  */
@@ -64,8 +65,8 @@ export function markdownText(text: unknown): string {
   return String(text ?? '')
     .replace(/\r\n|[\n\r\t]/g, ' ')
     .replace(CONTROL_OR_BREAK, hex)
-    .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] as string)
-    .replace(/[\\`*_[\]|~]/g, '\\$&')
+    .replace(/[\\`*_[\]|~<>]/g, '\\$&')
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
     .replace(/^(\s*)([#+=-])/, '$1\\$2')
     .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }

@@ -61,3 +61,18 @@ export function partnerLabel(partner: string | null): string {
   if (partner === 'WLD') return 'world';
   return partner;
 }
+
+/** The unit of a set of results (`rank` for GII ranks although the indicator's default is `score`); `fallback` when there are none. */
+export function resultsUnit(results: readonly Pick<Result, 'unit'>[], fallback: string): string {
+  const units = [...new Set(results.map((r) => r.unit))];
+  return units.length === 0 ? fallback : units.join(', ');
+}
+
+/**
+ * An input file for a reader: `OECD.Stat legacy CSV export, MSTI 2019`; a canonical CSV carries its
+ * source and edition per row, so none is printed for the file (never "canonical unknown").
+ */
+export function inputDescription(i: { format: string; dataset: string; edition: string }): string {
+  if (i.dataset === 'canonical') return `${i.format} (source and edition on each row)`;
+  return `${i.format}, ${datasetEdition(i)}`;
+}

@@ -1,9 +1,8 @@
-import { table as textTable } from 'table';
 import type { Result } from '../model/indicator.js';
 import type { Provenance } from '../model/types.js';
 import { displayUnit, formatDisplay, formatNumber } from './format.js';
 import { hasPartner, isLowerBound, partnerLabel, provenanceLabel, seriesLabel } from './labels.js';
-import { wrap } from './width.js';
+import { displayCell, displayTable, wrap } from './width.js';
 
 /** Rule lines only under the header and around the table. */
 export const COMPACT = { drawHorizontalLine: (i: number, size: number) => i === 0 || i === 1 || i === size } as const;
@@ -72,7 +71,7 @@ function rendered(rows: string[][], noteWidth?: number): string {
     if (NUMERIC.test(h)) columns[i] = { alignment: 'right' };
   });
   if (noteWidth !== undefined) columns[head.length - 1] = { width: noteWidth, wrapWord: true };
-  return textTable(rows, { ...COMPACT, columns });
+  return displayTable(rows, { ...COMPACT, columns });
 }
 
 /** Rendered width of a table (its first line). */
@@ -107,9 +106,10 @@ export function renderResultsTable(results: readonly Result[], name: Namer, titl
     const units = [...new Set(rows.map((r) => displayUnit(r.unit).label))];
     const cols: Columns = { partner, series, ladder, units };
     const head = [...leadingHead(cols), 'Source'];
-    const notes = rows.map(resultNote);
+    // Notes, titles and sources are measured and wrapped as displayed (controls made visible first).
+    const notes = rows.map((r) => displayCell(resultNote(r)));
     const body = rows.map((r) => [...leadingCells(r, name, cols), r.provenance.map((p) => `[${sourceIndex(p)}]`).join('')]);
-    const title = wrap(`${titles[id] ?? id} (${id}${oneSeries ? `; ${oneSeries}` : ''}; values in ${units.join(', ')})`, Math.max(30, width), '  ').join('\n');
+    const title = wrap(displayCell(`${titles[id] ?? id} (${id}${oneSeries ? `; ${oneSeries}` : ''}; values in ${units.join(', ')})`), Math.max(30, width), '  ').join('\n');
     const anyNote = notes.some((n) => n !== '');
     const bare = rendered([head, ...body]);
     const room = width - widthOf(bare) - 3;
@@ -126,6 +126,6 @@ export function renderResultsTable(results: readonly Result[], name: Namer, titl
       blocks.push(`${title}\n${table}${lines.join('\n')}\n`);
     }
   }
-  const sourceLines = sources.flatMap((s, i) => wrap(`[${i + 1}] ${s}`, Math.max(30, width), '    '));
+  const sourceLines = sources.flatMap((s, i) => wrap(displayCell(`[${i + 1}] ${s}`), Math.max(30, width), '    '));
   return `${blocks.join('\n')}${sourceLines.length > 0 ? `Sources:\n${sourceLines.join('\n')}\n` : ''}`;
 }

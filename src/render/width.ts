@@ -1,3 +1,6 @@
+import { table as textTable, type TableUserConfig } from 'table';
+import { terminalLine } from './escape.js';
+
 /**
  * The width text tables must fit, in columns: `COLUMNS` when set (a positive integer), else the
  * terminal's width when stdout is a terminal, else 80 (pipes and files get a width that fits a
@@ -28,4 +31,18 @@ export function wrap(text: string, width: number, indent = ''): string[] {
   }
   if (line !== '') lines.push(line);
   return lines.map((l, i) => (i === 0 ? `${lead}${l}` : `${indent}${l}`));
+}
+
+/**
+ * The text a terminal shows for a table cell: controls, tabs and bidi overrides as visible
+ * `\u001B` tokens (src/render/escape.ts), line breaks kept (a cell may hold several lines). Widths
+ * are measured on this text, never on the raw data, so an escaped control cannot push a border out.
+ */
+export function displayCell(text: string): string {
+  return text.split('\n').map(terminalLine).join('\n');
+}
+
+/** A box-drawn table (the `table` package) of cells escaped for display first (see {@link displayCell}). */
+export function displayTable(rows: readonly (readonly string[])[], config?: TableUserConfig): string {
+  return textTable(rows.map((r) => r.map(displayCell)), config);
 }

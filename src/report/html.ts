@@ -5,7 +5,7 @@ import { ladderValue, provenanceLabel } from '../render/results.js';
 import type { BuiltReport, BuiltSection } from './build.js';
 import { own } from '../model/dict.js';
 import { htmlText } from '../render/escape.js';
-import { isLowerBound } from '../render/labels.js';
+import { inputDescription, isLowerBound, resultsUnit, seriesLabel } from '../render/labels.js';
 import { resultNote } from '../render/table.js';
 
 /** Escape text for HTML element content and attribute values. Everything from data goes through it. */
@@ -54,13 +54,13 @@ function pivotTable(s: BuiltSection, years: number[]): string {
     const cells = years.map((y) => {
       const r = s.results.find((x) => x.geo === k.geo && x.breakdown === k.breakdown && x.year === y);
       const title = r === undefined ? '' : r.status === 'missing' ? `missing: ${r.reason ?? ''}` : r.provenance.map(provenanceLabel).join('; ');
-      return `<td class="num" title="${esc(title)}" data-value="${r?.value === null || r === undefined ? '' : esc(r.value)}">${esc(valueText(r, s.meta.unit))}</td>`;
+      return `<td class="num" title="${esc(title)}" data-value="${r?.value === null || r === undefined ? '' : esc(r.value)}">${esc(valueText(r, r?.unit ?? s.meta.unit))}</td>`;
     });
-    return `<tr data-geo="${esc(k.geo)}"><td>${esc(own(s.names, k.geo) ?? k.geo)}</td>${head.includes('Series') ? `<td>${esc(k.breakdown ?? '')}</td>` : ''}${cells.join('')}</tr>`;
+    return `<tr data-geo="${esc(k.geo)}"><td>${esc(own(s.names, k.geo) ?? k.geo)}</td>${head.includes('Series') ? `<td>${esc(seriesLabel(k.breakdown))}</td>` : ''}${cells.join('')}</tr>`;
   });
   const sources = [...new Set(s.results.flatMap((r) => r.provenance.map(provenanceLabel)))];
   const missing = s.results.filter((r) => r.status === 'missing');
-  return `<div class="wide"><table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div><p class="note">Values in ${esc(s.meta.unit)}. Sources: ${esc(sources.join('; '))}.${missing.length > 0 ? ` Missing (—): ${esc(missing.map((r) => `${r.geo} ${r.year}: ${r.reason ?? ''}`).join('; '))}.` : ''}</p>`;
+  return `<div class="wide"><table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div><p class="note">Values in ${esc(resultsUnit(s.results, s.meta.unit))}. Sources: ${esc(sources.join('; '))}.${missing.length > 0 ? ` Missing (—): ${esc(missing.map((r) => `${r.geo} ${r.year}: ${r.reason ?? ''}`).join('; '))}.` : ''}</p>`;
 }
 
 function sectionTable(s: BuiltSection): string {
@@ -69,12 +69,12 @@ function sectionTable(s: BuiltSection): string {
   const ladder = s.results.some((r) => r.detail !== undefined && 'intensity' in r.detail);
   const series = s.results.some((r) => r.breakdown !== null);
   const partner = s.results.some((r) => r.partner !== null && r.partner !== r.geo && !['WLD'].includes(r.partner));
-  const head = ['Geography', ...(partner ? ['Partner'] : []), ...(series ? ['Series'] : []), 'Year', `Value (${s.meta.unit})`, ...(ladder ? ['Intensity', 'Introversion'] : []), 'Note', 'Source'];
+  const head = ['Geography', ...(partner ? ['Partner'] : []), ...(series ? ['Series'] : []), 'Year', `Value (${resultsUnit(s.results, s.meta.unit)})`, ...(ladder ? ['Intensity', 'Introversion'] : []), 'Note', 'Source'];
   const rows = s.results.map((r) => {
     const cells = [
       `<td>${esc(own(s.names, r.geo) ?? r.geo)}</td>`,
       ...(partner ? [`<td>${esc(r.partner === null ? '' : (own(s.names, r.partner) ?? r.partner))}</td>`] : []),
-      ...(series ? [`<td>${esc(r.breakdown ?? '')}</td>`] : []),
+      ...(series ? [`<td>${esc(seriesLabel(r.breakdown))}</td>`] : []),
       `<td class="num">${r.year || '—'}</td>`,
       `<td class="num" data-value="${r.value === null ? '' : esc(r.value)}">${esc(valueText(r, r.unit))}</td>`,
       ...(ladder ? [`<td class="num">${esc(formatNumber(ladderValue(r, 'intensity'), 2))}</td>`, `<td class="num">${esc(formatNumber(ladderValue(r, 'introversion'), 3))}</td>`] : []),
@@ -120,7 +120,7 @@ export function renderHtml(report: BuiltReport, svgs: ReadonlyMap<string, string
       }${files}</section>`;
     })
     .join('\n');
-  const inputs = report.inputs.map((i) => `<li><code>${esc(i.file)}</code> — ${esc(i.format)}, ${esc(i.dataset)} ${esc(i.edition)}, ${i.rows} rows${i.skipped.count > 0 ? `, ${i.skipped.count} skipped` : ''}; sha256 <code>${esc(i.sha256.slice(0, 16))}…</code></li>`).join('');
+  const inputs = report.inputs.map((i) => `<li><code>${esc(i.file)}</code> — ${esc(inputDescription(i))}, ${i.rows} rows${i.skipped.count > 0 ? `, ${i.skipped.count} skipped` : ''}; sha256 <code>${esc(i.sha256.slice(0, 16))}…</code></li>`).join('');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
