@@ -66,7 +66,8 @@ export function bilateral(req: ComputeRequest, o: TradeOptions, i: string, j: st
   return combine(
     dirs(o.flow).map((d) => {
       const r = oneWithBasis(req, o, d, i, j, y);
-      if (r !== undefined) return r;
+      // The zero of an absent pair is for economies: a group's trade is its members' (or the source's own group row).
+      if (r !== undefined || req.groups?.get(j) !== undefined) return r;
       const w = one(req, o, d, i, 'WLD', y, 'reporter');
       return w !== undefined && w.provenance.dataset.startsWith('BACI') ? { ...w, partner: j, value: 0, flags: { raw: 'absent from the whole-world matrix: no recorded trade' } } : undefined;
     }),

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import type { Result } from '../model/indicator.js';
+import type { Geo, Result } from '../model/indicator.js';
+import type { GroupRegistry } from '../model/groups.js';
 import { renderResultsCsv, renderResultsJson, renderResultsTable } from '../render/results.js';
 import { DEFAULT_GROUPS, makeContext, namer, selectGeos, selectIndicators } from './context.js';
 import { defaultInputs, loadInputs } from './inputs.js';
@@ -102,7 +103,7 @@ export async function runCompute(opts: ComputeOptions) {
       ...(opts.baciProducts ? { baciProducts: opts.baciProducts } : {}),
     },
     sample: opts.sample !== false,
-    ...(trade ? { reducer: () => tradeReducer(groups), trade: { groups, engine, countries: ctx.countries, cache: opts.cache !== false, ...(opts.progress && !opts.quiet ? { progress: opts.progress } : {}) } } : {}),
+    ...(trade ? { reducer: () => tradeReducer(groups), trade: { groups, engine, countries: ctx.countries, cache: opts.cache !== false, economies: economiesAsked(geos, options, ctx.groups), ...(opts.progress && !opts.quiet ? { progress: opts.progress } : {}) } } : {}),
   });
   if (opts.edition !== undefined) checkEdition(opts.edition, provenances);
   const computeWarnings: Warning[] = [];
@@ -114,6 +115,23 @@ export async function runCompute(opts: ComputeOptions) {
   const unused = !results.some((r) => r.status === 'ok') ? [] : inputs.filter((i) => given.has(i.file) && i.rows > 0 && i.filtered === i.rows).map((i) => warning(msg.inputUnused(i.file, indicators.map((x) => x.meta.id))));
   const warnings: Warning[] = [...(opts.taiwan490 ? [warning(msg.taiwan490())] : []), ...loadWarnings, ...unused, ...computeWarnings];
   return { ctx, indicators, results, inputs, warnings, table, geos, years };
+}
+
+/**
+ * Every economy a trade request can read bilateral flows of: the groups' members (every period),
+ * the countries, and the reporters and partners of --reporter/--partners (groups expanded).
+ * Whole-world scans (BACI) give bilateral rows only among these.
+ */
+export function economiesAsked(geos: readonly Geo[], options: Readonly<Record<string, string>>, groups: Pick<GroupRegistry, 'get'>): Set<string> {
+  const out = new Set<string>();
+  const add = (code: string) => {
+    const g = groups.get(code);
+    if (g === undefined) out.add(code);
+    else g.members.forEach((m) => out.add(m));
+  };
+  for (const g of geos) add(g.code);
+  for (const list of [options.reporter, options.partners]) for (const c of (list ?? '').split(',')) if (c.trim() !== '') add(c.trim().toUpperCase());
+  return out;
 }
 
 /** `--edition` must name an edition some input holds (a usage error with the editions held otherwise). */

@@ -8,6 +8,7 @@ import { toolVersion } from '../paths.js';
 import { renderResultsCsv } from '../render/results.js';
 import { buildReport, type BuiltReport } from '../report/build.js';
 import { inputPath, readReport, type ReportDefinition } from '../report/definition.js';
+import { confineReport } from '../report/confine.js';
 import { msg, warning } from '../messages.js';
 import { emitWarnings } from './warnings.js';
 import { onInterrupt } from '../io/interrupt.js';
@@ -20,7 +21,7 @@ import { renderMarkdown } from '../report/markdown.js';
 import type { Io } from './io.js';
 import { fetchReportInputs } from '../fetch/report.js';
 import { modeOf } from '../fetch/inputs.js';
-import { parseFormat } from './options.js';
+import { collect, parseFormat } from './options.js';
 
 interface ReportOptions {
   out: string;
@@ -30,6 +31,8 @@ interface ReportOptions {
   fetch?: boolean;
   refresh?: boolean;
   offline?: boolean;
+  /** Extra folders report inputs may resolve into (--allow-path, repeatable). */
+  allowPath?: string[];
 }
 
 /**
@@ -40,6 +43,7 @@ export async function writeReport(definition: string, opts: ReportOptions, io: I
   const format = parseFormat(opts.format, ['html', 'md'] as const, 'html');
   const out = resolve(opts.out);
   const def = readReport(definition);
+  confineReport(def, definition, opts.allowPath);
   if ((opts.fetch || opts.refresh) && !opts.offline) await fetchReportInputs(def.inputs, { mode: modeOf(opts), note: (t) => io.stderr(`linkage: ${terminalLine(t)}\n`) });
   const reads = reportReads(def, definition);
   if (present(out)) {
@@ -140,6 +144,7 @@ export function registerReport(program: Command, io: Io): void {
     .option('--fetch', 'download the inputs the definition names as queries ({"fetch": "worldbank:…"}) into the cache first')
     .option('--refresh', 'like --fetch, re-validating cached downloads with the server')
     .option('--offline', 'never touch the network: queries not yet cached are listed as absent inputs')
+    .option('--allow-path <dir>', "let the definition's inputs come from this folder too (repeatable); by default only its own folder, data/, ../shared/data and the download cache", collect)
     .addHelpText('after', '\nExamples:\n  $ linkage report reports/cjk-linkage --out out/report\n  $ linkage report reports/cjk-linkage --out out/report-md --format md')
     .action(async (definition: string, opts: ReportOptions) => {
       await writeReport(definition, opts, io, process.argv.slice(2));

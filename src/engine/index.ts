@@ -27,6 +27,8 @@ export interface TradeScanOptions {
   read?: ReleaseOptions;
   /** Read and write the aggregate cache (default true; `--no-cache` turns it off). */
   cache?: boolean;
+  /** Only bilateral rows between these economies (ISO3); world totals are always whole. Default: every pair. */
+  economies?: ReadonlySet<string>;
   /** Progress reporter for long scans (stderr on a terminal). */
   progress?: (label: string) => ScanJob['progress'];
 }
@@ -105,7 +107,7 @@ export async function scanTrade(file: string, label: string, kind: TradeKind, op
     }
   }
   const provenance = { ...baciProvenance(release, label, outcome.sha256), ...(cacheKey !== undefined ? { cache: cacheKey } : {}) };
-  const rows = outcome.matrix.rows(provenance);
+  const rows = outcome.matrix.rows(provenance, opts.economies);
   const skippedCount = Object.values(outcome.skipped).reduce((a, b) => a + b, 0);
   return {
     rows,

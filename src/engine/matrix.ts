@@ -53,11 +53,16 @@ export class TradeMatrix {
    * the matrix (self-flows included, as a source's world row includes re-imports; their sum is a
    * `trade-self:` row so the indicators apply one self-flow rule everywhere), and per group
    * and flow a `trade-codes:` note of the codes present (the coverage the indicators report).
+   * With `economies`, bilateral rows only between those economies (what the request can read: a
+   * 238-area year has some 50,000 cells per group, and the rows are most of a cached run's time).
    */
-  rows(provenance: Provenance): CanonicalRow[] {
+  rows(provenance: Provenance, economies?: ReadonlySet<string>): CanonicalRow[] {
     const out: CanonicalRow[] = [];
     const n = this.geos.length;
     const geos = this.geos;
+    // Bilateral rows only between the economies asked about (world totals always sum every cell).
+    const keep = new Uint8Array(n).fill(economies === undefined ? 1 : 0);
+    if (economies !== undefined) geos.forEach((g, i) => economies.has(g) && (keep[i] = 1));
     for (const [year, sums] of [...this.sums].sort((a, b) => a[0] - b[0])) {
       const present = this.present.get(year) as Uint8Array;
       this.groups.forEach((group, g) => {
@@ -77,7 +82,7 @@ export class TradeMatrix {
           for (let j = 0; j < n; j++) {
             if (present[base + j] !== 1) continue;
             const v = sums[base + j] as number;
-            out.push(row(mx, geos[i] as string, geos[j] as string, v), row(mm, geos[j] as string, geos[i] as string, v));
+            if (keep[i] === 1 && keep[j] === 1) out.push(row(mx, geos[i] as string, geos[j] as string, v), row(mm, geos[j] as string, geos[i] as string, v));
             out_i[i] = (out_i[i] as number) + v;
             in_j[j] = (in_j[j] as number) + v;
             hasOut[i] = 1;

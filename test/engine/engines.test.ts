@@ -128,6 +128,24 @@ describe('every engine gives the same sums', () => {
   });
 });
 
+describe('bilateral rows only among the economies asked about', () => {
+  it('world totals stay whole; every kept row is the full scan\'s; pairs outside the set are left out', async () => {
+    const file = writeYear(tmpDir(), 2019, 20_000);
+    const countries = countryRegistry();
+    const full = byKey((await scanTrade(file, file, 'baci-csv', { groups: GROUPS, engine: 'js', countries, cache: false }))?.rows ?? []);
+    const some = byKey((await scanTrade(file, file, 'baci-csv', { groups: GROUPS, engine: 'js', countries, cache: false, economies: new Set(['CHN', 'JPN', 'KOR', 'USA']) }))?.rows ?? []);
+    expect(some.size).toBeLessThan(full.size / 4);
+    for (const [k, v] of some) expect(full.get(k)).toEqual(v);
+    for (const [k, v] of full) {
+      const [, geo, partner] = k.split('|');
+      const world = (g: string | undefined) => g === 'WLD' || g === 'null';
+      const inSet = (g: string | undefined) => ['CHN', 'JPN', 'KOR', 'USA'].includes(g ?? '');
+      if (world(geo) || world(partner) || (inSet(geo) && inSet(partner))) expect(some.get(k), k).toEqual(v);
+      else expect(some.has(k), k).toBe(false);
+    }
+  });
+});
+
 describe('every engine refuses the same rows, naming file and line', () => {
   const cases: [string, string[], string, string][] = [
     ['negative value', [...ROWS.slice(0, 5), '2018,392,410,854231,-5,1', ...ROWS.slice(5)], 'BACI_HS17_Y2018_V202301.csv', 'negative trade value -5 (FILE:7:v)'],

@@ -1,6 +1,8 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../src/model/indicator.js';
-import { cli, shared } from '../helpers.js';
+import { cli, shared, tmpDir } from '../helpers.js';
 
 const PLUS = shared('comtrade', 'plus', 'chn-deu-usa-total-by-partner-2022.csv');
 const value = async (indicator: string, partners: string, ...args: string[]) => {
@@ -32,5 +34,22 @@ describe('a partner set naming the reporter (issue 9 item 1): one rule for self-
     const a = await value('export-destination-share', 'JPN,KOR,CHN');
     expect(a).toBeCloseTo(await value('export-destination-share', 'CJK'), 12);
     expect(a).toBeCloseTo(await value('export-destination-share', 'JPN,KOR'), 12);
+  });
+});
+
+describe('a partner group against a whole-world matrix (BACI)', () => {
+  it('--partners CJK sums the members (absent pairs are zero), never a zero "aggregate" for the group', async () => {
+    // SYNTHETIC BACI rows: MEX imports 854231 (high-tech) from CHN and JPN, and from USA.
+    const dir = tmpDir();
+    writeFileSync(join(dir, 'country_codes_V202301.csv'), 'country_code,country_name_abbreviation,country_name_full,iso_2digit_alpha,iso_3digit_alpha\n156,China,China,CN,CHN\n392,Japan,Japan,JP,JPN\n410,Rep. of Korea,Republic of Korea,KR,KOR\n484,Mexico,Mexico,MX,MEX\n842,USA,USA,US,USA\n');
+    const file = join(dir, 'BACI_HS17_Y2018_V202301.csv');
+    writeFileSync(file, 't,i,j,k,v,q\n2018,156,484,854231,10,1\n2018,392,484,854231,30,1\n2018,842,484,854231,60,1\n2018,484,842,854231,5,1\n');
+    const share = async (partners: string) => {
+      const r = await cli('compute', '--input', file, '--no-sample', '--indicator', 'import-source-share', '--products', 'hightech', '--reporter', 'MEX', '--partners', partners, '--year', '2018', '--format', 'json', '--no-cache');
+      expect(r.code, r.stderr).toBe(0);
+      return ((JSON.parse(r.stdout) as { results: Result[] }).results[0] as Result).value;
+    };
+    expect(await share('CJK')).toBeCloseTo(40, 10);
+    expect(await share('CHN,JPN,KOR')).toBeCloseTo(40, 10);
   });
 });
