@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LinkageError } from '../../src/errors.js';
@@ -30,7 +30,28 @@ const CODES = new Set(catalogue().map((e) => e.code));
 
 /** Reference tables, concordances and notes: no loader reads them, so they are drawn less often (as are big files, for speed). */
 const NOT_INPUT = /(^|\/)(reference|concordance|census)\/|README/;
-const weight = (f: string): number => (NOT_INPUT.test(relative(ROOT, f)) || statSync(f).size > 512 * 1024 ? 1 : 4);
+const weight = (f: string): number => (f === BACI_SEED ? 4 : NOT_INPUT.test(relative(ROOT, f)) || statSync(f).size > 512 * 1024 ? 1 : 4);
+
+/**
+ * ../shared/data holds no BACI data file, only the release's dictionaries: a synthetic BACI year
+ * built from their codes is one more seed (its name says so), read with the dictionaries beside it.
+ */
+const BACI_SEED = join(ROOT, 'synthetic', 'BACI_HS17_Y2017_V202301.csv');
+const BACI_DICTIONARIES = ['comtrade/reference/country_codes_V202301.csv', 'comtrade/reference/product_codes_HS17_V202301.csv'];
+
+function baciSeed(): Uint8Array {
+  const codes = (file: string, column: number) =>
+    readFileSync(join(ROOT, file), 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((l) => (l.split(',')[column] ?? '').replace(/"/g, ''))
+      .filter((c) => /^\d+$/.test(c));
+  const areas = codes(BACI_DICTIONARIES[0] as string, 0).slice(0, 16);
+  const products = codes(BACI_DICTIONARIES[1] as string, 0).filter((_, n) => n % 97 === 0).slice(0, 12);
+  const rows = ['t,i,j,k,v,q'];
+  for (const [a, i] of areas.entries()) for (const [b, j] of areas.entries()) for (const [c, k] of products.entries()) if (i !== j && (a + b + c) % 3 === 0) rows.push(`2017,${i},${j},${k},${(((a * 7919 + b * 104729 + c * 31) % 1000000) / 1000).toFixed(3)},${(a + c) % 50}`);
+  return Buffer.from(`${rows.join('\n')}\n`);
+}
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -68,14 +89,16 @@ describe('fuzzing the loaders with mutated real files', () => {
     expect(existsSync(ROOT), `${ROOT} is missing`).toBe(true);
   });
 
-  const files = existsSync(ROOT) ? filesUnder(ROOT) : [];
+  const files = existsSync(ROOT) ? [...filesUnder(ROOT), BACI_SEED] : [];
   const cases: Plan[] = files.length > 0 ? plans(SEED, CASES, files.map(weight)) : [];
   /** Write case i as a file of the source's name (loaders read the name: the GII edition year, BACI dictionaries) in its own folder. */
   const write = (dir: string, i: number, plan: Plan): string => {
     const source = files[plan.file] as string;
     mkdirSync(join(dir, String(i)));
     const file = join(dir, String(i), basename(source));
-    writeFileSync(file, mutate(readFileSync(source), plan, MAX_BYTES));
+    writeFileSync(file, mutate(source === BACI_SEED ? baciSeed() : readFileSync(source), plan, MAX_BYTES));
+    // A BACI year is read with its release's dictionaries beside it.
+    if (source === BACI_SEED) for (const d of BACI_DICTIONARIES) copyFileSync(join(ROOT, d), join(dir, String(i), basename(d)));
     return file;
   };
 
@@ -100,10 +123,13 @@ describe('fuzzing the loaders with mutated real files', () => {
     const bin = join(projectRoot(), 'dist', 'src', 'cli.js');
     const dir = tmpDir();
     const failures: string[] = [];
-    for (const [i, plan] of cases.slice(0, CLI_CASES).entries()) {
+    // The last cases (drawn by weight), and the BACI seed through the trade engine.
+    const picked = cases.slice(-CLI_CASES).map((plan, n) => (n === 0 ? { ...plan, file: files.indexOf(BACI_SEED) } : plan));
+    for (const [i, plan] of (CLI_CASES > 0 ? picked : []).entries()) {
       const source = files[plan.file] as string;
       const file = write(dir, i, plan);
-      const args = i % 2 === 0 ? ['compute', '--input', file, '--no-sample', '--format', 'json'] : ['inspect', file];
+      const trade = ['--indicator', 'import-source-share', '--reporter', 'CHN', '--partners', 'JPN,KOR', '--year', '2017', '--engine', 'js'];
+      const args = source === BACI_SEED ? ['compute', '--input', file, '--no-sample', ...trade, '--format', 'json'] : i % 2 === 0 ? ['compute', '--input', file, '--no-sample', '--format', 'json'] : ['inspect', file];
       const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
       const first = r.stderr.split('\n').find((l) => l.startsWith('linkage: E_')) ?? r.stderr.split('\n')[0] ?? '';
       const where = `cli case ${i}: ${relative(ROOT, source)} ${describePlan(plan)}`;
