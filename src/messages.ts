@@ -40,7 +40,7 @@ export const msg = {
   utf16: error('E_UTF16', () => ['the file is UTF-16 encoded', 're-save it as UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8 in.csv > out.csv`)']),
   binary: error('E_BINARY', () => ['the file looks binary, not CSV text', 'give a CSV export (xlsx workbooks: save the data sheet as CSV)']),
   semicolon: error('E_SEMICOLON', () => ['the file is semicolon-delimited', 're-export it with commas as delimiter (OECD and UN exports use commas), or convert it: `sed "s/;/,/g"` only if no value contains a comma']),
-  unknownFormat: error('E_UNKNOWN_FORMAT', (shape: string) => [`unrecognised file format (${shape}; its content is not shown)`, 'run `linkage inspect FILE`; supported: OECD.Stat legacy CSV (also after R round-trip), OECD DP_LIVE, OECD SDMX-CSV, linkage canonical CSV; `--source` forces one'], 'the first line has 3 fields'),
+  unknownFormat: error('E_UNKNOWN_FORMAT', (shape: string, formats: readonly string[]) => [`unrecognised file format (${shape}; its content is not shown)`, `linkage reads: ${formats.join('; ')}; \`--source ID\` forces one (the README's Inputs section describes each)`], 'the first line has 3 fields', ['OECD.Stat legacy CSV export (oecd-stat)', 'linkage canonical CSV (linkage-canonical)']),
   unknownSource: error('E_UNKNOWN_SOURCE', (name: string, known: string[]) => [`unknown --source "${name}"`, `use one of: ${known.join(', ')}`], 'oecd', ['oecd-stat', 'sdmx-csv']),
   // Cells and rows.
   unclosedQuote: error('E_UNCLOSED_QUOTE', (limit: number) => [`a quote opened on this line is not closed within ${limit / 1048576} MiB`, 'a stray " in a cell makes the rest of the file one field; fix or remove the quote (a quote inside a quoted cell is written "")'], 1048576),
@@ -102,6 +102,7 @@ export const msg = {
   badGroupCode: error('E_BAD_GROUP_CODE', (code: string) => [`group code "${code}" is not a valid code`, 'a group code starts with a letter and holds only letters, digits, _, + and - (e.g. NORDIC)'], '__proto__'),
   groupMember: error('E_GROUP_MEMBER', (group: string, code: string) => [`group ${group} names unknown member "${code}"`, 'use ISO3 codes known to data/countries.csv'], 'NORDIC', 'XYZ'),
   badGroupsFile: error('E_GROUPS_FILE', (file: string, detail: string) => [`cannot read groups file ${file}: ${detail}`, 'give a JSON file shaped like data/groups.json (schema: schemas/groups.schema.json)'], 'my-groups.json', 'Unexpected end of JSON input'),
+  indicatorsNeedsId: error('E_INDICATORS_NEEDS_ID', () => ['--input and --no-sample need an indicator id', 'e.g. `linkage indicators gii-indicator --input gii.xlsx` lists the GII indicator numbers in that file']),
   unknownIndicator: error('E_UNKNOWN_INDICATOR', (id: string, known: string[], suggestion = '') => [`unknown indicator "${id}"`, `${suggestion ? `${suggestion} ` : ''}run \`linkage indicators\`; known: ${known.join(', ')}`], 'rd', ['rd-intensity', 'gerd-financed-abroad'], ''),
   badYearSpec: error('E_BAD_YEAR_SPEC', (spec: string) => [`cannot read year "${spec}"`, 'write YYYY or YYYY-YYYY (e.g. --year 2017 --year 2000-2018)'], '17'),
   badFormat: error('E_BAD_FORMAT', (format: string, allowed: string[]) => [`unknown format "${format}"`, `use one of: ${allowed.join(', ')}`], 'xml', ['table', 'csv', 'json']),
@@ -121,6 +122,7 @@ export const msg = {
   badOnly: error('E_BAD_ONLY', (value: string) => [`--only must be reproduced, mismatch or unavailable, got "${value}"`, 'e.g. --only mismatch'], 'ok'),
   chartFormat: error('E_CHART_FORMAT', (out: string) => [`cannot tell the chart format from "${out}"`, 'name the output FILE.vl.json, FILE.svg or FILE.png'], 'out.gif'),
   chartKind: error('E_CHART_KIND', (kind: string) => [`unknown chart kind "${kind}"`, 'use bars, lines, heatmap or dots'], 'pie'),
+  chartKindMisfit: error('E_CHART_KIND_MISFIT', (kind: string, indicator: string, why: string, fits: readonly string[]) => [`chart kind "${kind}" does not fit ${indicator}: ${why}`, `use --kind ${fits.join(' or --kind ')} (or leave --kind out for its default view)`], 'heatmap', 'rd-intensity', 'it has no partner dimension for a heatmap', ['bars', 'lines', 'dots']),
   chartOneIndicator: error('E_CHART_INDICATORS', () => ['chart draws one indicator at a time', 'give one --indicator']),
   // Reports and published figures.
   reportExists: error('E_REPORT_EXISTS', (dir: string) => [`output folder ${dir} already exists`, 'choose a new folder, or add --force to replace a report linkage wrote there'], 'out/report'),

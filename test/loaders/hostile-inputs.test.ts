@@ -2,9 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WHOLE_FILE_LIMITS } from '../../src/loaders/load.js';
+import { loadFile, WHOLE_FILE_LIMITS } from '../../src/loaders/load.js';
 import { MAX_RECORD_CHARS } from '../../src/loaders/records.js';
 import { msg } from '../../src/messages.js';
+import { countryRegistry } from '../../src/model/countries.js';
 import { cli, tmpDir } from '../helpers.js';
 
 // Inputs that are not regular files (issue 9 item 17) and hostile JSON (item 18): one-line data
@@ -40,9 +41,11 @@ describe('inputs that are not regular files', () => {
   it('a folder given where a file is expected is named as a folder', async () => {
     const dir = join(tmpDir(), 'folder.csv');
     mkdirSync(dir);
+    // Commands expand folders (inspect, --input); the loader itself refuses one by name.
+    await expect(loadFile(dir, { countries: countryRegistry() })).rejects.toThrow(msg.inputIsDirectory(dir)[0]);
     const r = await cli('inspect', dir);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`E_INPUT_IS_FOLDER: ${msg.inputIsDirectory(dir)[0]}`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`E_FOLDER_NO_INPUTS: ${msg.folderNoInputs(dir)[0]}`);
   });
 });
 
