@@ -7,6 +7,18 @@ import type { CanonicalRow } from '../src/model/types.js';
 import { selectedIndustries } from './berd-industry-share.js';
 import { INDUSTRIES, INDUSTRY_MEASURES, memberShareRecipes, type IndustryId } from './industries.js';
 
+/**
+ * The table note of a result: a group's value is its members' minimum, so name the members' shares
+ * (percent, 2 decimals) and whether every one passes the threshold.
+ */
+export function overlapNote(group: boolean, shares: Readonly<Record<string, number>>, min: number, threshold: number): string {
+  const pass = min > threshold;
+  if (!group) return `${pass ? 'above' : 'not above'} the ${threshold} % threshold`;
+  const below = Object.entries(shares).filter(([, v]) => v <= threshold).map(([m]) => m);
+  const list = Object.entries(shares).map(([m, v]) => `${m} ${v.toFixed(2)}`).join(', ');
+  return `minimum of the members' shares (${list}): ${pass ? `overlap, every member above ${threshold} %` : `no overlap, ${below.join(', ')} not above ${threshold} %`}`;
+}
+
 const DEFAULT_INDUSTRIES: IndustryId[] = ['computer-electronic-optical', 'pharmaceuticals', 'aerospace'];
 
 /**
@@ -73,7 +85,7 @@ export const technologyOverlap: Indicator = {
             years_used: used,
             provenance: ok ? provenanceOf(rows) : [],
             flags: {},
-            detail: { threshold, overlap: min !== null && min > threshold, members: shares },
+            detail: { threshold, overlap: min !== null && min > threshold, members: shares, ...(min !== null ? { note: overlapNote(geo.kind === 'group', shares, min, threshold) } : {}) },
           };
           return r;
         });

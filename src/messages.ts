@@ -122,6 +122,7 @@ export const msg = {
   badOnly: error('E_BAD_ONLY', (value: string) => [`--only must be reproduced, mismatch or unavailable, got "${value}"`, 'e.g. --only mismatch'], 'ok'),
   chartFormat: error('E_CHART_FORMAT', (out: string) => [`cannot tell the chart format from "${out}"`, 'name the output FILE.vl.json, FILE.svg or FILE.png'], 'out.gif'),
   chartKind: error('E_CHART_KIND', (kind: string) => [`unknown chart kind "${kind}"`, 'use bars, lines, heatmap or dots'], 'pie'),
+  chartKindMisfit: error('E_CHART_KIND_MISFIT', (kind: string, indicator: string, why: string, fits: readonly string[]) => [`chart kind "${kind}" does not fit ${indicator}: ${why}`, `use --kind ${fits.join(' or --kind ')} (or leave --kind out for its default view)`], 'heatmap', 'rd-intensity', 'it has no partner dimension for a heatmap', ['bars', 'lines', 'dots']),
   chartOneIndicator: error('E_CHART_INDICATORS', () => ['chart draws one indicator at a time', 'give one --indicator']),
   // Reports and published figures.
   reportExists: error('E_REPORT_EXISTS', (dir: string) => [`output folder ${dir} already exists`, 'choose a new folder, or add --force to replace a report linkage wrote there'], 'out/report'),

@@ -102,15 +102,17 @@ async function writeReportFolder(def: ReportDefinition, definition: string, form
   mkdirSync(join(tmp, 'charts'), { recursive: true });
   const svgs = new Map<string, string>();
   for (const s of report.sections) {
-    if (s.unavailable || s.spec === undefined) continue;
+    if (s.unavailable) continue;
     // Rendering is synchronous work: give the event loop a turn so SIGINT/SIGTERM are handled now.
     await new Promise((next) => setImmediate(next));
     progress(`rendering ${s.section.id}`);
     put(join(tmp, 'tables', `${s.section.id}.csv`), renderResultsCsv(s.results));
     if (new Set(s.results.map((r) => r.year)).size > 1) put(join(tmp, 'tables', `${s.section.id}-wide.csv`), wideCsv(s.results, s.names));
+    if (s.spec === undefined) continue;
     put(join(tmp, 'charts', `${s.section.id}.vl.json`), `${JSON.stringify(s.spec, null, 2)}\n`);
     const svg = await renderSvg(s.spec);
-    svgs.set(s.section.id, svg);
+    // The HTML page prints the caption as text under the chart, so it inlines the chart without it.
+    svgs.set(s.section.id, format === 'html' && s.plain !== undefined && s.plain !== s.spec && (s.caption ?? []).length > 0 ? await renderSvg(s.plain) : svg);
     put(join(tmp, 'charts', `${s.section.id}.svg`), svg);
     put(join(tmp, 'charts', `${s.section.id}.png`), svgToPng(svg));
   }
