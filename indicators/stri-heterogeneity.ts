@@ -23,7 +23,7 @@ export const striHeterogeneity: Indicator = {
     unit: 'index',
     definition:
       'The OECD STRI regulatory heterogeneity index of a pair of economies in one sector (0 = identical regulation, 1 = every measure differs). For a group: the minimum (breakdown <sector>-min) and maximum (<sector>-max) over all pairs of members; every pair must be published, otherwise the range is missing and names the pair.',
-    measures: ['stri_heterogeneity:<sector>'],
+    measures: ['stri_heterogeneity'],
     sources: ['OECD Services Trade Restrictiveness Index, regulatory heterogeneity (OECD.TAD.TPD, DSD_STRI@DF_STRI_HETERO, SDMX-CSV, partner in COUNTERPART_AREA)'],
     caveats: [
       'The index is bilateral and symmetric; where only one direction of a pair is published it is used for both.',

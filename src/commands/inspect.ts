@@ -1,11 +1,15 @@
 import type { Command } from 'commander';
-import { displayTable } from '../render/width.js';
+import { expandInputs } from '../inputs/expand.js';
 import { loadFile } from '../loaders/load.js';
-import { measureDescription } from '../model/measures.js';
+import { msg, warning } from '../messages.js';
+import { editionLabel } from '../render/labels.js';
+import { displayTable, terminalWidth } from '../render/width.js';
 import { makeContext } from './context.js';
 import { emit, type Io } from './io.js';
 import { prepareOutput } from '../io/output.js';
 import { parseFormat } from './options.js';
+import { describeMeasure, isCanonical, readersOf } from './reads.js';
+import { emitWarnings } from './warnings.js';
 
 interface InspectOptions {
   source?: string;
@@ -13,7 +17,18 @@ interface InspectOptions {
   output?: string;
 }
 
-/** Describe one input: format, dataset, edition, measures, countries, years, rows and skips. */
+/** One measure of an inspected file: its rows, what it is, and which indicators use it. */
+export interface InspectedMeasure {
+  measure: string;
+  rows: number;
+  description: string | null;
+  /** A canonical measure (data/measure-domains.csv); false = a source code kept as `DATASET:code`. */
+  canonical: boolean;
+  /** Indicators that use these rows (none: the rows are read but nothing computes from them). */
+  read_by: string[];
+}
+
+/** Describe one input: format, dataset, edition, measures (and who reads them), countries, years, rows and skips. */
 export async function inspectFile(file: string, source: string | undefined) {
   const ctx = makeContext();
   const measures = new Map<string, number>();
@@ -45,40 +60,62 @@ export async function inspectFile(file: string, source: string | undefined) {
     years: rows > 0 ? [minYear, maxYear] : [],
     geos: [...geos].sort(),
     partners: [...partners].sort(),
-    measures: [...measures.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([measure, count]) => ({ measure, rows: count, description: measureDescription(measure) ?? null })),
+    measures: [...measures.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([measure, count]): InspectedMeasure => ({ measure, rows: count, description: describeMeasure(measure) ?? null, canonical: isCanonical(measure), read_by: readersOf(measure) })),
   };
+}
+
+type Inspected = Awaited<ReturnType<typeof inspectFile>>;
+
+/** What the measure table says a measure is and who reads it: never "not mapped" for a canonical measure. */
+function measureCells(m: InspectedMeasure): string[] {
+  if (!m.canonical) return [m.measure, String(m.rows), `${m.description ?? 'a source code kept as DATASET:code'}\nnot mapped to a canonical measure, so no indicator uses it (map it in data/measures.csv)`];
+  return [m.measure, String(m.rows), `${m.description ?? ''}${m.description ? '\n' : ''}used by: ${m.read_by.length > 0 ? m.read_by.join(', ') : 'none (no indicator uses these rows)'}`];
+}
+
+/** The facts and measures tables of one file, fitting `width` columns. */
+function inspectTable(info: Inspected, width: number): string {
+  const facts = [
+    ['file', info.file],
+    ['sha256', info.sha256],
+    ['format', `${info.format} (${info.loader}), ${info.encoding}`],
+    ['dataset', info.dataset],
+    ['edition', editionLabel(info.edition)],
+    ['rows', `${info.rows} read, ${info.missing_values} with a missing value (kept as missing, never zero)`],
+    ['skipped', info.skipped.count === 0 ? '0' : `${info.skipped.count}: ${Object.entries(info.skipped.reasons).map(([r, n]) => `${n} ${r}`).join('; ')}`],
+    ['years', info.years.join('–')],
+    ['geographies', `${info.geos.length}: ${info.geos.join(' ')}`],
+    ...(info.partners.length > 0 ? [['partners', `${info.partners.length}: ${info.partners.join(' ')}`]] : []),
+  ];
+  const measures = [['measure', 'rows', 'what it is; indicators that use it'], ...info.measures.map(measureCells)];
+  // Borders and padding: 7 columns for two cells, 10 for three; the last cell takes what is left.
+  const keyWidth = Math.max(...measures.map((r) => (r[0] ?? '').length), 7);
+  const rowsWidth = Math.max(...measures.map((r) => (r[1] ?? '').length), 4);
+  return `${displayTable(facts, { columns: { 1: { width: Math.max(20, width - 18), wrapWord: true } } })}${displayTable(measures, { columns: { 0: { width: Math.min(keyWidth, 28), wrapWord: true }, 2: { width: Math.max(20, width - 10 - Math.min(keyWidth, 28) - rowsWidth), wrapWord: true } } })}`;
 }
 
 export function registerInspect(program: Command, io: Io): void {
   program
     .command('inspect')
-    .argument('<file>', 'input file')
-    .description('show what linkage reads from a file: format, dataset, edition, measures, countries, years, rows skipped and why')
+    .argument('<files...>', 'input files, folders (their .csv, .json and .xlsx files) or quoted globs')
+    .description('show what linkage reads from each file: format, dataset, edition, measures and the indicators that use them, countries, years, rows skipped and why')
     .option('--source <loader>', 'force the input format')
-    .option('-f, --format <format>', 'table or json', 'table')
+    .option('-f, --format <format>', 'table or json (one file: its object; several: {"files": [...]})', 'table')
     .option('-o, --output <file>', 'write to FILE instead of stdout')
-    .addHelpText('after', '\nExamples:\n  $ linkage inspect ../shared/data/oecd/gerd-dp-live-2023-05.csv\n  $ linkage inspect data/sample/oecd-msti-2019.csv --format json')
-    .action(async (file: string, opts: InspectOptions) => {
+    .addHelpText('after', '\nExamples:\n  $ linkage inspect ../shared/data/oecd/gerd-dp-live-2023-05.csv\n  $ linkage inspect data/sample/oecd-msti-2019.csv --format json\n  $ linkage inspect data/sample\n  $ linkage inspect \'../shared/data/imf/*.xlsx\'')
+    .action(async (args: string[], opts: InspectOptions) => {
       const format = parseFormat(opts.format, ['table', 'json'] as const, 'table');
-      const target = prepareOutput(opts.output, [file]);
-      const info = await inspectFile(file, opts.source);
+      const { files, skipped } = expandInputs(args);
+      const target = prepareOutput(opts.output, files);
+      const infos: Inspected[] = [];
+      for (const file of files) infos.push(await inspectFile(file, opts.source));
+      emitWarnings(io, skipped.length > 0 ? [warning(msg.inputsSkipped(skipped.length, skipped))] : []);
       if (format === 'json') {
-        emit(io, `${JSON.stringify(info, null, 2)}\n`, target);
+        const body = infos.length === 1 ? infos[0] : { files: infos, ...(skipped.length > 0 ? { skipped } : {}) };
+        emit(io, `${JSON.stringify(body, null, 2)}\n`, target);
         return;
       }
-      const facts = [
-        ['file', info.file],
-        ['sha256', info.sha256],
-        ['format', `${info.format} (${info.loader}), ${info.encoding}`],
-        ['dataset', info.dataset],
-        ['edition', info.edition],
-        ['rows', `${info.rows} read, ${info.missing_values} with a missing value (kept as missing, never zero)`],
-        ['skipped', info.skipped.count === 0 ? '0' : `${info.skipped.count}: ${Object.entries(info.skipped.reasons).map(([r, n]) => `${n} ${r}`).join('; ')}`],
-        ['years', info.years.join('–')],
-        ['geographies', `${info.geos.length}: ${info.geos.join(' ')}`],
-        ...(info.partners.length > 0 ? [['partners', `${info.partners.length}: ${info.partners.join(' ')}`]] : []),
-      ];
-      const measures = [['measure', 'rows', 'description'], ...info.measures.map((m) => [m.measure, String(m.rows), m.description ?? '(not mapped to a canonical measure)'])];
-      emit(io, `${displayTable(facts, { columns: { 1: { width: 90, wrapWord: true } } })}${displayTable(measures, { columns: { 2: { width: 60, wrapWord: true } } })}`, target);
+      emit(io, infos.map((i) => inspectTable(i, terminalWidth())).join('\n'), target);
     });
 }

@@ -1,3 +1,6 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { expandInputs, isGlob } from '../inputs/expand.js';
 import { prepareOutput, writeOutput, type OutputTarget } from '../io/output.js';
 import { visibleControls } from '../render/escape.js';
 
@@ -28,8 +31,23 @@ export function emit(io: Io, text: string | Uint8Array, output: string | OutputT
   writeOutput(target, data);
 }
 
-/** The files a command reads, for refusing an --output that would overwrite one of them. */
+/**
+ * The files a command reads, for refusing an --output that would overwrite one of them. A folder
+ * --input counts every file in it (the files it expands to and the BACI dictionaries read beside
+ * them); a glob counts the files it matches. An argument that does not expand (no match) is kept
+ * as written: its own error comes later.
+ */
 export function filesRead(opts: { input?: string[]; groups?: string[]; baciCountries?: string; products?: string; published?: string }, defaults: readonly string[] = []): string[] {
-  const given = [...(opts.input ?? []), ...(opts.groups ?? []), opts.baciCountries, opts.products, opts.published].filter((f): f is string => f !== undefined);
+  const inputs = (opts.input ?? []).flatMap(expanded);
+  const given = [...inputs, ...(opts.groups ?? []), opts.baciCountries, opts.products, opts.published].filter((f): f is string => f !== undefined);
   return [...given, ...defaults];
+}
+
+function expanded(arg: string): string[] {
+  try {
+    if (statSync(arg, { throwIfNoEntry: false })?.isDirectory() === true) return [arg, ...readdirSync(arg).map((n) => join(arg, n))];
+    return isGlob(arg) ? [arg, ...expandInputs([arg]).files] : [arg];
+  } catch {
+    return [arg];
+  }
 }

@@ -8,6 +8,7 @@ import { toolVersion } from '../paths.js';
 import { renderResultsCsv } from '../render/results.js';
 import { buildReport, type BuiltReport } from '../report/build.js';
 import { inputPath, readReport, type ReportDefinition } from '../report/definition.js';
+import { confineReport } from '../report/confine.js';
 import { msg, warning } from '../messages.js';
 import { emitWarnings } from './warnings.js';
 import { onInterrupt } from '../io/interrupt.js';
@@ -20,7 +21,7 @@ import { renderMarkdown } from '../report/markdown.js';
 import type { Io } from './io.js';
 import { fetchReportInputs } from '../fetch/report.js';
 import { modeOf } from '../fetch/inputs.js';
-import { parseFormat } from './options.js';
+import { collect, parseFormat } from './options.js';
 import { scanProgress, withProgress } from './progress.js';
 
 interface ReportOptions {
@@ -35,6 +36,8 @@ interface ReportOptions {
   engine?: string;
   cache?: boolean;
   quiet?: boolean;
+  /** Extra folders report inputs may resolve into (--allow-path, repeatable). */
+  allowPath?: string[];
 }
 
 /**
@@ -45,6 +48,7 @@ export async function writeReport(definition: string, opts: ReportOptions, io: I
   const format = parseFormat(opts.format, ['html', 'md'] as const, 'html');
   const out = resolve(opts.out);
   const def = readReport(definition);
+  confineReport(def, definition, opts.allowPath);
   if ((opts.fetch || opts.refresh) && !opts.offline) await fetchReportInputs(def.inputs, { mode: modeOf(opts), note: (t) => io.stderr(`linkage: ${terminalLine(t)}\n`) });
   const reads = reportReads(def, definition);
   if (present(out)) {
@@ -103,15 +107,17 @@ async function writeReportFolder(def: ReportDefinition, definition: string, form
   mkdirSync(join(tmp, 'charts'), { recursive: true });
   const svgs = new Map<string, string>();
   for (const s of report.sections) {
-    if (s.unavailable || s.spec === undefined) continue;
+    if (s.unavailable) continue;
     // Rendering is synchronous work: give the event loop a turn so SIGINT/SIGTERM are handled now.
     await new Promise((next) => setImmediate(next));
     progress(`rendering ${s.section.id}`);
     put(join(tmp, 'tables', `${s.section.id}.csv`), renderResultsCsv(s.results));
     if (new Set(s.results.map((r) => r.year)).size > 1) put(join(tmp, 'tables', `${s.section.id}-wide.csv`), wideCsv(s.results, s.names));
+    if (s.spec === undefined) continue;
     put(join(tmp, 'charts', `${s.section.id}.vl.json`), `${JSON.stringify(s.spec, null, 2)}\n`);
     const svg = await renderSvg(s.spec);
-    svgs.set(s.section.id, svg);
+    // The HTML page prints the caption as text under the chart, so it inlines the chart without it.
+    svgs.set(s.section.id, format === 'html' && s.plain !== undefined && s.plain !== s.spec && (s.caption ?? []).length > 0 ? await renderSvg(s.plain) : svg);
     put(join(tmp, 'charts', `${s.section.id}.svg`), svg);
     put(join(tmp, 'charts', `${s.section.id}.png`), svgToPng(svg));
   }
@@ -148,6 +154,7 @@ export function registerReport(program: Command, io: Io): void {
     .option('--engine <engine>', 'trade scans of BACI files: auto, duckdb or js (default auto: by format and size)')
     .option('--no-cache', 'neither read nor write the cache of trade aggregates')
     .option('-q, --quiet', 'no progress on stderr')
+    .option('--allow-path <dir>', "let the definition's inputs come from this folder too (repeatable); by default only its own folder, data/, ../shared/data and the download cache", collect)
     .addHelpText('after', '\nExamples:\n  $ linkage report reports/cjk-linkage --out out/report\n  $ linkage report reports/cjk-linkage --out out/report-md --format md')
     .action(async (definition: string, opts: ReportOptions) => {
       await writeReport(definition, opts, io, process.argv.slice(2));

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { dataError } from '../errors.js';
 import { baciMsg, msg, type Msg } from '../messages.js';
-import { parseValue } from '../loaders/cells.js';
+import { applyPower, parseValue } from '../loaders/cells.js';
 import { vintageName } from '../trade/products.js';
 import { hs6, type BaciRelease } from './release.js';
 import { TradeMatrix } from './matrix.js';
@@ -121,7 +121,7 @@ export async function scanBaciCsv(job: ScanJob, release: BaciRelease): Promise<S
     const v = parseValue(text(s0, e0), label, ln, 'v');
     if (v === null) return Number.NaN;
     if (v < 0) throw fail(baciMsg.negative(text(s, e)), ln, 'v');
-    return Number(`${v}e3`);
+    return applyPower(v, 3) as number;
   };
 
   const row = (s: number, e: number, ln: number) => {

@@ -2,7 +2,7 @@ import { dataError } from '../errors.js';
 import { baciMsg, type Msg } from '../messages.js';
 import type { CanonicalRow } from '../model/types.js';
 import { baciProvenance, baciRelease, hs6 } from '../engine/release.js';
-import { parseValue, parseYear } from './cells.js';
+import { applyPower, parseValue, parseYear } from './cells.js';
 import type { Loader, LoaderContext, RowParser } from './loader.js';
 
 /**
@@ -51,7 +51,7 @@ export const baciLoader: Loader = {
         if (seen.has(key)) throw fail(baciMsg.duplicate(key), line);
         seen.add(key);
         if (v === null) return { skip: 'no trade value' };
-        const value = Number(`${v}e3`);
+        const value = applyPower(v, 3) as number;
         const row = (flow: string, geo: string, partner: string): CanonicalRow => ({ measure: `trade:${flow}:${release.cls}:${k}`, geo, partner, year, value, unit: 'usd', flags: {}, provenance });
         return { rows: [row('X', i, j), row('M', j, i)] };
       },

@@ -48,8 +48,9 @@ export function parsePower(text: string | undefined, file: string, line: number,
  */
 export function applyPower(value: number | null, power: number): number | null {
   if (value === null || power === 0) return value;
-  const text = String(value);
-  return text.includes('e') ? value * 10 ** power : Number(`${text}e${power}`);
+  // Shift the decimal exponent: `1e-7` × 10^3 is `1e-4` exactly (not 0.00009999999999999999).
+  const [mantissa, exponent = '0'] = String(value).split('e');
+  return Number(`${mantissa}e${Number(exponent) + power}`);
 }
 
 /**

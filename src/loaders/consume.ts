@@ -4,7 +4,7 @@ import type { CountryRegistry } from '../model/countries.js';
 import type { CanonicalRow, InputSummary } from '../model/types.js';
 import type { Reducer } from '../trade/aggregate.js';
 import type { TradeScanOptions } from '../engine/index.js';
-import { detectLoader, LOADERS, loaderById } from './index.js';
+import { detectLoader, knownFormats, LOADERS, loaderById } from './index.js';
 import type { Loader, RowParser } from './loader.js';
 import { isBlank, type RecordStream } from './records.js';
 import { checkRow } from '../model/domains.js';
@@ -131,7 +131,7 @@ export async function consume(stream: Records, sha256: string | (() => string), 
     throw dataError(msg.emptyFile(), { file });
   }
   if (parser === undefined || loader === undefined) {
-    throw dataError(msg.unknownFormat(`the first line has ${firstHeader.length} comma-separated field(s), not a header linkage knows`), { file, line: 1 });
+    throw dataError(msg.unknownFormat(`the first line has ${firstHeader.length} comma-separated field(s), not a header linkage knows`, knownFormats()), { file, line: 1 });
   }
   if (dataRecords === 0) {
     throw dataError(msg.headerOnly(), { file });

@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import { dataError } from '../errors.js';
 import { msg } from '../messages.js';
 import { chooseLoader, consume, MAX_PREAMBLE, type Loaded, type LoadOptions } from './consume.js';
+import { knownFormats } from './index.js';
 import { isBlank } from './records.js';
 import { worldBankApiRecords } from './worldbank-api.js';
 import { cellText, readXlsx } from './xlsx.js';
@@ -82,6 +83,6 @@ export async function loadWorkbook(bytes: Uint8Array, file: string, sha256: stri
     const loaded = await consume({ file, encoding: 'xlsx', records: gen() }, sha256, options);
     return { ...loaded, summary: { ...loaded.summary, sheet: sheet.name } };
   }
-  throw dataError(msg.unknownFormat(`a workbook with ${sheets.length} sheet(s), none in a layout linkage knows`), { file });
+  throw dataError(msg.unknownFormat(`a workbook with ${sheets.length} sheet(s), none in a layout linkage knows`, knownFormats()), { file });
 }
 

@@ -25,3 +25,8 @@ export function detectLoader(header: string[]): Loader | undefined {
 export function loaderById(id: string): Loader | undefined {
   return LOADERS.find((l) => l.id === id);
 }
+
+/** Every format linkage reads, for messages: `label (id)`, the id being what `--source` takes. */
+export function knownFormats(): string[] {
+  return LOADERS.map((l) => `${l.label} (${l.id})`);
+}

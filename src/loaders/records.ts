@@ -30,7 +30,7 @@ export function recordsFromText(text: string, file = '<text>'): RecordStream {
   if (body.trim() === '') {
     throw dataError(msg.emptyFile(), { file });
   }
-  const parsed = Papa.parse<string[]>(body.replace(/(\r\n|\n|\r)$/, ''), { header: false, skipEmptyLines: false, delimiter: ',' });
+  const parsed = parseCsv(body.replace(/(\r\n|\n|\r)$/, ''));
   async function* gen(): AsyncGenerator<CsvRecord> {
     let line = 1;
     for (const fields of parsed.data) {
@@ -63,7 +63,7 @@ export async function recordsFromFile(file: string, hash?: Hash): Promise<Record
     let scanned = 0;
     let openAt = -1; // index in `pending` of the quote left open, when parity is 1
     const emit = function* (text: string): Generator<CsvRecord> {
-      for (const fields of Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: ',' }).data) {
+      for (const fields of parseCsv(text).data) {
         yield { fields, line };
         line += countNewlines(fields) + 1;
       }
@@ -100,6 +100,16 @@ export async function recordsFromFile(file: string, hash?: Hash): Promise<Record
     if (pending.replace(/[\r\n]+$/, '') !== '') yield* emit(pending.replace(/\r?\n$/, ''));
   }
   return { file, encoding: sniffed.encoding, records: gen() };
+}
+
+/**
+ * Parse CSV text with every line break read as one: CRLF is made LF first, and a text holding LF
+ * is split on LF only. Papa guesses one line ending from the first lines, so a header ending in
+ * CRLF above rows ending in LF read every data row as one record.
+ */
+function parseCsv(text: string): Papa.ParseResult<string[]> {
+  const lf = text.replace(/\r\n/g, '\n');
+  return Papa.parse<string[]>(lf, { header: false, skipEmptyLines: false, delimiter: ',', ...(lf.includes('\n') ? { newline: '\n' as const } : {}) });
 }
 
 /** The error for an unfinished record past MAX_RECORD_CHARS, at the line its open quote (else the record) starts on. */

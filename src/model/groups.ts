@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { usageError } from '../errors.js';
 import { msg } from '../messages.js';
 import { dataPath } from '../paths.js';
+import { readDefinitionJson } from '../io/definition-file.js';
+import { schemaProblem } from '../io/schema.js';
 import { didYouMean } from '../suggest.js';
 import type { CountryRegistry } from './countries.js';
 
@@ -51,14 +52,20 @@ export class GroupRegistry {
     this.groups.set(group.code, group);
   }
 
-  /** Load a groups JSON file (layout of data/groups.json). */
+  /**
+   * Load a groups JSON file (layout of data/groups.json), checked against
+   * schemas/groups.schema.json unless it is the built-in file (checked by a test, so ajv is not
+   * loaded on every start). A malformed file is a usage error naming the JSON path of the field.
+   */
   addFile(path: string, origin: string): void {
-    let parsed: GroupFile;
-    try {
-      parsed = JSON.parse(readFileSync(path, 'utf8')) as GroupFile;
-    } catch (e) {
-      throw usageError(msg.badGroupsFile(path, (e as Error).message), { file: path });
+    const fail = (detail: string) => usageError(msg.badGroupsFile(path, detail), { file: path });
+    const json = readDefinitionJson(path, fail);
+    if (origin !== 'builtin') {
+      const problem = schemaProblem('groups', json);
+      if (problem?.key !== undefined) throw usageError(msg.badGroupCode(problem.key), { file: path });
+      if (problem !== undefined) throw fail(`${problem.path} ${problem.detail}`);
     }
+    const parsed = json as GroupFile;
     for (const [code, g] of Object.entries(parsed.groups ?? {})) {
       if (!GROUP_CODE.test(code)) throw usageError(msg.badGroupCode(code), { file: path });
       this.add({

@@ -4,6 +4,12 @@ import type { ChartKind, IndicatorMeta, Result } from '../model/indicator.js';
 import { dataPath } from '../paths.js';
 import { provenanceLabel } from './results.js';
 import { own } from '../model/dict.js';
+import { isLowerBound, seriesLabel } from './labels.js';
+import { wrapPx } from './text-width.js';
+import { boundNote, captionLines, captionText, chartUnit, lowestMember, missingItems, partnerOf, seriesOf, shownValue, thresholdNote, thresholdOf, type Namer } from './chart-parts.js';
+import { barsView, dotsView, heatmapView, linesView, type Row, type ViewInput } from './chart-views.js';
+
+export { CHART_KINDS, fittingKinds, misfit, type Namer } from './chart-parts.js';
 
 interface Palette {
   fixed: Record<string, string>;
@@ -28,118 +34,111 @@ export function colours(codes: readonly string[]): string[] {
   });
 }
 
-const UNIT_TITLES: Record<string, string> = { percent: '%', usd_bn: 'US$ billions', usd: 'US$', index: 'index', rank: 'rank', score: 'score (0–100)' };
-
-/** Human label of a geography: "China", or for a group "China–Japan–Korea (CJK)". */
-export type Namer = (code: string, kind?: Result['geo_kind']) => string;
+/** A chart three ways: the full spec (caption drawn under the plot), the plot alone, and the caption as text. */
+export interface Chart {
+  /** Title, plot and caption (missing data, lower bounds, how to read a threshold) in one spec. */
+  spec: TopLevelSpec;
+  /** The same chart without the caption, for pages that print {@link Chart.caption} as text. */
+  plain: TopLevelSpec;
+  /** The caption's paragraphs, unwrapped and uncut (every missing item listed). */
+  caption: string[];
+}
 
 /**
  * The default Vega-Lite view of an indicator's results: grouped bars (groups side by side), lines
- * over years, a heatmap for bilateral matrices, dots for country openness. Missing values are not
- * drawn; they are listed under the chart. Titles, units, the source line and full names are set;
- * colours are colour-blind safe and fixed per geography. Pure: results in, spec out.
+ * over years (broken where a year is missing, every value a point), a heatmap for bilateral
+ * matrices, dots for country openness. The plot has a fixed width (480–560 px); titles are wrapped
+ * to it, and what is not drawn (missing values), lower bounds (`≥`, hollow dashed marks) and how
+ * to read a threshold (technology overlap: the dashed threshold line, ✓/✗ per bar, the member
+ * that sets a group's minimum) go into a caption under the plot, wrapped to the same width.
+ * Values are drawn in display units (% , US$ bn, index). Colours are colour-blind safe and fixed per
+ * geography. Pure: results in, spec out. Check {@link fittingKinds} before asking for a `kind`.
  */
-export function chartSpec(results: readonly Result[], meta: IndicatorMeta, name: Namer, kind: ChartKind = meta.chart): TopLevelSpec {
+export function buildChart(results: readonly Result[], meta: IndicatorMeta, name: Namer, kind: ChartKind = meta.chart): Chart {
   const ok = results.filter((r) => r.status === 'ok' && r.value !== null);
   const label = (r: Result) => name(r.geo, r.geo_kind);
-  const values = ok.map((r) => ({ geo: r.geo, name: label(r), kind: r.geo_kind, partner: r.partner === null ? '' : r.partner === 'ROW' ? 'Rest of world' : name(r.partner), year: r.year, value: r.value, series: r.breakdown ?? '' }));
+  const unit = chartUnit(meta.unit);
+  const threshold = thresholdOf(results);
+  const row = (r: Result): Row => {
+    const low = threshold === null ? null : lowestMember(r);
+    const pass = threshold === null || r.value === null ? '' : r.detail?.overlap === true ? '✓' : '✗';
+    return {
+      geo: r.geo,
+      name: label(r),
+      kind: r.geo_kind,
+      partner: r.partner === null ? '' : partnerOf(r.partner, name),
+      year: r.year,
+      value: r.value === null ? null : r.value * unit.scale,
+      // A heatmap's partner is its column; elsewhere the partner (set) belongs to the series.
+      series: kind === 'heatmap' ? seriesLabel(r.breakdown) : seriesOf(r, name),
+      bound: isLowerBound(r) ? 'lower' : '',
+      shown: r.value === null ? '' : shownValue(r),
+      mark: isLowerBound(r) ? '≥' : '',
+      pass: pass === '' ? '' : [pass, low ?? ''].filter(Boolean).join(' '),
+    };
+  };
+  const rows = ok.map(row);
   const geos = [...new Set(ok.map((r) => r.geo))];
   const names = geos.map((g) => label(ok.find((r) => r.geo === g) as Result));
-  const colour = { field: 'name', type: 'nominal', title: null, scale: { domain: names, range: colours(geos) }, sort: names } as const;
+  const years = [...new Set(ok.map((r) => r.year))].sort((a, b) => a - b);
   const sources = [...new Set(ok.flatMap((r) => r.provenance.map(provenanceLabel)))];
-  const years = [...new Set(ok.map((r) => r.year))].sort();
-  const missing = [...new Set(results.filter((r) => r.status === 'missing').map((r) => `${label(r)}${r.breakdown ? ` (${r.breakdown})` : ''}${r.year ? ` ${r.year}` : ''}`))];
-  const subtitle = [
-    `Source: ${sources.length > 0 ? sources.join('; ') : 'no data'}${years.length > 0 ? ` · ${years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : years[0]}` : ''} · computed with linkage`,
-    ...(missing.length > 0 ? [`Not shown (missing data): ${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ` and ${missing.length - 8} more` : ''}`] : []),
-  ];
-  const unit = UNIT_TITLES[meta.unit] ?? meta.unit;
-  const series = new Set(values.map((v) => v.series)).size > 1;
+  const series = new Set(rows.map((v) => v.series)).size > 1;
+  const input: ViewInput = { rows, names, colours: colours(geos), unit, series, years, threshold, bounds: rows.some((r) => r.bound !== '') };
+  const lines = kind === 'lines' && years.length > 1;
+  if (lines) input.rows = withGaps(results, rows, row);
+  const view = lines ? linesView(input) : kind === 'heatmap' ? heatmapView(input) : kind === 'dots' ? dotsView(input) : barsView(input);
+  const width = view.width;
+  const notes = [boundNote(results, name), threshold === null ? null : thresholdNote(results, threshold, unit.title)].filter((n): n is string => n !== null);
+  const missing = missingItems(results, name);
+  const drawn = captionLines(notes, missing, width);
+  const source = `Source: ${sources.length > 0 ? sources.join('; ') : 'no data'}${years.length > 0 ? ` · ${years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : years[0]}` : ''} · computed with linkage`;
+  // One series throughout (a trade flow, a partner set): said once, under the title.
+  const only = !series && rows[0] !== undefined && rows[0].series !== '' ? [`Series: ${rows[0].series}`] : [];
   const base = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: meta.title, subtitle, anchor: 'start', subtitleFontSize: 11 },
-    data: { values },
-    config: { font: 'DejaVu Sans, Arial, sans-serif', view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11, labelLimit: 320 } },
+    title: { text: wrapPx(meta.title, width, 14, true), subtitle: [...only, source].flatMap((t) => wrapPx(t, width)), anchor: 'start', fontSize: 14, subtitleFontSize: 11, subtitleColor: '#444' },
+    config: { font: 'DejaVu Sans, Arial, sans-serif', view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 12 }, legend: { labelFontSize: 11, labelLimit: 280 } },
   } as const;
-  const tooltip = [
-    { field: 'name', title: 'Geography' },
-    { field: 'year', title: 'Year' },
-    { field: 'value', title: unit, format: ',.2f' },
-  ];
-  if (kind === 'lines' && years.length > 1) {
-    return {
-      ...base,
-      width: 560,
-      height: 300,
-      mark: { type: 'line', point: true },
-      encoding: {
-        x: { field: 'year', type: 'ordinal', title: 'Year', axis: { labelAngle: 0 } },
-        y: { field: 'value', type: 'quantitative', title: unit },
-        color: colour,
-        // Groups drawn thicker than their members.
-        strokeWidth: { field: 'kind', type: 'ordinal', sort: ['group', 'country'], scale: { domain: ['group', 'country'], range: [3.5, 1.5] }, legend: null },
-        ...(series ? { strokeDash: { field: 'series', type: 'nominal', title: 'Series' } } : {}),
-        tooltip,
-      },
-    } as TopLevelSpec;
+  const plain = { ...base, ...view.spec } as TopLevelSpec;
+  const spec = drawn.length === 0 ? plain : ({ ...base, spacing: 14, vconcat: [view.spec, captionView(drawn, width)] } as TopLevelSpec);
+  return { spec, plain, caption: captionText(notes, missing) };
+}
+
+/** The full spec of {@link buildChart}: plot and caption. */
+export function chartSpec(results: readonly Result[], meta: IndicatorMeta, name: Namer, kind: ChartKind = meta.chart): TopLevelSpec {
+  return buildChart(results, meta, name, kind).spec;
+}
+
+/**
+ * Line data with a null at every year a drawn series lacks, so the line breaks there instead of
+ * joining its neighbours (Vega-Lite breaks paths at null values and keeps the year on the axis).
+ */
+function withGaps(results: readonly Result[], rows: readonly Row[], row: (r: Result) => Row): Row[] {
+  // Years between the first and last drawn value: leading and trailing years without any data are left off (the caption lists them).
+  const drawnYears = rows.map((r) => r.year);
+  const [first, last] = [Math.min(...drawnYears), Math.max(...drawnYears)];
+  const years = [...new Set(results.map((r) => r.year))].filter((y) => y >= first && y <= last);
+  const drawn = new Set(rows.map((r) => `${r.geo}|${r.series}`));
+  const have = new Set(rows.map((r) => `${r.geo}|${r.series}|${r.year}`));
+  const gaps: Row[] = [];
+  const seen = new Set<string>();
+  for (const r of results) {
+    const base = row({ ...r, value: null, status: 'missing' });
+    const key = `${base.geo}|${base.series}`;
+    if (!drawn.has(key) || seen.has(key)) continue;
+    seen.add(key);
+    for (const y of years) if (!have.has(`${key}|${y}`)) gaps.push({ ...base, year: y, value: null, shown: '', mark: '', bound: '', pass: '' });
   }
-  if (kind === 'heatmap') {
-    return {
-      ...base,
-      width: 360,
-      height: 300,
-      encoding: {
-        x: { field: 'partner', type: 'nominal', title: 'Partner', axis: { labelAngle: -30 } },
-        y: { field: 'name', type: 'nominal', title: 'Reporter' },
-      },
-      layer: [
-        { mark: 'rect', encoding: { color: { field: 'value', type: 'quantitative', title: unit, scale: { scheme: 'viridis' } }, tooltip } },
-        { mark: { type: 'text', fontSize: 10 }, encoding: { text: { field: 'value', type: 'quantitative', format: '.3s' }, color: { value: 'white' } } },
-      ],
-    } as TopLevelSpec;
-  }
-  if (kind === 'dots') {
-    return {
-      ...base,
-      width: 480,
-      height: { step: 22 },
-      mark: { type: 'point', filled: true, size: 80 },
-      encoding: {
-        y: { field: 'name', type: 'nominal', title: null, sort: names },
-        x: { field: 'value', type: 'quantitative', title: unit },
-        color: series ? { field: 'series', type: 'nominal', title: 'Series', scale: { range: ['#0072B2', '#D55E00', '#009E73', '#CC79A7'] } } : colour,
-        ...(series ? { shape: { field: 'series', type: 'nominal', title: 'Series' } } : {}),
-        tooltip,
-      },
-    } as TopLevelSpec;
-  }
-  const category = series ? 'series' : years.length > 1 ? 'year' : 'name';
-  if (category === 'name') {
-    // One value per geography: horizontal bars, so full names stay readable; no legend needed.
-    return {
-      ...base,
-      width: 480,
-      height: { step: 24 },
-      mark: { type: 'bar' },
-      encoding: {
-        y: { field: 'name', type: 'nominal', title: null, sort: names, axis: { labelLimit: 260 } },
-        x: { field: 'value', type: 'quantitative', title: unit },
-        color: { ...colour, legend: null },
-        tooltip,
-      },
-    } as TopLevelSpec;
-  }
+  return [...rows, ...gaps].sort((a, b) => a.year - b.year);
+}
+
+/** The caption under the plot: left-aligned lines of grey text, as wide as the plot. */
+function captionView(lines: readonly string[], width: number): object {
   return {
-    ...base,
-    width: 560,
-    height: 300,
-    mark: { type: 'bar' },
-    encoding: {
-      x: { field: category, type: category === 'year' ? 'ordinal' : 'nominal', title: category === 'series' ? null : 'Year', axis: { labelAngle: 0, labelLimit: 260 } },
-      xOffset: { field: 'name', sort: names },
-      y: { field: 'value', type: 'quantitative', title: unit },
-      color: colour,
-      tooltip,
-    },
-  } as TopLevelSpec;
+    width,
+    height: lines.length * 14,
+    data: { values: [{}] },
+    mark: { type: 'text', text: [...lines], align: 'left', baseline: 'top', fontSize: 11, lineHeight: 14, color: '#333' },
+    encoding: { x: { value: 0 }, y: { value: 0 } },
+  };
 }

@@ -2,6 +2,29 @@ import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { xmlSafe } from './escape.js';
+import { textWidth } from './text-width.js';
+
+interface TextItem {
+  fontSize?: number;
+  fontWeight?: string | number;
+  limit?: number;
+}
+
+/**
+ * Vega measures text for layout (legend and caption placement, label truncation) with a canvas,
+ * or else guesses 0.8 em a character. Without a canvas (always, here) it calls a user-defined
+ * `textMetrics.width` instead: DejaVu Sans widths (text-width.ts). A text with a `limit` reports
+ * at most the limit, so Vega's own truncation still finds the text too long and cuts it.
+ */
+function measure(item: TextItem, text?: unknown): number {
+  const size = item.fontSize ?? 11;
+  const weight = item.fontWeight;
+  const width = textWidth(text === undefined || text === null ? '' : String(text).trim(), size, weight === 'bold' || Number(weight) >= 600);
+  const limit = Number(item.limit) || 0;
+  return limit > 0 ? Math.min(width, limit) : width;
+}
+const metrics = (vega as unknown as { textMetrics?: { width: (item: TextItem, text?: unknown) => number } }).textMetrics;
+if (metrics !== undefined) metrics.width = measure;
 
 /** Compile a Vega-Lite spec, collecting compiler warnings instead of printing them. */
 export function compileSpec(spec: TopLevelSpec): { vega: vega.Spec; warnings: string[] } {

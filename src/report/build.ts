@@ -13,7 +13,7 @@ import { msg, type Warning } from '../messages.js';
 import type { IndicatorMeta, Result } from '../model/indicator.js';
 import type { InputSummary } from '../model/types.js';
 import { projectRoot } from '../paths.js';
-import { chartSpec } from '../render/chart.js';
+import { buildChart, fittingKinds, misfit } from '../render/chart.js';
 import { inputPath, type ReportDefinition, type ReportSection } from './definition.js';
 import type { TradeScanOptions } from '../engine/index.js';
 
@@ -21,7 +21,12 @@ export interface BuiltSection {
   section: ReportSection;
   meta: IndicatorMeta;
   results: Result[];
+  /** The chart with its caption drawn under it (files); absent when no result has a value. */
   spec?: TopLevelSpec;
+  /** The same chart without the caption, inlined in HTML above {@link BuiltSection.caption} as text. */
+  plain?: TopLevelSpec;
+  /** The chart's caption (missing data, lower bounds, how to read it), one paragraph an item. */
+  caption?: string[];
   /** Why the section could not be computed (an input file is absent). */
   unavailable?: string;
   names: Record<string, string>;
@@ -83,6 +88,9 @@ export async function buildReport(def: ReportDefinition, progress: (step: string
     progress(`[${++n}/${def.sections.length + 1}] ${section.id}`);
     const indicator = indicatorById(section.indicator);
     if (indicator === undefined) throw usageError(msg.reportUnknownIndicator(section.id, section.indicator));
+    const kind = section.chart ?? indicator.meta.chart;
+    const why = misfit(indicator.meta, kind);
+    if (why !== null) throw usageError(msg.chartKindMisfit(kind, `${indicator.meta.id} (section ${section.id})`, why, fittingKinds(indicator.meta)));
     const { paths, labels, absent } = files(def, section.inputs);
     if (absent.length > 0) {
       sections.push({ section, meta: indicator.meta, results: [], names: {}, unavailable: `input not found on this machine: ${absent.map((a) => a.path).join(', ')}` });
@@ -108,7 +116,9 @@ export async function buildReport(def: ReportDefinition, progress: (step: string
     for (const w of sectionWarnings) warnings.set(`${w.code} ${w.message}`, w);
     const name = namer(ctx);
     const names = Object.fromEntries([...new Set(results.flatMap((r) => [r.geo, r.partner ?? '']))].filter(Boolean).map((g) => [g, name(g, results.find((r) => r.geo === g)?.geo_kind)]));
-    sections.push({ section, meta: indicator.meta, results, names, spec: chartSpec(results, indicator.meta, name, section.chart ?? indicator.meta.chart) });
+    // No value, no chart: the table says why each value is missing.
+    const chart = results.some((r) => r.status === 'ok') ? buildChart(results, indicator.meta, name, kind) : undefined;
+    sections.push({ section, meta: indicator.meta, results, names, ...(chart ? { spec: chart.spec, plain: chart.plain, caption: chart.caption } : {}) });
   }
   progress(`[${n + 1}/${def.sections.length + 1}] published figures`);
   const every = files(def, def.inputs.map((i) => i.id));

@@ -1,8 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { usageError } from '../errors.js';
 import { msg } from '../messages.js';
 import { sharedDataPath } from '../paths.js';
+import { readDefinitionJson } from '../io/definition-file.js';
+import { schemaProblem } from '../io/schema.js';
 import { cachedInputFile, inputFetchCommand, inputQuery } from '../fetch/report.js';
 
 /** One input of a report: the embedded sample, a file under ../shared/data, or a path. */
@@ -43,30 +45,35 @@ export interface ReportDefinition {
   sections: ReportSection[];
   /** The folder the definition came from. */
   dir: string;
+  /** The definition file read (report.json), for messages. */
+  file?: string;
 }
 
-/** Read `reports/NAME` (a folder with report.json) or a report.json path; checks references. */
+/**
+ * Read `reports/NAME` (a folder with report.json) or a report.json path; checks it against
+ * schemas/report-definition.schema.json, then its references. A malformed file is a usage error
+ * (exit 2) naming the file and the JSON path of the field, never quoting the file's text.
+ */
 export function readReport(path: string): ReportDefinition {
   const file = existsSync(path) && statSync(path).isDirectory() ? join(path, 'report.json') : path;
-  let raw: Omit<ReportDefinition, 'dir'>;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8')) as Omit<ReportDefinition, 'dir'>;
-  } catch (e) {
-    throw usageError(msg.badReport(file, (e as Error).message), { file });
-  }
+  const fail = (detail: string) => usageError(msg.badReport(file, detail), { file });
+  const parsed = readDefinitionJson(file, fail);
+  const problem = schemaProblem('report-definition', parsed);
+  if (problem !== undefined) throw fail(`${problem.path} ${problem.detail}`);
+  const raw = parsed as Omit<ReportDefinition, 'dir'>;
   const ids = new Set<string>();
-  for (const i of raw.inputs ?? []) {
+  for (const i of raw.inputs) {
     if (i.fetch !== undefined) inputQuery({ ...i, fetch: i.fetch });
     if (ids.has(i.id)) throw usageError(msg.reportInputTwice(i.id), { file });
     ids.add(i.id);
   }
   const sectionIds = new Set<string>();
-  for (const s of raw.sections ?? []) {
+  for (const s of raw.sections) {
     if (!/^[a-z0-9][a-z0-9-]*$/.test(s.id) || sectionIds.has(s.id)) throw usageError(msg.reportSectionId(s.id), { file });
     sectionIds.add(s.id);
     for (const i of s.inputs) if (!ids.has(i)) throw usageError(msg.reportUnknownInput(s.id, i, file), { file });
   }
-  return { ...raw, dir: dirname(resolve(file)) };
+  return { ...raw, dir: dirname(resolve(file)), file };
 }
 
 /**

@@ -5,7 +5,8 @@ import { ladderValue, provenanceLabel } from '../render/results.js';
 import type { BuiltReport, BuiltSection } from './build.js';
 import { own } from '../model/dict.js';
 import { htmlText } from '../render/escape.js';
-import { inputDescription, resultsUnit, seriesLabel } from '../render/labels.js';
+import { inputDescription, isLowerBound, resultsUnit, seriesLabel } from '../render/labels.js';
+import { resultNote } from '../render/table.js';
 
 /** Escape text for HTML element content and attribute values. Everything from data goes through it. */
 export function esc(text: unknown): string {
@@ -22,14 +23,27 @@ th,td{border-bottom:1px solid #e2e2e2;padding:4px 8px;text-align:left;vertical-a
 th{background:#f2f2f2}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .badge{display:inline-block;padding:1px 7px;border-radius:9px;font-size:.85em}
 .reproduced{background:#d6f0e0;color:#0b5d2a}.explained{background:#fff1c2;color:#6b4e00}.mismatch{background:#fde2d2;color:#8a2d00}.unavailable{background:#e8e8e8;color:#444}
-.missing{color:#8a2d00}.chart svg{max-width:100%;height:auto}nav ol{columns:2;font-size:.9em}
+.missing{color:#8a2d00}.chart{margin:1em 0}.chart svg{max-width:100%;height:auto}.chart figcaption{max-width:760px;margin-top:.3em}nav ol{columns:2;font-size:.9em}
 .summary{display:flex;gap:12px;margin:1em 0}.summary div{padding:8px 14px;border-radius:6px}
 code{font-size:.9em}.wide{overflow-x:auto}`;
 
+/** The note of a result, as in every table (src/render/table.ts): missing reason, years used, lower bound, the indicator's remark. */
 function note(r: Result): string {
   if (r.status === 'missing') return `<span class="missing">missing: ${esc(r.reason)}</span>`;
-  const filled = Object.entries(r.years_used).filter(([, y]) => y !== r.year);
-  return filled.length > 0 ? esc(`years used: ${filled.map(([g, y]) => `${g} ${y}`).join(', ')}`) : '';
+  return esc(resultNote(r));
+}
+
+/** A value cell's text: `≥` before a labelled lower bound. */
+function valueText(r: Result | undefined, unit: string): string {
+  const text = formatNumber(r?.value ?? null, decimalsFor(unit));
+  return r !== undefined && isLowerBound(r) ? `≥ ${text}` : text;
+}
+
+/** The chart with its caption as text (or why there is none). */
+function chartBlock(s: BuiltSection, svg: string | undefined): string {
+  if (s.spec === undefined) return '<p class="missing">No chart: no result has a value (the table gives each reason).</p>';
+  const caption = (s.caption ?? []).map((c) => esc(c)).join('<br>');
+  return `<figure class="chart">${svg ?? ''}${caption ? `<figcaption class="note">${caption}</figcaption>` : ''}</figure>`;
 }
 
 /** Time series as a pivot: one row per geography (and series), one column per year. */
@@ -40,7 +54,7 @@ function pivotTable(s: BuiltSection, years: number[]): string {
     const cells = years.map((y) => {
       const r = s.results.find((x) => x.geo === k.geo && x.breakdown === k.breakdown && x.year === y);
       const title = r === undefined ? '' : r.status === 'missing' ? `missing: ${r.reason ?? ''}` : r.provenance.map(provenanceLabel).join('; ');
-      return `<td class="num" title="${esc(title)}" data-value="${r?.value === null || r === undefined ? '' : esc(r.value)}">${esc(formatNumber(r?.value ?? null, decimalsFor(r?.unit ?? s.meta.unit)))}</td>`;
+      return `<td class="num" title="${esc(title)}" data-value="${r?.value === null || r === undefined ? '' : esc(r.value)}">${esc(valueText(r, r?.unit ?? s.meta.unit))}</td>`;
     });
     return `<tr data-geo="${esc(k.geo)}"><td>${esc(own(s.names, k.geo) ?? k.geo)}</td>${head.includes('Series') ? `<td>${esc(seriesLabel(k.breakdown))}</td>` : ''}${cells.join('')}</tr>`;
   });
@@ -62,7 +76,7 @@ function sectionTable(s: BuiltSection): string {
       ...(partner ? [`<td>${esc(r.partner === null ? '' : (own(s.names, r.partner) ?? r.partner))}</td>`] : []),
       ...(series ? [`<td>${esc(seriesLabel(r.breakdown))}</td>`] : []),
       `<td class="num">${r.year || '—'}</td>`,
-      `<td class="num" data-value="${r.value === null ? '' : esc(r.value)}">${esc(formatNumber(r.value, decimalsFor(r.unit)))}</td>`,
+      `<td class="num" data-value="${r.value === null ? '' : esc(r.value)}">${esc(valueText(r, r.unit))}</td>`,
       ...(ladder ? [`<td class="num">${esc(formatNumber(ladderValue(r, 'intensity'), 2))}</td>`, `<td class="num">${esc(formatNumber(ladderValue(r, 'introversion'), 3))}</td>`] : []),
       `<td>${note(r)}</td>`,
       `<td class="note">${esc(r.provenance.map(provenanceLabel).join('; '))}</td>`,
@@ -99,9 +113,10 @@ export function renderHtml(report: BuiltReport, svgs: ReadonlyMap<string, string
   const body = sections
     .map((s) => {
       const svg = svgs.get(s.section.id);
-      const files = s.unavailable ? '' : `<p class="note">Data: <a href="tables/${esc(s.section.id)}.csv">CSV</a> · chart: <a href="charts/${esc(s.section.id)}.vl.json">Vega-Lite spec</a>, <a href="charts/${esc(s.section.id)}.png">PNG</a> · indicator <code>${esc(s.meta.id)}</code>: ${esc(s.meta.definition)}</p>`;
+      const chartFiles = s.spec === undefined ? '' : ` · chart: <a href="charts/${esc(s.section.id)}.vl.json">Vega-Lite spec</a>, <a href="charts/${esc(s.section.id)}.png">PNG</a>`;
+      const files = s.unavailable ? '' : `<p class="note">Data: <a href="tables/${esc(s.section.id)}.csv">CSV</a>${chartFiles} · indicator <code>${esc(s.meta.id)}</code>: ${esc(s.meta.definition)}</p>`;
       return `<section id="${esc(s.section.id)}"><h2>${esc(s.section.title)}</h2>${s.section.text ? `<p>${esc(s.section.text)}</p>` : ''}${
-        s.unavailable ? `<p class="missing">Could not be computed here: ${esc(s.unavailable)}</p>` : `<div class="chart">${svg ?? ''}</div>${sectionTable(s)}`
+        s.unavailable ? `<p class="missing">Could not be computed here: ${esc(s.unavailable)}</p>` : `${chartBlock(s, svg)}${sectionTable(s)}`
       }${files}</section>`;
     })
     .join('\n');

@@ -4,7 +4,8 @@ import { ladderValue, provenanceLabel } from '../render/results.js';
 import type { BuiltReport } from './build.js';
 import { own } from '../model/dict.js';
 import { markdownCode, markdownText } from '../render/escape.js';
-import { hasPartner, inputDescription, partnerLabel, resultsUnit, seriesLabel } from '../render/labels.js';
+import { hasPartner, inputDescription, isLowerBound, partnerLabel, resultsUnit, seriesLabel } from '../render/labels.js';
+import { resultNote } from '../render/table.js';
 
 /** A Markdown cell or inline text: all data text goes through src/render/escape.ts. */
 const cell = markdownText;
@@ -23,7 +24,8 @@ export function renderMarkdown(report: BuiltReport, version: string): string {
       out.push(`Could not be computed here: ${cell(s.unavailable)}`, '');
       continue;
     }
-    out.push(`![${cell(s.section.title)}](charts/${s.section.id}.png)`, '');
+    if (s.spec === undefined) out.push('No chart: no result has a value (the table gives each reason).', '');
+    else out.push(`![${cell(s.section.title)}](charts/${s.section.id}.png)`, '', ...(s.caption ?? []).flatMap((c) => [`*${cell(c)}*`, '']));
     const ladder = s.results.some((r) => r.detail !== undefined && 'intensity' in r.detail);
     const partner = s.results.some(hasPartner);
     const rows = s.results.map((r: Result) => [
@@ -31,12 +33,12 @@ export function renderMarkdown(report: BuiltReport, version: string): string {
       ...(partner ? [cell(partnerLabel(r.partner))] : []),
       cell(seriesLabel(r.breakdown)),
       String(r.year || '—'),
-      formatNumber(r.value, decimalsFor(r.unit)),
+      `${isLowerBound(r) ? '≥ ' : ''}${formatNumber(r.value, decimalsFor(r.unit))}`,
       ...(ladder ? [formatNumber(ladderValue(r, 'intensity'), 2), formatNumber(ladderValue(r, 'introversion'), 3)] : []),
-      cell(r.status === 'missing' ? `missing: ${r.reason ?? ''}` : ''),
+      cell(resultNote(r)),
       cell(r.provenance.map(provenanceLabel).join('; ')),
     ]);
-    out.push(table(['Geography', ...(partner ? ['Partner'] : []), 'Series', 'Year', `Value (${resultsUnit(s.results, s.meta.unit)})`, ...(ladder ? ['Intensity', 'Introversion'] : []), 'Note', 'Source'], rows), '', `Data: [CSV](tables/${s.section.id}.csv) · [Vega-Lite spec](charts/${s.section.id}.vl.json)`, '');
+    out.push(table(['Geography', ...(partner ? ['Partner'] : []), 'Series', 'Year', `Value (${resultsUnit(s.results, s.meta.unit)})`, ...(ladder ? ['Intensity', 'Introversion'] : []), 'Note', 'Source'], rows), '', `Data: [CSV](tables/${s.section.id}.csv)${s.spec === undefined ? '' : ` · [Vega-Lite spec](charts/${s.section.id}.vl.json)`}`, '');
   }
   out.push('## Published figures: check', '');
   out.push(table(['Figure', 'Year', 'Published', 'Computed', 'Verdict', 'Note'], report.figures.filter((f) => f.verdict !== 'unavailable').map((f) => [cell(f.id), cell(f.year), f.published.toFixed(f.precision), formatNumber(f.computed, Math.max(2, f.precision + 1)), f.verdict, cell([f.edition_used, f.tolerance_reason, f.verdict === 'mismatch' || f.verdict === 'explained' ? f.reason : '', f.cause ? `explained by ${f.cause.kind}: ${f.cause.text}` : ''].filter(Boolean).join('; '))])), '');

@@ -79,6 +79,24 @@ describe('--output writes only to a regular file or a new name (issue 9 item 12)
     expect(readFileSync(g, 'utf8')).toBe('{"groups": {}}');
   });
 
+  it('refuses an output that is one of the files a folder or glob --input expands to (issue 9, noticed defect)', async () => {
+    const dir = tmpDir();
+    const input = join(dir, 'msti.csv');
+    copyFileSync(SAMPLE, input);
+    for (const arg of [dir, join(dir, '*.csv'), join(dir, 'm*')]) {
+      const r = await cli('compute', '--input', arg, '--indicator', 'rd-intensity', '--group', 'CJK', '--year', '2017', '--format', 'csv', '--output', input);
+      expect(r.code, arg).toBe(2);
+      expect(r.stderr).toContain(msg.outputIsInput(input, input)[0]);
+      expect(readFileSync(input)).toEqual(readFileSync(SAMPLE));
+    }
+    // A BACI dictionary beside the data is read too, though the folder's expansion skips it.
+    const dict = join(dir, 'country_codes_V202301.csv');
+    writeFileSync(dict, 'country_code,country_name\n');
+    const r = await cli('compute', '--input', dir, '--indicator', 'rd-intensity', '--format', 'csv', '--output', dict);
+    expect(r.code).toBe(2);
+    expect(readFileSync(dict, 'utf8')).toBe('country_code,country_name\n');
+  });
+
   it('checks the folder before the work starts (the bad output is reported, not the bad input)', async () => {
     const dir = tmpDir();
     const r = await cli('compute', '--input', join(dir, 'absent.csv'), '--output', join(dir, 'no', 'such', 'out.csv'));

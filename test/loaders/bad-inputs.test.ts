@@ -47,11 +47,11 @@ describe('bad inputs: one line, file and line named, exit 1, no output file', ()
     expect(r.stderr).toContain(msg.noSuchInput('/nonexistent/x.csv')[0]);
   });
 
-  it('a folder given to inspect gets its own message, not the missing-file one', async () => {
+  it('a folder without input files given to inspect gets its own message, not the missing-file one', async () => {
     const dir = tmpDir();
     const r = await cli('inspect', dir);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain(msg.inputIsDirectory(dir)[0]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(msg.folderNoInputs(dir)[0]);
     expect(r.stderr).not.toContain('no such file');
   });
 

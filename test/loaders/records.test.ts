@@ -60,3 +60,31 @@ describe('record streams: the file path and the text path agree', () => {
     expect(recs[1]?.fields[0]).toBe('Côte d\u2019Ivoire');
   });
 });
+
+// Synthetic: a header ending in CRLF above data rows ending in LF (a file edited on two systems).
+// The old splitter guessed CRLF from the header and read every data row as one record: one row
+// loaded, silently (issue 9, a noticed defect).
+describe('mixed line endings', () => {
+  const header = 'LOCATION,INDICATOR,SUBJECT,MEASURE,FREQUENCY,TIME,Value,Flag Codes';
+  const rows = ['KOR,GERD,TOT,PC_GDP,A,2015,3.98,', 'KOR,GERD,TOT,PC_GDP,A,2016,3.99,', 'JPN,GERD,TOT,PC_GDP,A,2016,3.11,'];
+  const cases: [string, string][] = [
+    ['a CRLF header above LF rows', `${header}\r\n${rows.join('\n')}\n`],
+    ['LF rows with one CRLF row in the middle', `${header}\n${rows[0]}\r\n${rows.slice(1).join('\n')}\n`],
+    ['a CRLF header above LF rows, no final newline', `${header}\r\n${rows.join('\n')}`],
+  ];
+  for (const [name, text] of cases) {
+    it(`${name}: every row is read, in the file and the text path`, async () => {
+      const file = join(tmpDir(), 'mixed.csv');
+      writeFileSync(file, text);
+      const fromFile = await all((await recordsFromFile(file)).records);
+      const fromText = await all(recordsFromText(text).records);
+      expect(fromFile.map((r) => r.fields.length)).toEqual([8, 8, 8, 8]);
+      expect(fromFile.map((r) => r.line)).toEqual([1, 2, 3, 4]);
+      expect(fromText).toEqual(fromFile);
+      expect(fromFile[3]?.fields).toEqual(['JPN', 'GERD', 'TOT', 'PC_GDP', 'A', '2016', '3.11', '']);
+      const loaded = await loadFile(file, { countries: countryRegistry() });
+      expect(loaded.rows.length).toBe(3);
+      expect((await loadText(text, 'mixed.csv', { countries: countryRegistry() })).rows.length).toBe(3);
+    });
+  }
+});

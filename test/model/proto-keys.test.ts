@@ -25,7 +25,7 @@ describe('group codes such as constructor and toString (issue 9 item 21)', () =>
 
   it('chart, in every kind', async () => {
     const dir = tmpDir();
-    for (const kind of ['bars', 'lines', 'dots', 'heatmap']) {
+    for (const kind of ['bars', 'lines', 'dots']) {
       const r = await cli('chart', ...GROUPS, '--indicator', 'rd-intensity', '--year', '2015-2017', '--kind', kind, '--out', join(dir, `${kind}.svg`));
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { INDICATORS } from '../../indicators/index.js';
 import type { Result } from '../../src/model/indicator.js';
 import { projectRoot } from '../../src/paths.js';
-import { chartSpec, colours } from '../../src/render/chart.js';
+import { chartSpec, colours, fittingKinds } from '../../src/render/chart.js';
 import { compileSpec, renderSvg } from '../../src/render/draw.js';
 import { provenance } from '../helpers.js';
 
@@ -24,7 +24,7 @@ const validate = ajv.compile(schema);
 
 describe('every indicator\'s default chart', () => {
   for (const ind of INDICATORS) {
-    for (const kind of [ind.meta.chart, 'bars', 'lines', 'heatmap', 'dots'] as const) {
+    for (const kind of new Set([ind.meta.chart, ...fittingKinds(ind.meta)])) {
       it(`${ind.meta.id} as ${kind}: valid Vega-Lite, compiles without warnings, input untouched`, async () => {
         const input = JSON.parse(JSON.stringify(SAMPLE)) as Result[];
         const spec = chartSpec(input, ind.meta, name, kind);
@@ -65,11 +65,12 @@ describe('colours', () => {
     expect(new Set(colours(['NZL', 'BRA', 'ZAF'])).size).toBe(3);
   });
 
-  it('missing values are not drawn but listed under the chart', () => {
+  it('missing values are not drawn but listed in the caption under the chart', () => {
     const meta = INDICATORS[0]?.meta;
     if (meta === undefined) throw new Error('no indicator');
-    const spec = chartSpec(SAMPLE, meta, name, 'lines') as { title: { subtitle: string[] }; data: { values: unknown[] } };
-    expect(spec.data.values).toHaveLength(5);
-    expect(spec.title.subtitle[1]).toBe('Not shown (missing data): UFG (group) 2017');
+    const spec = chartSpec(SAMPLE, meta, name, 'bars') as unknown as { title: { subtitle: string[] }; vconcat: [{ data: { values: unknown[] } }, { mark: { text: string[] } }] };
+    expect(spec.vconcat[0].data.values).toHaveLength(5);
+    expect(spec.title.subtitle.join(' ')).not.toContain('Not shown');
+    expect(spec.vconcat[1].mark.text).toEqual(['Not shown (missing data for 2017): UFG (group).']);
   });
 });
