@@ -14,14 +14,22 @@ export function isIndustry(id: string): id is IndustryId {
   return Object.hasOwn(INDUSTRIES, id);
 }
 
-/** Country: the published share first; group members: amounts in PPP US$ (Σ industry / Σ BERD). */
+/**
+ * Country: the published share first; group members: amounts in PPP US$ (Σ industry / Σ BERD),
+ * the total from the same input: MSTI's BERD, or ANBERD's all-activities total where the industry
+ * amount comes from ANBERD (what `linkage fetch --for` downloads).
+ */
 export function industryRecipes(id: IndustryId): Recipe[] {
   const ind = INDUSTRIES[id];
   return [
     { measures: [ind.share], groupable: false, parts: ([pct]) => [pct as number, 100] },
     { measures: [ind.amount, 'berd_usd_ppp'], groupable: true, parts: ([x, total]) => [x as number, total as number] },
+    { measures: [ind.amount, 'anberd_total_usd_ppp'], groupable: true, parts: ([x, total]) => [x as number, total as number] },
   ];
 }
+
+/** Every measure the industry recipes read: shares, industry amounts, and both BERD totals. */
+export const INDUSTRY_MEASURES: readonly string[] = [...Object.values(INDUSTRIES).flatMap((i): string[] => [i.share, i.amount]), 'berd_usd_ppp', 'anberd_total_usd_ppp'];
 
 /** Member-level recipes (a member's own share, either way it is published). */
 export function memberShareRecipes(id: IndustryId): Recipe[] {

@@ -5,7 +5,7 @@ import { provenanceOf } from '../src/model/indicator.js';
 import { findParts } from '../src/model/ratio.js';
 import type { CanonicalRow } from '../src/model/types.js';
 import { selectedIndustries } from './berd-industry-share.js';
-import { INDUSTRIES, memberShareRecipes, type IndustryId } from './industries.js';
+import { INDUSTRIES, INDUSTRY_MEASURES, memberShareRecipes, type IndustryId } from './industries.js';
 
 /**
  * The table note of a result: a group's value is its members' minimum, so name the members' shares
@@ -33,8 +33,8 @@ export const technologyOverlap: Indicator = {
     unit: 'percent',
     definition:
       'For a group and an industry: the smallest of the members\' BERD shares in that industry. The group overlaps in the industry when that minimum exceeds the threshold (default 10 %): every member competes in the same field.',
-    measures: ['berd_share_computer_electronic_optical', 'berd_share_pharmaceuticals', 'berd_share_aerospace', 'berd_share_services'],
-    sources: ['OECD MSTI (B_XCOMP, B_XDRUG, B_XAERO, B_XSERV)'],
+    measures: INDUSTRY_MEASURES,
+    sources: ['OECD MSTI (B_XCOMP, B_XDRUG, B_XAERO, B_XSERV, or the amounts B_COMP, … over B_PPP)', 'OECD ANBERD by main activity (C26, C21, C303 over the _T total), as `linkage fetch --for` downloads it'],
     caveats: [
       'Services is a sector aggregate rather than a technology field and is left out by default; with --option industry=services the UK, France and Germany all exceed 10 %.',
       'Member shares may come from different years (latest available); read years_used.',
@@ -53,7 +53,8 @@ export const technologyOverlap: Indicator = {
       const members = geo.kind === 'group' ? geo.group.members : [geo.code];
       for (const industry of selectedIndustries(req.options.industry, DEFAULT_INDUSTRIES)) {
         const recipes = memberShareRecipes(industry);
-        const years = req.years ?? req.table.years(recipes.flatMap((r) => r.measures), members).reverse();
+        // Candidate years: those of the industry's own figures (share or amount), not of the BERD totals.
+        const years = req.years ?? req.table.years(recipes.map((r) => r.measures[0] as string), members).reverse();
         const results = years.map((year) => {
           const shares: Record<string, number> = {};
           const used: Record<string, number> = {};

@@ -25,6 +25,8 @@ function oecd(flow: string, key: string, s: Selection): Query {
 
 const MSTI = 'OECD.STI.STP,DSD_MSTI@DF_MSTI,1.3';
 const ANBERD = 'OECD.STI.STP,DSD_ANBERD@DF_ANBERDi4,1.0';
+/** ANBERD activities (ISIC Rev.4) for the BERD industry indicators: the total and the three industries data/measures.csv maps. */
+const BERD_ACTIVITIES = '_T+C26+C21+C303';
 
 /** Comtrade reporter codes (France 251, USA 842, … where they differ from M49). */
 function comtradeCodes(s: Selection, codes: readonly string[]): string[] {
@@ -55,9 +57,10 @@ export const RECIPES: Readonly<Record<string, Recipe>> = {
   'gerd-growth-contribution': (s) => ({ queries: [oecd(MSTI, '.A.G.USD_PPP..', s)] }),
   'triadic-share': (s) => ({ queries: [oecd(MSTI, '.A.P_TRIAD.PATN..', s)] }),
   // MSTI's BERD-by-industry shares are not in the Data Explorer's MSTI flow: ANBERD by main
-  // activity is the closest source (its industry codes beyond _T, C and C29 are not mapped yet).
-  'berd-industry-share': (s) => ({ queries: [oecd(ANBERD, `${plus(s.economies)}.A.MA..USD_PPP.V.B`, s)] }),
-  'technology-overlap': (s) => ({ queries: [oecd(ANBERD, `${plus(s.economies)}.A.MA..USD_PPP.V.B`, s)] }),
+  // activity gives the industry amounts the indicators read (C26, C21, C303 → the berd_*_usd_ppp
+  // measures of data/measures.csv) over its own total (_T); it has no services aggregate.
+  'berd-industry-share': (s) => ({ queries: [oecd(ANBERD, `${plus(s.economies)}.A.MA.${BERD_ACTIVITIES}.USD_PPP.V.B`, s)] }),
+  'technology-overlap': (s) => ({ queries: [oecd(ANBERD, `${plus(s.economies)}.A.MA.${BERD_ACTIVITIES}.USD_PPP.V.B`, s)] }),
   'anberd-industry-share': (s) => ({ queries: [oecd(ANBERD, `${plus(s.economies)}.A.MA._T+C+C29.USD_PPP.V.B`, s)] }),
   'pct-intra-share': (s) => ({ queries: [oecd('OECD.STI.PIE,DSD_PATENTS@DF_PATENTS_INDICATORS,1.0', `9P50_1.A...PRIORITY.${plus(s.economies)}.....`, s)] }),
   'pct-foreign-share': (s) => ({ queries: [oecd('OECD.STI.PIE,DSD_PATENTS@DF_PATENTS_INDICATORS,1.0', `9P50_1.A...PRIORITY.${plus(s.economies)}.....`, s)] }),

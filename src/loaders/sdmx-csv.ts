@@ -72,8 +72,9 @@ export const sdmxCsvLoader: Loader = {
           provenance.dataset = dsdOf(urn);
           profile = PROFILES[provenance.dataset];
           for (const dim of profile?.required ?? []) {
-            if (!header.includes(dim)) {
-              throw dataError(msg.missingColumn(dim, `${label} ${provenance.dataset}`), { file: ctx.file, line: 1 });
+            const names = dim.split('|');
+            if (!names.some((n) => header.includes(n))) {
+              throw dataError(msg.missingColumn(names.join('" or "'), `${label} ${provenance.dataset}`), { file: ctx.file, line: 1 });
             }
           }
         } else if (rowUrn !== urn) {

@@ -12,6 +12,7 @@ export type ProfileResult = { measure: string; unit: string } | { skip: string }
  * and the mapping of their codes to canonical measures. An unknown code is a data error naming it.
  */
 export interface SdmxProfile {
+  /** Columns the header must have; `A|B` accepts either name. */
   required: readonly string[];
   /** Text recorded in provenance (basis, authority, …) from the first observation. */
   map(code: (dimension: string) => string, where: { file: string; line: number }): ProfileResult;
@@ -55,26 +56,37 @@ const patents: SdmxProfile = {
   },
 };
 
-/** FDI positions by partner (DSD_FDI): positions only, direction from a DI/DO dimension. */
+/**
+ * FDI positions by partner (DSD_FDI). The Data Explorer's CTRY dataflows carry the direction in
+ * MEASURE_PRINCIPLE (`DI` inward, `DO` outward, both directional; apis.md §8); a layout with a
+ * separate DIRECTION column (principle `D`) is read too.
+ */
 const fdi: SdmxProfile = {
-  required: ['REF_AREA', 'COUNTERPART_AREA', 'MEASURE', 'UNIT_MEASURE', 'UNIT_MULT', 'MEASURE_PRINCIPLE', 'LEVEL_COUNTERPART', 'DIRECTION'],
+  required: ['REF_AREA', 'COUNTERPART_AREA', 'MEASURE', 'UNIT_MEASURE', 'UNIT_MULT', 'MEASURE_PRINCIPLE', 'LEVEL_COUNTERPART'],
   map(code, where) {
     if (meaning('DSD_FDI', 'MEASURE', code('MEASURE'), where) !== 'position') return { skip: 'not an FDI position' };
-    meaning('DSD_FDI', 'MEASURE_PRINCIPLE', code('MEASURE_PRINCIPLE'), where);
+    const principle = meaning('DSD_FDI', 'MEASURE_PRINCIPLE', code('MEASURE_PRINCIPLE'), where);
     meaning('DSD_FDI', 'LEVEL_COUNTERPART', code('LEVEL_COUNTERPART'), where);
-    const dir = meaning('DSD_FDI', 'DIRECTION', code('DIRECTION'), where);
+    const dir = code('DIRECTION') !== '' ? meaning('DSD_FDI', 'DIRECTION', code('DIRECTION'), where) : /^(inward|outward)\b/.exec(principle)?.[1];
+    if (dir === undefined) throw dataError(msg.missingColumn('DIRECTION', `DSD_FDI (MEASURE_PRINCIPLE ${code('MEASURE_PRINCIPLE')} does not say the direction)`), { ...where, column: 'MEASURE_PRINCIPLE' });
     return { measure: dir === 'outward' ? 'fdi_outward_position_usd' : 'fdi_inward_position_usd', unit: 'usd' };
   },
 };
 
-/** OECD-WTO BaTIS services trade by partner: item SH (charges for the use of IP). */
+/**
+ * OECD-WTO BaTIS services trade by partner: item SH (charges for the use of IP). The flow column is
+ * TRADE_FLOW (apis.md §8; `FLOW` in older layouts); with an ADJUSTMENT column only the balanced
+ * values (`B`) are read, reported ones (`N`, `F`) are skipped and counted.
+ */
 const batis: SdmxProfile = {
-  required: ['REF_AREA', 'COUNTERPART_AREA', 'FLOW', 'SERVICE', 'UNIT_MULT'],
+  required: ['REF_AREA', 'COUNTERPART_AREA', 'TRADE_FLOW|FLOW', 'SERVICE', 'UNIT_MULT'],
   map(code, where) {
     const item = code('SERVICE');
     if (item !== 'SH') return { skip: `services item ${item} (only SH, charges for the use of IP, is read)` };
     meaning('DSD_BATIS', 'SERVICE', item, where);
-    const flow = meaning('DSD_BATIS', 'FLOW', code('FLOW'), where);
+    const adjustment = code('ADJUSTMENT');
+    if (adjustment !== '' && adjustment !== 'B') return { skip: `BaTIS ADJUSTMENT ${adjustment} (only B, the balanced value, is read)` };
+    const flow = meaning('DSD_BATIS', 'TRADE_FLOW', code('TRADE_FLOW') || code('FLOW'), where);
     return { measure: flow === 'receipts' ? 'ip_charges_receipts_usd' : 'ip_charges_payments_usd', unit: 'usd' };
   },
 };
@@ -97,7 +109,8 @@ export const PROFILES: Readonly<Record<string, SdmxProfile>> = { DSD_PATENTS: pa
 
 /** Basis text for provenance: measurement principle and counterpart level (FDI), authority (patents). */
 export function basisOf(dsd: string, code: (dimension: string) => string): string | undefined {
-  if (dsd === 'DSD_FDI') return `principle ${code('MEASURE_PRINCIPLE')}, counterpart ${code('LEVEL_COUNTERPART')}`;
+  // DI and DO are both the directional principle (D): one basis for a file holding both directions.
+  if (dsd === 'DSD_FDI') return `principle ${/^D[IO]$/.test(code('MEASURE_PRINCIPLE')) ? 'D' : code('MEASURE_PRINCIPLE')}, counterpart ${code('LEVEL_COUNTERPART')}`;
   if (dsd === 'DSD_PATENTS') return `authority ${code('PATENT_AUTHORITIES')}, ${code('DATE_TYPE')} date`;
   return undefined;
 }
