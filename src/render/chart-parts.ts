@@ -91,19 +91,33 @@ export function missingItems(results: readonly Result[], name: Namer): { heading
   const missing = results.filter((r) => r.status === 'missing');
   const years = new Set(missing.map((r) => r.year).filter((y) => y > 0));
   const one = years.size === 1;
+  // A series every result shares is said once under the title, not for each missing value.
+  const common = new Set(results.map((r) => r.breakdown)).size === 1;
   const byGeo = new Map<string, Map<string, number[]>>();
   for (const r of missing) {
     const geo = name(r.geo, r.geo_kind);
     const series = byGeo.get(geo) ?? new Map<string, number[]>();
-    const key = seriesOf(r, name);
+    const key = [common ? '' : seriesLabel(r.breakdown), hasPartner(r) && r.partner !== null ? `→ ${partnerOf(r.partner, name)}` : ''].filter(Boolean).join(' ');
     series.set(key, [...(series.get(key) ?? []), ...(r.year > 0 ? [r.year] : [])]);
     byGeo.set(geo, series);
   }
-  const items = [...byGeo].map(([geo, series]) => {
-    const parts = [...series].map(([s, ys]) => [s, one ? '' : yearRanges(ys)].filter(Boolean).join(' ')).filter(Boolean);
-    return parts.length > 0 ? `${geo}: ${parts.join(', ')}` : geo;
+  // Years no drawn value has at all are said once ("every geography: 2010"), not per geography.
+  const okYears = new Set(results.filter((r) => r.status === 'ok').map((r) => r.year));
+  const allMissing = one ? [] : [...years].filter((y) => !okYears.has(y) && results.every((r) => r.year !== y || r.status === 'missing'));
+  const items = [...byGeo].flatMap(([geo, series]) => {
+    const parts = [...series]
+      .map(([s, ys]) => {
+        const left = ys.filter((y) => !allMissing.includes(y));
+        return ys.length > 0 && left.length === 0 ? null : [s, one ? '' : yearRanges(left)].filter(Boolean).join(' ');
+      })
+      .filter((p): p is string => p !== null);
+    if (parts.length === 0 && allMissing.length > 0) return [];
+    const shown = parts.filter(Boolean);
+    // Partners only: "Japan → China, South Korea".
+    if (shown.length > 0 && shown.every((p) => p.startsWith('→ '))) return [`${geo} → ${shown.map((p) => p.slice(2)).join(', ')}`];
+    return [shown.length > 0 ? `${geo}: ${shown.join(', ')}` : geo];
   });
-  return { heading: `Not shown (missing data${one ? ` for ${[...years][0]}` : ''})`, items };
+  return { heading: `Not shown (missing data${one ? ` for ${[...years][0]}` : ''})`, items: [...(allMissing.length > 0 ? [`every geography: ${yearRanges(allMissing)}`] : []), ...items] };
 }
 
 /** Lower bounds drawn: "≥" and a hollow, dashed mark; the caption says which values are bounds. */
@@ -115,11 +129,11 @@ export function boundNote(results: readonly Result[], name: Namer): string | nul
 }
 
 /** How a threshold chart reads: the group's bar is its lowest member; ✓/✗ against the dashed line. */
-export function thresholdNote(results: readonly Result[], threshold: number, unitTitle: string): string {
+export function thresholdNote(results: readonly Result[], threshold: number, unitTitle: string, named = true): string {
   const groups = results.some((r) => r.status === 'ok' && r.geo_kind === 'group');
   const t = `${threshold} ${unitTitle}`;
   return groups
-    ? `A group's bar is its members' minimum: the member named above the bar has the smallest share. ✓\u00a0every member is above the ${t} threshold (dashed line), so the group overlaps in that field; ✗\u00a0at least one member is not.`
+    ? `A group's bar is its members' minimum: ${named ? 'the member named above the bar has the smallest share' : "the table's note names each member's share"}. ✓\u00a0every member is above the ${t} threshold (dashed line), so the group overlaps in that field; ✗\u00a0at least one member is not.`
     : `✓\u00a0above the ${t} threshold (dashed line); ✗\u00a0not above it.`;
 }
 

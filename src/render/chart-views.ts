@@ -1,4 +1,5 @@
 import type { ChartUnit } from './chart-parts.js';
+import { textWidth } from './text-width.js';
 
 /** One drawn value: display-unit `value` (null = a gap in a line), labels already formatted. */
 export interface Row {
@@ -17,6 +18,8 @@ export interface Row {
   mark: string;
   /** Threshold charts: "✓ CHN" / "✗ KOR" (pass or fail, the member that sets the minimum). */
   pass: string;
+  /** Threshold charts: "✓" / "✗" alone, where bars are too narrow to name the member. */
+  check: string;
 }
 
 /** What every view needs. */
@@ -38,6 +41,8 @@ export interface ViewInput {
 export interface View {
   spec: Record<string, unknown>;
   width: number;
+  /** Threshold charts: whether the member that sets each minimum is named above its bar. */
+  named?: boolean;
 }
 
 const BOUND = "datum.bound === 'lower'";
@@ -51,7 +56,8 @@ function tooltip(v: ViewInput) {
 }
 
 function valueAxis(v: ViewInput) {
-  return { field: 'value', type: 'quantitative', title: v.unit.title, axis: { format: v.unit.axisFormat } };
+  // Never stacked: each bar is one value (shares and flows are not summed across years or series).
+  return { field: 'value', type: 'quantitative', title: v.unit.title, axis: { format: v.unit.axisFormat }, stack: null };
 }
 
 /** A lower bound is pale with a dashed dark outline (colour-blind safe: not a colour change). */
@@ -61,21 +67,24 @@ function boundStyle(v: ViewInput) {
 }
 
 /** Text beside each mark: "≥" for lower bounds, ✓/✗ for thresholds; `along` is the value axis. */
-function labels(v: ViewInput, along: 'x' | 'y') {
+function labels(v: ViewInput, along: 'x' | 'y', named = true) {
   const at = along === 'y' ? { baseline: 'bottom', dy: -3 } : { align: 'left', dx: 4 };
   const text = (field: string, shift: number) => ({ mark: { type: 'text', fontSize: 11, color: '#222', ...at, ...(along === 'y' ? { dy: -3 - shift } : { dx: 4 + shift }) }, encoding: { text: { field } } });
-  return [...(v.threshold !== null ? [text('pass', 0)] : []), ...(v.bounds ? [text('mark', v.threshold !== null ? (along === 'y' ? 13 : 40) : 0)] : [])];
+  return [...(v.threshold !== null ? [text(named ? 'pass' : 'check', 0)] : []), ...(v.bounds ? [text('mark', v.threshold !== null ? (along === 'y' ? 13 : 40) : 0)] : [])];
 }
 
-/** The dashed threshold line with its label, across the value axis. */
+/**
+ * The dashed threshold line with its label, across the value axis. It reads the view's own data
+ * reduced to one row (a layer may not bring its own data inside a facet).
+ */
 function thresholdRule(v: ViewInput, along: 'x' | 'y') {
   if (v.threshold === null) return [];
-  const data = { values: [{ value: v.threshold * v.unit.scale }] };
-  const at = { field: 'value', type: 'quantitative', title: v.unit.title };
+  const at = { datum: v.threshold * v.unit.scale, type: 'quantitative', title: v.unit.title };
+  const one = [{ aggregate: [{ op: 'count', as: 'n' }] }];
   const text = `threshold ${v.threshold} ${v.unit.title}`;
   return [
-    { data, mark: { type: 'rule', color: '#222', strokeDash: [6, 4], strokeWidth: 1.5 }, encoding: { [along]: at } },
-    { data, mark: { type: 'text', text, fontSize: 10, color: '#222', ...(along === 'y' ? { align: 'right', baseline: 'bottom', dy: -2 } : { align: 'left', baseline: 'top', dx: 3 }) }, encoding: { [along]: at, ...(along === 'y' ? { x: { value: 'width' } } : { y: { value: 0 } }) } },
+    { transform: one, mark: { type: 'rule', color: '#222', strokeDash: [6, 4], strokeWidth: 1.5 }, encoding: { [along]: at } },
+    { transform: one, mark: { type: 'text', text, fontSize: 10, color: '#222', ...(along === 'y' ? { align: 'right', baseline: 'bottom', dy: -2 } : { align: 'left', baseline: 'top', dx: 3 }) }, encoding: { [along]: at, ...(along === 'y' ? { x: { value: 'width' } } : { y: { value: 0 } }) } },
   ];
 }
 
@@ -107,7 +116,10 @@ export function linesView(v: ViewInput): View {
 
 /** A bilateral matrix: reporters × partners, the value written in each cell. */
 export function heatmapView(v: ViewInput): View {
-  const width = 360;
+  const partners = [...new Set(v.rows.map((r) => r.partner))];
+  const width = Math.max(360, Math.min(720, 90 * partners.length));
+  // Partner names flat when each fits its column, slanted otherwise.
+  const flat = partners.every((p) => textWidth(p, 11) <= width / partners.length - 6);
   const values = v.rows.map((r) => r.value as number);
   const mid = values.length > 0 ? (Math.min(...values) + Math.max(...values)) / 2 : 0;
   return {
@@ -116,7 +128,7 @@ export function heatmapView(v: ViewInput): View {
       width,
       height: { step: 36 },
       data: { values: v.rows },
-      encoding: { x: { field: 'partner', type: 'nominal', title: 'Partner', axis: { labelAngle: -30, labelLimit: 200 } }, y: { field: 'name', type: 'nominal', title: 'Reporter', axis: { labelLimit: 260 } } },
+      encoding: { x: { field: 'partner', type: 'nominal', title: 'Partner', axis: { labelAngle: flat ? 0 : -30, labelLimit: 200 } }, y: { field: 'name', type: 'nominal', title: 'Reporter', axis: { labelLimit: 260 } } },
       layer: [
         { mark: 'rect', encoding: { color: { field: 'value', type: 'quantitative', title: v.unit.title, scale: { scheme: 'viridis' }, legend: { format: v.unit.axisFormat } }, tooltip: tooltip(v) } },
         // Dark text on the light (high) end of viridis, white on the dark end.
@@ -165,6 +177,21 @@ export function barsView(v: ViewInput): View {
     const shared = { y: { field: 'name', type: 'nominal', title: null, sort: v.names, axis: { labelLimit: 260 } }, x: valueAxis(v), color: { ...colour(v), legend: null } };
     return { width, spec: { width, height: { step: 24 }, data: { values: v.rows }, layer: [{ encoding: shared, layer: [bar, ...labels(v, 'x')] }, ...thresholdRule(v, 'x')] } };
   }
+  // Name the member under a threshold only where the label fits over its bar (about 80 % of its slot).
+  const fits = (plot: number, slots: number) => Math.max(0, ...v.rows.map((r) => textWidth(r.pass, 11))) <= (0.8 * plot) / Math.max(1, slots);
+  const layers = (shared: object, named: boolean) => [{ encoding: shared, layer: [bar, ...labels(v, 'y', named)] }, ...thresholdRule(v, 'y')];
+  if (v.series && v.years.length > 1) {
+    // Series and years: one panel per series (years along x), never bars of different years stacked.
+    const columns = [...new Set(v.rows.map((r) => r.series))];
+    const each = Math.max(160, Math.floor(560 / columns.length));
+    const shared = { x: { field: 'year', type: 'ordinal', title: 'Year', axis: { labelAngle: 0, labelOverlap: 'parity' } }, xOffset: { field: 'name', sort: v.names }, y: valueAxis(v), color: colour(v) };
+    const named = fits(each, v.years.length * v.names.length);
+    return {
+      width: columns.length * (each + 12) - 12,
+      named,
+      spec: { data: { values: v.rows }, spacing: 12, facet: { column: { field: 'series', type: 'nominal', title: null, sort: columns, header: { labelFontSize: 12, labelLimit: each } } }, spec: { width: each, height: 300, layer: layers(shared, named) } },
+    };
+  }
   const width = 560;
   const shared = {
     x: { field: category, type: category === 'year' ? 'ordinal' : 'nominal', title: category === 'series' ? null : 'Year', axis: { labelAngle: 0, labelLimit: Math.floor(width / Math.max(1, new Set(v.rows.map((r) => r[category])).size)) - 8 } },
@@ -172,5 +199,6 @@ export function barsView(v: ViewInput): View {
     y: valueAxis(v),
     color: colour(v),
   };
-  return { width, spec: { width, height: 300, data: { values: v.rows }, layer: [{ encoding: shared, layer: [bar, ...labels(v, 'y')] }, ...thresholdRule(v, 'y')] } };
+  const named = fits(width, new Set(v.rows.map((r) => r[category])).size * v.names.length);
+  return { width, named, spec: { width, height: 300, data: { values: v.rows }, layer: layers(shared, named) } };
 }

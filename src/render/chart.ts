@@ -75,6 +75,7 @@ export function buildChart(results: readonly Result[], meta: IndicatorMeta, name
       shown: r.value === null ? '' : shownValue(r),
       mark: isLowerBound(r) ? '≥' : '',
       pass: pass === '' ? '' : [pass, low ?? ''].filter(Boolean).join(' '),
+      check: pass,
     };
   };
   const rows = ok.map(row);
@@ -88,7 +89,7 @@ export function buildChart(results: readonly Result[], meta: IndicatorMeta, name
   if (lines) input.rows = withGaps(results, rows, row);
   const view = lines ? linesView(input) : kind === 'heatmap' ? heatmapView(input) : kind === 'dots' ? dotsView(input) : barsView(input);
   const width = view.width;
-  const notes = [boundNote(results, name), threshold === null ? null : thresholdNote(results, threshold, unit.title)].filter((n): n is string => n !== null);
+  const notes = [boundNote(results, name), threshold === null ? null : thresholdNote(results, threshold, unit.title, view.named !== false)].filter((n): n is string => n !== null);
   const missing = missingItems(results, name);
   const drawn = captionLines(notes, missing, width);
   const source = `Source: ${sources.length > 0 ? sources.join('; ') : 'no data'}${years.length > 0 ? ` · ${years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : years[0]}` : ''} · computed with linkage`;
@@ -127,7 +128,7 @@ function withGaps(results: readonly Result[], rows: readonly Row[], row: (r: Res
     const key = `${base.geo}|${base.series}`;
     if (!drawn.has(key) || seen.has(key)) continue;
     seen.add(key);
-    for (const y of years) if (!have.has(`${key}|${y}`)) gaps.push({ ...base, year: y, value: null, shown: '', mark: '', bound: '', pass: '' });
+    for (const y of years) if (!have.has(`${key}|${y}`)) gaps.push({ ...base, year: y, value: null, shown: '', mark: '', bound: '', pass: '', check: '' });
   }
   return [...rows, ...gaps].sort((a, b) => a.year - b.year);
 }

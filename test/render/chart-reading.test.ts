@@ -86,7 +86,7 @@ describe('technology overlap: the threshold, pass/fail per industry and the mini
     expect((await cli('chart', ...args, '--out', join(dir, 'o.vl.json'))).code).toBe(0);
     const spec = JSON.parse(readFileSync(join(dir, 'o.vl.json'), 'utf8')) as Spec;
     const layers = main(spec).layer ?? [];
-    expect(layers.some((l) => JSON.stringify(l).includes('"rule"') && JSON.stringify(l.data) === '{"values":[{"value":10}]}')).toBe(true);
+    expect(layers.some((l) => JSON.stringify(l).includes('"rule"') && JSON.stringify(l.encoding) === '{"y":{"datum":10,"type":"quantitative","title":"%"}}')).toBe(true);
     const rows = main(spec).data?.values ?? [];
     expect(rows.find((r) => r.geo === 'CJK' && r.series === 'computer-electronic-optical')?.pass).toBe('✓ CHN');
     expect(rows.find((r) => r.geo === 'CJK' && r.series === 'pharmaceuticals')?.pass).toBe('✗ KOR');
@@ -212,5 +212,20 @@ describe('the report prints each chart caption as text under the chart (issue 10
     const md = readFileSync(join(dir, 'md', 'index.md'), 'utf8');
     expect(md).toContain('![Overlap](charts/overlap.png)\n\n*A group');
     expect(md).toContain(`*${missing}*`);
+  });
+});
+
+describe('bars of several series over several years are never stacked', () => {
+  it('one panel per series, years along x, geographies side by side', async () => {
+    const { compileSpec } = await import('../../src/render/draw.js');
+    const rs = [2014, 2015].flatMap((y) => ['computer-electronic-optical', 'pharmaceuticals'].flatMap((b, i) => [res('CJK', y, 15 + i + y - 2014, { breakdown: b }), res('UCM', y, 3 + i, { breakdown: b })]));
+    const spec = chartSpec(rs, meta('berd-industry-share'), name, 'bars');
+    expect(JSON.stringify(main(spec))).toContain('"facet":{"column":{"field":"series"');
+    expect(JSON.stringify(compileSpec(spec).vega)).not.toContain('"type":"stack"');
+  });
+
+  it('missing years shared by every geography are said once', () => {
+    const rs = [res('DEU', 2010, null), res('FRA', 2010, null), res('DEU', 2011, 1), res('FRA', 2011, 2), res('DEU', 2012, null), res('FRA', 2012, 2)];
+    expect(caption(chartSpec(rs, meta('rd-intensity'), name, 'lines'))).toEqual(['Not shown (missing data): every geography: 2010; Germany: 2012.']);
   });
 });
