@@ -8,7 +8,7 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { baciRelease } from '../src/engine/release.js';
 import { countryRegistry } from '../src/model/countries.js';
 import { resolveProducts } from '../src/trade/products.js';
@@ -22,7 +22,7 @@ export function dataRoot(): string {
 
 /** A year file of `rows` rows in `dir`, generated unless a previous run left it complete. */
 function year(dir: string, y: number, rows: number): string {
-  const done = join(dir, `.complete-${y}-${rows}`);
+  const done = join(dataRoot(), `.complete-${basename(dir)}-${y}-${rows}`);
   const file = join(dir, `BACI_HS17_Y${y}_V202301_SYNTHETIC.csv`);
   if (existsSync(done) && existsSync(file)) return file;
   writeYear(dir, y, rows);
@@ -32,7 +32,7 @@ function year(dir: string, y: number, rows: number): string {
 
 /** Copy `from` with the leading 4-digit year of every data line replaced by `y`. */
 function rewriteYear(from: string, dir: string, y: number): string {
-  const done = join(dir, `.complete-${y}-copy`);
+  const done = join(dataRoot(), `.complete-${basename(dir)}-${y}-copy`);
   const file = join(dir, `BACI_HS17_Y${y}_V202301_SYNTHETIC.csv`);
   if (existsSync(done) && existsSync(file)) return file;
   const src = openSync(from, 'r');

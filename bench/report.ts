@@ -99,8 +99,9 @@ data/groups.json (CJK, UFG, UCM, USMCA, EU27, EU28, ASEAN, RCEP, G7, OECD); and 
 (\`--products hightech\`) import-source shares of the nine CJK/UFG/UCM economies from CJK. The same
 over the five-year folder. linkage runs as its real CLI (\`node dist/src/cli.js compute …\`, four
 calls: one per flow, then the shares), with an empty aggregate cache at the start of each job, so
-the first call scans and the next two read the cache, and the high-tech call scans again (another
-product group). DuckDB SQL (bench/sql-child.ts, @duckdb/node-api) and pandas
+the first call scans (summing all, high-tech and HS 84–85 products in one pass, as every cached
+scan does) and the other three read the aggregate cache; \`--engine js\` runs the same way (its
+scan is the byte scanner, as \`auto\` chooses for CSV). DuckDB SQL (bench/sql-child.ts, @duckdb/node-api) and pandas
 (bench/pandas_job.py) do the heavy part — one pass summing all and high-tech products per year ×
 exporter × importer — and bench/ladder.ts computes the indicators from their sums, independently
 of linkage's code. Times are wall-clock from the parent, start-up included for every engine. Peak

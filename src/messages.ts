@@ -246,6 +246,7 @@ export const reason = {
 /** Messages of the BACI loaders and the trade-scan engines (src/engine/); catalogued like `msg`. */
 export const baciMsg = {
   noDictionary: error('E_BACI_NO_DICTIONARY', () => ['BACI file without its country dictionary', "BACI's i and j are numeric codes of its own release: put the release's country_codes_V*.csv beside the file or pass --baci-countries FILE"]),
+  dictionaryColumns: error('E_BACI_DICTIONARY_COLUMNS', (header: string) => [`not a BACI country dictionary: its columns are ${header}`, 'a country_codes_V*.csv has country_code and iso_3digit_alpha (releases to V202301) or country_iso3 (V202401 on); pass the release\'s own file with --baci-countries FILE'], 'code,name'),
   unknownArea: error('E_BACI_UNKNOWN_COUNTRY', (code: string) => [`BACI country code "${code}" is not in the release's country dictionary`, 'use the country_codes file of the same BACI release'], '999'),
   badProduct: error('E_NOT_HS6', (code: string) => [`product code "${code}" is not an HS six-digit code`, 'BACI product codes are HS6 numbers'], '12A'),
   unknownProduct: error('E_BACI_UNKNOWN_PRODUCT', (code: string, where: string) => [`product code ${code} is not in ${where}`, "the file name says which HS vintage it is; use the release's product_codes_HS*_V*.csv (beside the file or --baci-products FILE), or rename the file to its HS vintage"], '123456', 'product_codes_HS17_V202301.csv'),

@@ -17,7 +17,9 @@ import { dataPath } from '../paths.js';
 import { defaultInputs } from './inputs.js';
 import { fetchForFigures } from '../fetch/report.js';
 import { terminalLine } from '../render/escape.js';
-import { collect, outputFormat } from './options.js';
+import { collect, outputFormat, parseFormat } from './options.js';
+import { scanProgress, withProgress } from './progress.js';
+import type { TradeScanOptions } from '../engine/index.js';
 
 export interface CheckOptions {
   input?: string[];
@@ -37,6 +39,11 @@ export interface CheckOptions {
   fetchNote?: (text: string) => void;
   failOn?: string;
   expect?: string;
+  /** Trade scans of BACI files: `--engine auto|duckdb|js` (default auto), `--no-cache`, progress on a terminal. */
+  engine?: string;
+  cache?: boolean;
+  quiet?: boolean;
+  progress?: TradeScanOptions['progress'];
 }
 
 /** A comma-separated list of verdicts (`--only`, `--fail-on`); `none` is the empty list. */
@@ -60,7 +67,7 @@ export async function runCheck(opts: CheckOptions) {
   // Inputs add to the embedded sample (loadInputs adds it unless --no-sample), so fetched files
   // are given without the sample's paths.
   const fetched = await fetchForFigures(figures, ctx, opts, opts.fetchNote ? { note: opts.fetchNote } : {}, () => []);
-  const { table, inputs, warnings } = await loadInputs(fetched?.files ?? opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, undefined, { reducer: () => tradeReducer(products), sample: opts.sample !== false, trade: { groups: products, engine: 'auto', countries: ctx.countries }, ...(fetched?.baciDictionary ? { read: { baciDictionary: fetched.baciDictionary } } : {}) });
+  const { table, inputs, warnings } = await loadInputs(fetched?.files ?? opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, undefined, { reducer: () => tradeReducer(products), sample: opts.sample !== false, trade: { groups: products, engine: parseFormat(opts.engine, ['auto', 'duckdb', 'js'] as const, 'auto'), countries: ctx.countries, cache: opts.cache !== false, ...withProgress(opts.quiet ? undefined : opts.progress) }, ...(fetched?.baciDictionary ? { read: { baciDictionary: fetched.baciDictionary } } : {}) });
   const checked = checkFigures(figures, table, ctx.countries, ctx.groups, inputs.map((i) => i.file));
   return { figures: checked, summary: summarise(checked), inputs, warnings };
 }
@@ -80,6 +87,9 @@ export function registerCheck(program: Command, io: Io): void {
     .option('--fetch', 'download the inputs the published figures need (their `linkage fetch --for` recipes) and check with them')
     .option('--refresh', 'like --fetch, re-validating cached downloads with the server')
     .option('--offline', 'never touch the network: use only downloads already cached')
+    .option('--engine <engine>', 'trade scans of BACI files: auto, duckdb or js (default auto: by format and size)')
+    .option('--no-cache', 'neither read nor write the cache of trade aggregates')
+    .option('-q, --quiet', 'no progress on stderr')
     .option('-f, --format <format>', 'table, csv or json (default: from --output\'s extension, else table)')
     .option('-o, --output <file>', 'write to FILE instead of stdout')
     .addHelpText(
@@ -107,7 +117,7 @@ Examples:
       const failOn = parseVerdicts('--fail-on', opts.failOn, ['mismatch']);
       const expected = opts.expect !== undefined ? readExpectations(opts.expect) : undefined;
       const target = prepareOutput(opts.output, filesRead(opts, [...(opts.sample === false ? [] : defaultInputs().map(([p]) => p)), dataPath('published', 'huang-lv-wang.csv')]));
-      const { figures, summary, inputs, warnings } = await runCheck({ ...opts, fetchNote: (t) => io.stderr(`linkage: ${terminalLine(t)}\n`) });
+      const { figures, summary, inputs, warnings } = await runCheck({ ...opts, fetchNote: (t) => io.stderr(`linkage: ${terminalLine(t)}\n`), ...withProgress(scanProgress(io, opts.quiet)) });
       for (const w of warnings) io.stderr(`linkage: warning: ${terminalLine(w)}\n`);
       const shown = figures.filter((f) => only.includes(f.verdict));
       const text =

@@ -22,7 +22,7 @@ import { tradeReducer } from '../trade/aggregate.js';
 import { requireSomeValue } from './nothing.js';
 import { resolveProducts } from '../trade/products.js';
 import type { TradeScanOptions } from '../engine/index.js';
-import { progressBar } from './progress.js';
+import { scanProgress, withProgress } from './progress.js';
 
 export const DEFAULT_INDICATORS = ['rd-intensity', 'gerd-financed-abroad'];
 
@@ -195,7 +195,7 @@ Examples:
                 throw usageError(msg.wideNeedsCsv(format));
       }
       const target = prepareOutput(opts.output, filesRead(opts, opts.sample === false ? [] : defaultInputs().map(([p]) => p)));
-      const { ctx, indicators, results, inputs, warnings, table, geos, years } = await runCompute({ ...opts, fetchNote: (t) => io.stderr(`linkage: ${terminalLine(t)}\n`), ...(io.isTTY ? { progress: progressBar(io) } : {}) });
+      const { ctx, indicators, results, inputs, warnings, table, geos, years } = await runCompute({ ...opts, fetchNote: (t) => io.stderr(`linkage: ${terminalLine(t)}\n`), ...withProgress(scanProgress(io, opts.quiet)) });
       const titles = Object.fromEntries(indicators.map((i) => [i.meta.id, i.meta.title]));
       emitWarnings(io, warnings);
       requireSomeValue(results, inputs, table, { indicators, geos: geos.map((g) => g.code), years });

@@ -22,6 +22,7 @@ import type { Io } from './io.js';
 import { fetchReportInputs } from '../fetch/report.js';
 import { modeOf } from '../fetch/inputs.js';
 import { collect, parseFormat } from './options.js';
+import { scanProgress, withProgress } from './progress.js';
 
 interface ReportOptions {
   out: string;
@@ -31,6 +32,10 @@ interface ReportOptions {
   fetch?: boolean;
   refresh?: boolean;
   offline?: boolean;
+  /** Trade scans: `--engine`, `--no-cache`; `--quiet` silences progress. */
+  engine?: string;
+  cache?: boolean;
+  quiet?: boolean;
   /** Extra folders report inputs may resolve into (--allow-path, repeatable). */
   allowPath?: string[];
 }
@@ -64,7 +69,7 @@ export async function writeReport(definition: string, opts: ReportOptions, io: I
       if (!opts.force) throw usageError(msg.reportExists(opts.out));
       checkReplaceable(out, opts.out, reads);
     }
-    const summary = await writeReportFolder(def, definition, format, tmp, io, argv);
+    const summary = await writeReportFolder(def, definition, format, tmp, io, argv, opts);
     if (present(out)) {
       checkReplaceable(out, opts.out, reads);
       const old = `${tmp}.old`;
@@ -90,10 +95,10 @@ function reportReads(def: ReportDefinition, definition: string): string[] {
 }
 
 /** Write the whole report into the fresh folder `tmp`. */
-async function writeReportFolder(def: ReportDefinition, definition: string, format: 'html' | 'md', tmp: string, io: Io, argv: readonly string[]): Promise<BuiltReport['summary']> {
+async function writeReportFolder(def: ReportDefinition, definition: string, format: 'html' | 'md', tmp: string, io: Io, argv: readonly string[], opts: ReportOptions): Promise<BuiltReport['summary']> {
   const put = (file: string, data: string | Uint8Array): void => writeFileSync(file, typeof data === 'string' ? visibleControls(data) : data);
-  const progress = io.isTTY ? (s: string) => io.stderr(`\r\u001b[2K${s}`) : () => undefined;
-  const report = await buildReport(def, progress);
+  const progress = io.isTTY && opts.quiet !== true ? (s: string) => io.stderr(`\r\u001b[2K${s}`) : () => undefined;
+  const report = await buildReport(def, progress, { ...(opts.engine !== undefined ? { engine: opts.engine } : {}), ...(opts.cache === false ? { cache: false } : {}), ...withProgress(scanProgress(io, opts.quiet)) });
   // The renderers (vega, vega-lite, resvg, arquero) load only when a report is drawn: fast start elsewhere.
   const [{ compileSpec, renderSvg, svgToPng }, { wideCsv }] = await Promise.all([import('../render/draw.js'), import('../render/wide.js')]);
   const chartWarnings = report.sections.flatMap((s) => (s.spec === undefined || s.unavailable ? [] : compileSpec(s.spec).warnings.map((w) => warning(msg.chartCompile(s.section.id, w)))));
@@ -146,6 +151,9 @@ export function registerReport(program: Command, io: Io): void {
     .option('--fetch', 'download the inputs the definition names as queries ({"fetch": "worldbank:…"}) into the cache first')
     .option('--refresh', 'like --fetch, re-validating cached downloads with the server')
     .option('--offline', 'never touch the network: queries not yet cached are listed as absent inputs')
+    .option('--engine <engine>', 'trade scans of BACI files: auto, duckdb or js (default auto: by format and size)')
+    .option('--no-cache', 'neither read nor write the cache of trade aggregates')
+    .option('-q, --quiet', 'no progress on stderr')
     .option('--allow-path <dir>', "let the definition's inputs come from this folder too (repeatable); by default only its own folder, data/, ../shared/data and the download cache", collect)
     .addHelpText('after', '\nExamples:\n  $ linkage report reports/cjk-linkage --out out/report\n  $ linkage report reports/cjk-linkage --out out/report-md --format md')
     .action(async (definition: string, opts: ReportOptions) => {

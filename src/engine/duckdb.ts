@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -23,6 +23,9 @@ export async function openDuckdb(): Promise<{ con: DuckDBConnection; close: () =
     memory_limit: '1GB',
   });
   const con = await db.connect();
+  // Progress is tracked (read by the scan's progress line) but never printed by DuckDB itself.
+  await con.run('set enable_progress_bar = true');
+  await con.run('set enable_progress_bar_print = false');
   return {
     con,
     close: () => {
@@ -80,6 +83,12 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
         ${open ? '0' : 'grouping(s.i)'} as codes_only
       from ${source(kind, job.file)} s ${joinExpr}
       group by ${open ? 's.t, s.i, s.j, s.k' : 'grouping sets ((s.t, s.i, s.j, p.mask), (s.t, s.k))'}`;
+    // Progress: DuckDB's own estimate of the query's progress, as a share of the file's bytes.
+    const size = job.progress === undefined ? 0 : statSync(job.file).size;
+    const timer = job.progress === undefined ? undefined : setInterval(() => {
+      const p = con.progress.percentage;
+      if (p > 0 && p < 100) job.progress?.(Math.floor((p / 100) * size), size);
+    }, 250);
     try {
       rows = (await con.runAndReadAll(query)).getRows();
     } catch (e) {
@@ -87,6 +96,9 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
       // scanner names the line. Parquet: say what DuckDB said.
       if (kind === 'baci-csv') return await scanBaciCsv(job, release);
       throw dataError(baciMsg.parquetUnreadable((e as Error).message.split('\n')[0] ?? ''), { file: job.label });
+    } finally {
+      clearInterval(timer);
+      job.progress?.(size, size);
     }
   } finally {
     close();

@@ -3,7 +3,7 @@ import { dataError, usageError } from '../errors.js';
 import { baciMsg, msg } from '../messages.js';
 import type { Loaded } from '../loaders/consume.js';
 import type { CountryRegistry } from '../model/countries.js';
-import type { ProductGroup } from '../trade/products.js';
+import { resolveProducts, type ProductGroup } from '../trade/products.js';
 import { readAggregates, rememberedSha256, rememberSha256, writeAggregates } from './cache.js';
 import type { ScanJob, ScanOutcome } from './job.js';
 import { baciProvenance, baciRelease, type BaciRelease, type ReleaseOptions } from './release.js';
@@ -55,6 +55,16 @@ export async function tradeKind(file: string): Promise<TradeKind | undefined> {
   }
 }
 
+/** Product groups a cached scan always sums besides the ones asked for (those of the file's HS vintage or any). */
+export const CACHED_GROUPS = ['TOTAL', 'hightech', 'hs84-85'] as const;
+
+/** The groups of a cached scan: CACHED_GROUPS, then the others asked for by id (a stable order, so one cache key serves them all). */
+export function cachedGroups(asked: readonly ProductGroup[], release: Pick<BaciRelease, 'cls'>): ProductGroup[] {
+  const out = CACHED_GROUPS.map((id) => resolveProducts(id)).filter((g) => g.vintage === 'any' || g.vintage === release.cls);
+  for (const g of [...asked].sort((a, b) => a.id.localeCompare(b.id))) if (!out.some((x) => x.id === g.id)) out.push(g);
+  return out.length <= 30 ? out : [...asked];
+}
+
 /** Which engine runs a file: the user's choice, or by format and size under `auto`. */
 export function chooseEngine(engine: EngineName, kind: TradeKind, size: number, label: string): 'js' | 'duckdb' {
   if (kind === 'baci-parquet') {
@@ -90,24 +100,27 @@ export async function scanTrade(file: string, label: string, kind: TradeKind, op
     throw usageError(baciMsg.engineFormat('duckdb', `${label} with a product group of another HS vintage`));
   }
   const useCache = opts.cache !== false;
+  // With the cache on, one pass also sums the usual product groups, so a follow-up question
+  // (a report's next section, --products hightech after TOTAL) reads the cache instead of rescanning.
+  const groups = useCache ? cachedGroups(opts.groups, release) : opts.groups;
   const known = useCache ? rememberedSha256(file, info) : undefined;
   const engine = chooseEngine(opts.engine, kind, info.size, label);
   let outcome: ScanOutcome | undefined;
   let cacheKey: string | undefined;
   if (known !== undefined) {
-    const hit = readAggregates(known, opts.groups, release);
+    const hit = readAggregates(known, groups, release);
     if (hit !== undefined) ({ outcome, key: cacheKey } = hit);
   }
   if (outcome === undefined) {
     const progress = opts.progress?.(label);
-    outcome = await run(engine, kind, { file, label, groups: opts.groups, ...(known !== undefined ? { sha256: known } : {}), ...(progress ? { progress } : {}) }, release);
+    outcome = await run(engine, kind, { file, label, groups, ...(known !== undefined ? { sha256: known } : {}), ...(progress ? { progress } : {}) }, release);
     if (useCache) {
       rememberSha256(file, info, outcome.sha256);
-      writeAggregates(outcome, opts.groups, release);
+      writeAggregates(outcome, groups, release);
     }
   }
   const provenance = { ...baciProvenance(release, label, outcome.sha256), ...(cacheKey !== undefined ? { cache: cacheKey } : {}) };
-  const rows = outcome.matrix.rows(provenance, opts.economies);
+  const rows = outcome.matrix.rows(provenance, opts.economies, new Set(opts.groups.map((g) => g.id)));
   const skippedCount = Object.values(outcome.skipped).reduce((a, b) => a + b, 0);
   return {
     rows,

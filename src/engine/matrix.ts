@@ -53,10 +53,11 @@ export class TradeMatrix {
    * the matrix (self-flows included, as a source's world row includes re-imports; their sum is a
    * `trade-self:` row so the indicators apply one self-flow rule everywhere), and per group
    * and flow a `trade-codes:` note of the codes present (the coverage the indicators report).
+   * With `groupIds`, rows of those product groups only (a cached scan sums more than asked).
    * With `economies`, bilateral rows only between those economies (what the request can read: a
    * 238-area year has some 50,000 cells per group, and the rows are most of a cached run's time).
    */
-  rows(provenance: Provenance, economies?: ReadonlySet<string>): CanonicalRow[] {
+  rows(provenance: Provenance, economies?: ReadonlySet<string>, groupIds?: ReadonlySet<string>): CanonicalRow[] {
     const out: CanonicalRow[] = [];
     const n = this.geos.length;
     const geos = this.geos;
@@ -66,6 +67,7 @@ export class TradeMatrix {
     for (const [year, sums] of [...this.sums].sort((a, b) => a[0] - b[0])) {
       const present = this.present.get(year) as Uint8Array;
       this.groups.forEach((group, g) => {
+        if (groupIds !== undefined && !groupIds.has(group.id)) return;
         const mx = tradeMeasure('X', group);
         const mm = tradeMeasure('M', group);
         const row = (measure: string, geo: string, partner: string, value: number): CanonicalRow => ({ measure, geo, partner, year, value, unit: 'usd', flags: {}, provenance });
@@ -106,6 +108,7 @@ export class TradeMatrix {
     // Coverage notes, as tradeReducer writes them: the codes that contributed, per group and flow.
     for (const [year, used] of [...this.used].sort((a, b) => a[0] - b[0])) {
       this.groups.forEach((group) => {
+        if (groupIds !== undefined && !groupIds.has(group.id)) return;
         const present: string[] = [];
         for (let k = 0; k < used.length; k++) if (used[k] === 1 && (group.kind === 'total' || inGroup(group, hs6(k)))) present.push(hs6(k));
         if (present.length === 0) return;

@@ -42,9 +42,14 @@ export interface ReleaseOptions {
   baciProducts?: string;
 }
 
-function beside(file: string, pattern: RegExp): string | undefined {
+/**
+ * The dictionary beside a BACI file: the one of the file's own release (`_V202401b`) when present,
+ * else the newest release's (`V202401b` after `V202401`).
+ */
+function beside(file: string, pattern: RegExp, edition: string): string | undefined {
   try {
-    const hit = readdirSync(dirname(file)).filter((f) => pattern.test(f)).sort().pop();
+    const found = readdirSync(dirname(file)).filter((f) => pattern.test(f)).sort();
+    const hit = found.find((f) => f.toLowerCase().endsWith(`_v${edition.toLowerCase()}.csv`)) ?? found.pop();
     return hit === undefined ? undefined : join(dirname(file), hit);
   } catch {
     return undefined;
@@ -57,23 +62,29 @@ const cache = new Map<string, BaciRelease>();
 export function baciNames(file: string): { cls: string; dataset: string; edition: string; release: string | undefined } {
   const m = /BACI_(HS\d\d)_/i.exec(basename(file));
   const release = m?.[1]?.toUpperCase();
-  return { cls: release ? (own(VINTAGES, release) ?? 'H?') : 'H?', dataset: `BACI${release ? ` ${m?.[1]}` : ''}`, edition: /_V(\d{6})/.exec(basename(file))?.[1] ?? 'unknown', release };
+  return { cls: release ? (own(VINTAGES, release) ?? 'H?') : 'H?', dataset: `BACI${release ? ` ${m?.[1]}` : ''}`, edition: /_V(\d{6}[a-z]?)(?![a-z0-9])/i.exec(basename(file))?.[1] ?? 'unknown', release };
 }
 
 /** The release of one BACI file (cached per dictionary pair). Throws the one-line error when the country dictionary is missing. */
 export function baciRelease(file: string, label: string, countries: CountryRegistry, options: ReleaseOptions = {}): BaciRelease {
   const names = baciNames(file);
-  const dict = options.baciDictionary ?? beside(file, /^country_codes_V\d+\.csv$/i);
+  const dict = options.baciDictionary ?? beside(file, /^country_codes_V\d{6}[a-z]?\.csv$/i, names.edition);
   if (dict === undefined) {
     throw dataError(baciMsg.noDictionary(), { file: label, line: 1 });
   }
-  const productFile = options.baciProducts ?? (names.release ? beside(file, new RegExp(`^product_codes_${names.release}_V\\d+\\.csv$`, 'i')) : undefined);
+  const productFile = options.baciProducts ?? (names.release ? beside(file, new RegExp(`^product_codes_${names.release}_V\\d{6}[a-z]?\\.csv$`, 'i'), names.edition) : undefined);
   const key = `${dict}\u0000${productFile ?? ''}\u0000${names.cls}`;
   const hit = cache.get(key);
   if (hit !== undefined) return { ...hit, dataset: names.dataset, edition: names.edition };
   const areas = new Map<number, string>();
-  for (const r of parseDataCsv(readFileSync(dict, 'utf8'))) {
-    const iso3 = (r.iso_3digit_alpha ?? '').trim();
+  const entries = parseDataCsv(readFileSync(dict, 'utf8'));
+  // Releases up to V202301: iso_3digit_alpha; from V202401: country_iso3 (a few copies: iso3).
+  const isoColumn = ['iso_3digit_alpha', 'country_iso3', 'iso3'].find((c) => entries[0]?.[c] !== undefined);
+  if (entries[0]?.country_code === undefined || isoColumn === undefined) {
+    throw dataError(baciMsg.dictionaryColumns(Object.keys(entries[0] ?? {}).join(',')), { file: basename(dict), line: 1 });
+  }
+  for (const r of entries) {
+    const iso3 = (r[isoColumn] ?? '').trim();
     const code = Number((r.country_code ?? '').trim());
     if (!Number.isInteger(code)) continue;
     const resolved = countries.get(iso3) !== undefined ? iso3 : (countries.lookupNumeric(String(code)) ?? pseudoArea(code));

@@ -2,7 +2,7 @@ import { createWriteStream, rmSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Readable } from 'node:stream';
-import { EnvHttpProxyAgent, interceptors, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { dataError, LinkageError } from '../errors.js';
 import { fetchMsg } from '../messages.js';
 import { toolVersion } from '../paths.js';
@@ -43,9 +43,13 @@ export interface DownloadContext {
 
 let agent: Dispatcher | undefined;
 let agentKey = '';
+/** undici loads on the first download, not at every start of the CLI (about 0.3 s). */
+let undici: Promise<typeof import('undici')> | undefined;
+const loadUndici = () => (undici ??= import('undici'));
 
 /** One proxy-aware dispatcher per set of timeouts (HTTPS_PROXY, HTTP_PROXY, NO_PROXY honoured). */
-function dispatcher(t: Timeouts): Dispatcher {
+async function dispatcher(t: Timeouts): Promise<Dispatcher> {
+  const { EnvHttpProxyAgent, interceptors } = await loadUndici();
   const key = `${t.connectMs}|${t.headersMs}|${t.idleMs}`;
   if (agent === undefined || key !== agentKey) {
     agent = new EnvHttpProxyAgent({ connectTimeout: t.connectMs, headersTimeout: t.headersMs, bodyTimeout: t.idleMs }).compose(interceptors.redirect({ maxRedirections: 5 }));
@@ -98,7 +102,8 @@ export async function download(chunk: Chunk, dest: string, ctx: DownloadContext)
       const headers: Record<string, string> = { 'accept-encoding': 'gzip, deflate, br', 'user-agent': `linkage/${toolVersion()}`, ...(chunk.headers ?? {}), ...(ctx.secrets ?? {}) };
       if (ctx.validators?.etag) headers['if-none-match'] = ctx.validators.etag;
       if (ctx.validators?.lastModified) headers['if-modified-since'] = ctx.validators.lastModified;
-      const res = await request(chunk.url, { method: 'GET', headers, dispatcher: dispatcher(ctx.timeouts) });
+      const { request } = await loadUndici();
+      const res = await request(chunk.url, { method: 'GET', headers, dispatcher: await dispatcher(ctx.timeouts) });
       const h = res.headers as Record<string, string | string[] | undefined>;
       if (res.statusCode === 304) {
         await res.body.dump();

@@ -3,8 +3,8 @@ import { basename, dirname, join } from 'node:path';
 import { usageError } from '../errors.js';
 import { msg } from '../messages.js';
 
-/** File name endings a loader reads (text CSV, saved API JSON, .xlsx workbooks). */
-export const INPUT_EXTENSIONS: readonly string[] = ['.csv', '.json', '.xlsx'];
+/** File name endings a loader reads (text CSV, saved API JSON, .xlsx workbooks, BACI Parquet). */
+export const INPUT_EXTENSIONS: readonly string[] = ['.csv', '.json', '.xlsx', '.parquet'];
 
 /** BACI release dictionaries: read beside the data file, never loaded as data themselves. */
 const DICTIONARY = /^(country_codes|product_codes)_.*\.csv$/i;

@@ -15,6 +15,7 @@ import type { InputSummary } from '../model/types.js';
 import { projectRoot } from '../paths.js';
 import { buildChart, fittingKinds, misfit } from '../render/chart.js';
 import { inputPath, type ReportDefinition, type ReportSection } from './definition.js';
+import type { TradeScanOptions } from '../engine/index.js';
 
 export interface BuiltSection {
   section: ReportSection;
@@ -69,8 +70,16 @@ function files(def: ReportDefinition, ids: readonly string[]): { paths: string[]
   return { paths, labels, absent };
 }
 
+/** How a report's trade scans run: `--engine`, `--no-cache`, progress of long scans. */
+export interface ReportScan {
+  engine?: string;
+  cache?: boolean;
+  progress?: TradeScanOptions['progress'];
+}
+
 /** Compute every section and the published-figure check. `progress` is told each step. */
-export async function buildReport(def: ReportDefinition, progress: (step: string) => void = () => undefined): Promise<BuiltReport> {
+export async function buildReport(def: ReportDefinition, progress: (step: string) => void = () => undefined, scan: ReportScan = {}): Promise<BuiltReport> {
+  const scanOpts = { ...(scan.engine !== undefined ? { engine: scan.engine } : {}), ...(scan.cache === false ? { cache: false } : {}), ...(scan.progress ? { progress: scan.progress } : {}) };
   const sections: BuiltSection[] = [];
   const allInputs = new Map<string, InputSummary>();
   const warnings = new Map<string, Warning>();
@@ -101,6 +110,7 @@ export async function buildReport(def: ReportDefinition, progress: (step: string
       groups: (def.groups ?? []).map((g) => join(def.dir, g)),
       // The definition names every input, the embedded sample included when it wants it.
       sample: false,
+      ...scanOpts,
     });
     for (const i of inputs) allInputs.set(i.file, i);
     for (const w of sectionWarnings) warnings.set(`${w.code} ${w.message}`, w);
@@ -113,7 +123,7 @@ export async function buildReport(def: ReportDefinition, progress: (step: string
   progress(`[${n + 1}/${def.sections.length + 1}] published figures`);
   const every = files(def, def.inputs.map((i) => i.id));
   const published = def.published ? relative(process.cwd(), `${def.dir}/${def.published}`) : undefined;
-  const check = await runCheck({ input: every.paths, inputLabels: every.labels, sample: false, ...(published ? { published } : {}) });
+  const check = await runCheck({ input: every.paths, inputLabels: every.labels, sample: false, ...(published ? { published } : {}), ...scanOpts });
   for (const i of check.inputs) allInputs.set(i.file, i);
   return { def, sections, figures: check.figures, summary: check.summary, inputs: [...allInputs.values()].sort((a, b) => a.file.localeCompare(b.file)), absent: every.absent, warnings: [...warnings.values()] };
 }

@@ -37,4 +37,23 @@ describe('aggregate cache', () => {
     expect(again.results.map((r) => r.value)).toEqual(cold.results.map((r) => r.value));
     expect((await run(...args)).inputs[0]?.engine).toBe('cache');
   });
+
+  it('one scan serves the usual product groups: --products hightech after TOTAL reads the cache, with the numbers of a fresh scan', async () => {
+    const file = writeYear(tmpDir(), 2018, 50_000);
+    const base = ['--input', file, '--year', '2018'];
+    const total = await run(...base, '--indicator', 'trade-intra-share', '--group', 'CJK');
+    expect(total.inputs[0]?.engine).toBe('js');
+    const share = ['--indicator', 'import-source-share', '--products', 'hightech', ...['CHN', 'JPN', 'KOR', 'GBR', 'FRA', 'DEU', 'USA', 'CAN', 'MEX'].flatMap((c) => ['--country', c]), '--partners', 'CJK'];
+    const warm = await run(...base, ...share);
+    expect(warm.inputs[0]?.engine).toBe('cache');
+    const fresh = await run(...base, ...share, '--no-cache');
+    expect(fresh.inputs[0]?.engine).toBe('js');
+    expect(warm.results.map((r) => [r.value, r.detail])).toEqual(fresh.results.map((r) => [r.value, r.detail]));
+    // The high-tech world totals are real sums (the shares of CJK may be 0 in synthetic data).
+    expect(warm.results.filter((r) => ((r.detail as { world?: number } | undefined)?.world ?? 0) > 0).length).toBeGreaterThan(0);
+    // A group outside the usual ones is scanned (with them) and cached under its own key.
+    const other = share.map((a) => (a === 'hightech' ? 'HS:84' : a));
+    expect((await run(...base, ...other)).inputs[0]?.engine).toBe('js');
+    expect((await run(...base, ...other)).inputs[0]?.engine).toBe('cache');
+  });
 });

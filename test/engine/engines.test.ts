@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeYear } from '../../bench/generate.js';
@@ -147,15 +147,21 @@ describe('bilateral rows only among the economies asked about', () => {
 });
 
 describe('every engine refuses the same rows, naming file and line', () => {
-  const cases: [string, string[], string, string][] = [
+  // [name, rows, file name, message of every engine, message of the per-row path when it differs]
+  const cases: [string, string[], string, string, string?][] = [
     ['negative value', [...ROWS.slice(0, 5), '2018,392,410,854231,-5,1', ...ROWS.slice(5)], 'BACI_HS17_Y2018_V202301.csv', 'negative trade value -5 (FILE:7:v)'],
     ['repeated key with another value', [...ROWS, '2018,156,392,854231,11,1'], 'BACI_HS17_Y2018_V202301.csv', 'duplicate BACI row t=2018 i=156 j=392 k=854231 (FILE:17)'],
     ['unknown area', [...ROWS.slice(0, 2), '2018,156,999,854231,1,1', ...ROWS.slice(2)], 'BACI_HS17_Y2018_V202301.csv', 'BACI country code "999" is not in the release\'s country dictionary (FILE:4:j)'],
     ['unknown product', [...ROWS.slice(0, 3), '2018,156,392,123456,1,1'], 'BACI_HS17_Y2018_V202301.csv', "product code 123456 is not in the release's product list product_codes_HS17_V202301.csv (FILE:5:k)"],
     ['not a number', [...ROWS.slice(0, 3), '2018,156,392,854239,1x,1'], 'BACI_HS17_Y2018_V202301.csv', 'value "1x" in column v is not a number (FILE:5:v)'],
     ['row cut mid-field', [...ROWS.slice(0, 3), '2018,156,39'], 'BACI_HS17_Y2018_V202301.csv', 'BACI row has 3 fields, expected 6 (t,i,j,k,v,q) (FILE:5)'],
+    // Issue 8, "what I will run": one corrupt row in the middle, one stray quote (a quote that never
+    // closes would make the rest of the file one field), one repeated row with the same value.
+    ['corrupt row in the middle', [...ROWS.slice(0, 7), '2018,156,\u0000\u00ff#garbage', ...ROWS.slice(7)], 'BACI_HS17_Y2018_V202301.csv', 'BACI row has 3 fields, expected 6 (t,i,j,k,v,q) (FILE:9)', 'the file looks binary, not CSV text (FILE:1)'],
+    ['stray quote in the middle', [...ROWS.slice(0, 7), '2018,156,"392,854231,1,1', ...ROWS.slice(7)], 'BACI_HS17_Y2018_V202301.csv', 'a double quote in a BACI row (BACI has no quoted fields) (FILE:9)', 'BACI row has 3 fields, expected 6 (t,i,j,k,v,q) (FILE:9)'],
+    ['repeated row with the same value', [...ROWS.slice(0, 7), ROWS[6] as string, ...ROWS.slice(7)], 'BACI_HS17_Y2018_V202301.csv', `duplicate BACI row t=2018 i=410 j=842 k=010121 (FILE:9)`],
   ];
-  for (const [name, lines, fileName, expected] of cases) {
+  for (const [name, lines, fileName, expected, perRowExpected] of cases) {
     it(`${name}: ${expected.replace(/ \(FILE.*/, '')}`, async () => {
       const file = handMade(lines, fileName, '\n');
       const args = ['--indicator', 'trade-intra-share', '--group', 'CJK', '--year', '2018', ...(name.includes('vintage') ? ['--products', 'hightech'] : [])];
@@ -163,11 +169,13 @@ describe('every engine refuses the same rows, naming file and line', () => {
         () => 'accepted',
         (e: Error & { oneLine?: () => string }) => e.oneLine?.() ?? e.message,
       );
-      expect(perRow).toBe(expected.replace('FILE', file));
-      for (const engine of ['js', 'duckdb']) {
-        const r = await cli('compute', '--input', file, ...args, '--engine', engine, '--no-cache', '--format', 'json');
+      expect(perRow).toBe((perRowExpected ?? expected).replace('FILE', file));
+      for (const engine of ['js', 'duckdb', 'auto']) {
+        const output = join(tmpDir(), 'out.json');
+        const r = await cli('compute', '--input', file, ...args, '--engine', engine, '--no-cache', '--output', output);
         expect(r.code, engine).toBe(1);
         expect(r.stdout).toBe('');
+        expect(existsSync(output), `${engine}: no partial output`).toBe(false);
         expect(r.stderr.split('\n')[0], engine).toMatch(new RegExp(`^linkage: [EW]_[A-Z0-9_]+: `));
         expect((r.stderr.split('\n')[0] ?? '').replace(/^linkage: [EW]_[A-Z0-9_]+: /, ''), engine).toBe(expected.replace('FILE', file));
       }

@@ -1,0 +1,75 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeYear } from '../../bench/generate.js';
+import { openDuckdb } from '../../src/engine/duckdb.js';
+import type { Result } from '../../src/model/indicator.js';
+import { cli, tmpDir } from '../helpers.js';
+
+// Parquet end to end (issue 8): SYNTHETIC BACI years (bench/generate.ts, real V202301
+// dictionaries) written as CSV, converted to Parquet by DuckDB's COPY (no network), and computed
+// both ways: every number must be the same.
+async function toParquet(csv: string, parquet: string): Promise<void> {
+  const { con, close } = await openDuckdb();
+  try {
+    const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+    await con.run(`copy (select * from read_csv(${q(csv)}, header = true, columns = {'t': 'INTEGER', 'i': 'INTEGER', 'j': 'INTEGER', 'k': 'INTEGER', 'v': 'DOUBLE', 'q': 'VARCHAR'})) to ${q(parquet)} (format parquet)`);
+  } finally {
+    close();
+  }
+}
+
+const LADDER = ['--indicator', 'trade-intra-share', '--indicator', 'trade-introversion', '--group', 'CJK', '--group', 'UFG', '--group', 'UCM', '--no-members'];
+const values = (stdout: string) => (JSON.parse(stdout) as { results: Result[] }).results.map((r) => [r.indicator, r.geo, r.year, r.status, r.value, r.detail?.['intensity'] ?? null]);
+
+async function compute(input: string, years: string, ...extra: string[]) {
+  const r = await cli('compute', '--input', input, '--no-sample', ...LADDER, '--year', years, '--format', 'json', '--no-cache', ...extra);
+  expect(r.code, r.stderr).toBe(0);
+  return values(r.stdout);
+}
+
+describe('BACI as Parquet, end to end', () => {
+  it('one Parquet year gives the CSV year\'s results (auto and --engine duckdb); --engine js is refused', async () => {
+    const dir = tmpDir();
+    const csv = writeYear(dir, 2018, 20_000);
+    const parquetDir = tmpDir();
+    for (const f of ['country_codes_V202301.csv', 'product_codes_HS17_V202301.csv']) writeFileSync(join(parquetDir, f), readFileSync(join(dir, f)));
+    const parquet = join(parquetDir, 'BACI_HS17_Y2018_V202301_SYNTHETIC.parquet');
+    await toParquet(csv, parquet);
+    expect(readFileSync(parquet).subarray(0, 4).toString('latin1')).toBe('PAR1');
+    const fromCsv = await compute(csv, '2018');
+    expect(fromCsv.filter((r) => r[3] === 'ok').length).toBeGreaterThan(3);
+    expect(await compute(parquet, '2018')).toEqual(fromCsv);
+    expect(await compute(parquet, '2018', '--engine', 'duckdb')).toEqual(fromCsv);
+    const js = await cli('compute', '--input', parquet, '--no-sample', ...LADDER, '--year', '2018', '--engine', 'js', '--no-cache');
+    expect(js.code).toBe(2);
+    expect(js.stderr).toContain('E_ENGINE_FORMAT');
+  });
+
+  it('a folder of Parquet years gives the CSV folder\'s results', async () => {
+    const csvDir = tmpDir();
+    const parquetDir = tmpDir();
+    for (const y of [2016, 2017]) {
+      const csv = writeYear(csvDir, y, 8_000);
+      await toParquet(csv, join(parquetDir, `BACI_HS17_Y${y}_V202301_SYNTHETIC.parquet`));
+    }
+    for (const f of ['country_codes_V202301.csv', 'product_codes_HS17_V202301.csv']) writeFileSync(join(parquetDir, f), readFileSync(join(csvDir, f)));
+    const fromCsv = await compute(csvDir, '2016-2017');
+    expect(new Set(fromCsv.map((r) => r[2]))).toEqual(new Set([2016, 2017]));
+    expect(await compute(parquetDir, '2016-2017')).toEqual(fromCsv);
+  });
+
+  it('a bad Parquet row is refused with its row number, nothing on stdout', async () => {
+    const dir = tmpDir();
+    const csv = writeYear(dir, 2018, 2_000);
+    const lines = readFileSync(csv, 'utf8').split('\n');
+    lines[500] = (lines[500] as string).replace(/^(\d+,\d+,\d+,\d+,)[^,]+/, '$1-5');
+    writeFileSync(csv, lines.join('\n'));
+    const parquet = join(dir, 'BACI_HS17_Y2018_V202301_BAD.parquet');
+    await toParquet(csv, parquet);
+    const r = await cli('compute', '--input', parquet, '--no-sample', ...LADDER, '--year', '2018', '--no-cache');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/E_PARQUET_ROW: Parquet file has a negative value at row 500 /);
+  });
+});
