@@ -151,9 +151,11 @@ export function dotsView(v: ViewInput): View {
       encoding: { y: { field: 'name', type: 'nominal', title: null, sort: v.names, axis: { labelLimit: 260 } }, x: valueAxis(v) },
       layer: [
         {
-          mark: { type: 'point', filled: true, size: 80, ...(v.bounds ? { stroke: '#222' } : {}) },
+          // A thin dark outline keeps pale colours (sand, sky blue) visible on white.
+          mark: { type: 'point', filled: true, opacity: 1, size: 80, stroke: '#333', strokeWidth: 0.6 },
           encoding: {
-            color: v.series ? { field: 'series', type: 'nominal', title: 'Series', scale: { range: palette } } : colour(v),
+            // Names are on the axis: no legend for them.
+            color: v.series ? { field: 'series', type: 'nominal', title: 'Series', scale: { range: palette } } : { ...colour(v), legend: null },
             ...(v.series ? { shape: { field: 'series', type: 'nominal', title: 'Series' } } : {}),
             ...boundStyle(v),
             tooltip: tooltip(v),

@@ -189,6 +189,13 @@ describe('number formats per unit: never "0.000000" (issue 10)', () => {
     expect(text).toContain('184.50');
     expect(text).not.toMatch(/184G|184496994754/);
   });
+
+  it("the results' own unit: a GII rank is drawn as a rank, not the indicator's default score", () => {
+    const ranks = [res('CHN', 2022, 11, { unit: 'rank' }), res('JPN', 2022, 13, { unit: 'rank' })];
+    const spec = JSON.stringify(main(chartSpec(ranks, meta('gii-indicator'), name)));
+    expect(spec).toContain('"title":"rank","axis":{"format":",d"}');
+    expect(spec).not.toContain('"title":"score');
+  });
 });
 
 describe('the report prints each chart caption as text under the chart (issue 10)', () => {
