@@ -29,3 +29,14 @@ describe('a run where no result has a value exits 1 and says why (issue 9 item 8
     expect(r.stdout).toMatch(/GBR has no GERD financed by the rest of the world for 2017/);
   });
 });
+
+describe('the no-value hint stays short with the embedded sample (noticed in issue 10 work)', () => {
+  it('--year 2030: names the inputs that give the measures, counts the others, and gives the years held', async () => {
+    const r = await cli('compute', '--indicator', 'rd-intensity', '--group', 'CJK', '--no-members', '--year', '2030');
+    expect(r.code).toBe(1);
+    const hint = r.stderr.trim().split('\n')[1] ?? '';
+    expect(hint).toMatch(/oecd-gerd-dp-live-2023-05\.csv \(canonical\) gives gerd_pct_gdp, gerd_usd_ppp/);
+    expect(hint).toMatch(/; \d+ other inputs give none of them; they hold years 2000–\d{4};/);
+    expect(hint).not.toMatch(/comtrade.*gives none of them/);
+  });
+});
