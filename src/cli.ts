@@ -1,22 +1,17 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
-import { registerChart } from './commands/chart.js';
-import { registerCache } from './commands/cache.js';
-import { registerCheck } from './commands/check.js';
-import { registerCompute } from './commands/compute.js';
-import { registerFetch } from './commands/fetch.js';
-import { registerGroups } from './commands/groups.js';
-import { registerIndicators } from './commands/indicators.js';
-import { registerInspect } from './commands/inspect.js';
-import { registerReport } from './commands/report.js';
+import { COMMANDS, commandNamed, registerStub } from './commands/list.js';
 import type { Io } from './commands/io.js';
 import { EXIT_CODES, LinkageError } from './errors.js';
 import { msg } from './messages.js';
 import { isMainModule, toolVersion } from './paths.js';
 import { terminalLine, visibleControls } from './render/escape.js';
 
-/** Build the command tree writing to `io`. */
-export function buildProgram(io: Io): Command {
+/**
+ * Build the command tree writing to `io` for `argv`: the command it names is loaded and registered
+ * in full, every other one as a stub (name and description), so start-up loads one command's modules.
+ */
+export async function buildProgram(io: Io, argv: readonly string[]): Promise<Command> {
   const usageCode = msg.usage.code;
   const output = {
     writeOut: (t: string) => io.stdout(visibleControls(t)),
@@ -31,15 +26,12 @@ export function buildProgram(io: Io): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput(output);
-  registerCompute(program, io);
-  registerCheck(program, io);
-  registerChart(program, io);
-  registerReport(program, io);
-  registerInspect(program, io);
-  registerFetch(program, io);
-  registerCache(program, io);
-  registerIndicators(program, io);
-  registerGroups(program, io);
+  const named = commandNamed(argv);
+  const register = named === undefined ? undefined : await named.load();
+  for (const entry of COMMANDS) {
+    if (entry === named && register !== undefined) register(program, io);
+    else registerStub(program, entry);
+  }
   for (const c of program.commands) c.exitOverride().configureOutput(output);
   program.hook('preAction', (_program, action) => {
     io.strict = action.optsWithGlobals<{ strict?: boolean }>().strict === true;
@@ -55,8 +47,8 @@ export function buildProgram(io: Io): Command {
  */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const verbose = argv.includes('--verbose');
-  const program = buildProgram(io);
   try {
+    const program = await buildProgram(io, argv);
     await program.parseAsync([...argv], { from: 'user' });
     return io.status.code;
   } catch (e) {

@@ -56,3 +56,10 @@ describe('fast start: the import graph of non-drawing commands', () => {
     for (const heavy of HEAVY) expect(graph.get(heavy), `${heavy} is imported statically via ${graph.get(heavy)?.join(' → ')}`).toBeUndefined();
   });
 });
+
+describe('fast start: the CLI loads only the command that runs (issue 8: --help within 0.3 s of node -e 0)', () => {
+  it('src/cli.ts statically imports no command module, hence no loader, parser or table renderer', () => {
+    const graph = staticGraph('src/cli.ts');
+    for (const pkg of ['papaparse', 'fflate', 'table', 'simple-statistics']) expect(graph.get(pkg), `${pkg} is imported statically via ${graph.get(pkg)?.join(' → ')}`).toBeUndefined();
+  });
+});
