@@ -10,7 +10,7 @@ export function registerGroups(program: Command, io: Io): void {
     .description('list the country groups with members, definition and source')
     .option('--groups <file>', 'extra groups file (repeatable)', collect)
     .option('-f, --format <format>', 'table or json', 'table')
-    .addHelpText('after', '\nExamples:\n  $ linkage groups\n  $ linkage groups --format json\n  $ linkage compute --group NORDIC=DNK,FIN,ISL,NOR,SWE')
+    .addHelpText('after', '\nExamples:\n  $ linkage groups\n  $ linkage groups --format json\n  $ linkage compute --input ../shared/data/oecd/gerd-dp-live-2023-05.csv --indicator rd-intensity --group NORDIC=DNK,FIN,ISL,NOR,SWE --year 2019')
     .action((opts: { groups?: string[]; format?: string }) => {
       const format = parseFormat(opts.format, ['table', 'json'] as const, 'table');
       const ctx = makeContext(opts.groups);

@@ -103,7 +103,7 @@ export function registerInspect(program: Command, io: Io): void {
     .option('--source <loader>', 'force the input format')
     .option('-f, --format <format>', 'table or json (one file: its object; several: {"files": [...]})', 'table')
     .option('-o, --output <file>', 'write to FILE instead of stdout')
-    .addHelpText('after', '\nExamples:\n  $ linkage inspect ../shared/data/oecd/gerd-dp-live-2023-05.csv\n  $ linkage inspect data/sample/oecd-msti-2019.csv --format json\n  $ linkage inspect data/sample\n  $ linkage inspect \'../shared/data/imf/*.xlsx\'')
+    .addHelpText('after', '\nExamples:\n  $ linkage inspect ../shared/data/oecd/gerd-dp-live-2023-05.csv\n  $ linkage inspect data/sample/oecd-msti-2019.csv --format json\n  $ linkage inspect data/sample\n  $ linkage inspect \'data/sample/imf-*.csv\'')
     .action(async (args: string[], opts: InspectOptions) => {
       const format = parseFormat(opts.format, ['table', 'json'] as const, 'table');
       const { files, skipped } = expandInputs(args);

@@ -59,7 +59,7 @@ export const oecdStatLoader: Loader = {
         if (fields.length < valueCol + 1) {
           throw dataError(msg.fieldCount(header.length, fields.length), { file: ctx.file, line });
         }
-        const code = measureDims.map((d) => fields[d.index] ?? '').join('.');
+        const code = measureDims.map((d) => (fields[d.index] ?? '').trim()).join('.');
         const rawGeo = (fields[geo.index] ?? '').trim();
         let g = geoCache.get(rawGeo);
         if (g === undefined) {

@@ -151,9 +151,11 @@ export function dotsView(v: ViewInput): View {
       encoding: { y: { field: 'name', type: 'nominal', title: null, sort: v.names, axis: { labelLimit: 260 } }, x: valueAxis(v) },
       layer: [
         {
-          mark: { type: 'point', filled: true, size: 80, ...(v.bounds ? { stroke: '#222' } : {}) },
+          // A thin dark outline keeps pale colours (sand, sky blue) visible on white.
+          mark: { type: 'point', filled: true, opacity: 1, size: 80, stroke: '#333', strokeWidth: 0.6 },
           encoding: {
-            color: v.series ? { field: 'series', type: 'nominal', title: 'Series', scale: { range: palette } } : colour(v),
+            // Names are on the axis: no legend for them.
+            color: v.series ? { field: 'series', type: 'nominal', title: 'Series', scale: { range: palette } } : { ...colour(v), legend: null },
             ...(v.series ? { shape: { field: 'series', type: 'nominal', title: 'Series' } } : {}),
             ...boundStyle(v),
             tooltip: tooltip(v),
@@ -194,7 +196,8 @@ export function barsView(v: ViewInput): View {
   }
   const width = 560;
   const shared = {
-    x: { field: category, type: category === 'year' ? 'ordinal' : 'nominal', title: category === 'series' ? null : 'Year', axis: { labelAngle: 0, labelLimit: Math.floor(width / Math.max(1, new Set(v.rows.map((r) => r[category])).size)) - 8 } },
+    // Years never cut ("2…"): crowded ones drop every other label; series names are cut to their slot.
+    x: { field: category, type: category === 'year' ? 'ordinal' : 'nominal', title: category === 'series' ? null : 'Year', axis: category === 'year' ? { labelAngle: 0, labelOverlap: 'parity', labelSeparation: 6 } : { labelAngle: 0, labelLimit: Math.floor(width / Math.max(1, new Set(v.rows.map((r) => r[category])).size)) - 8 } },
     xOffset: { field: 'name', sort: v.names },
     y: valueAxis(v),
     color: colour(v),

@@ -57,7 +57,9 @@ export interface Chart {
 export function buildChart(results: readonly Result[], meta: IndicatorMeta, name: Namer, kind: ChartKind = meta.chart): Chart {
   const ok = results.filter((r) => r.status === 'ok' && r.value !== null);
   const label = (r: Result) => name(r.geo, r.geo_kind);
-  const unit = chartUnit(meta.unit);
+  // The results' own unit where they agree (a GII rank is a rank, though the indicator's default is a score).
+  const units = [...new Set(ok.map((r) => r.unit))];
+  const unit = chartUnit(units.length === 1 && units[0] !== undefined ? units[0] : meta.unit);
   const threshold = thresholdOf(results);
   const row = (r: Result): Row => {
     const low = threshold === null ? null : lowestMember(r);

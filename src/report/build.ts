@@ -45,9 +45,11 @@ export interface BuiltReport {
 }
 
 /** Files of a set of report inputs, with display labels relative to the project. */
-function files(def: ReportDefinition, ids: readonly string[]): { paths: string[]; labels: Map<string, string>; absent: { id: string; path: string }[] } {
+function files(def: ReportDefinition, ids: readonly string[]): { paths: string[]; labels: Map<string, string>; absent: { id: string; path: string }[]; fromSample: Set<string> } {
   const paths: string[] = [];
   const labels = new Map<string, string>();
+  // Labels of the files taken in as part of the whole embedded sample (an input `{ "sample": true }`).
+  const fromSample = new Set<string>();
   const absent: { id: string; path: string }[] = [];
   for (const id of ids) {
     const input = def.inputs.find((i) => i.id === id);
@@ -58,6 +60,7 @@ function files(def: ReportDefinition, ids: readonly string[]): { paths: string[]
         if (paths.includes(path)) continue;
         paths.push(path);
         labels.set(path, label);
+        fromSample.add(label);
       }
       continue;
     }
@@ -67,7 +70,16 @@ function files(def: ReportDefinition, ids: readonly string[]): { paths: string[]
       labels.set(p, relative(projectRoot(), p));
     }
   }
-  return { paths, labels, absent };
+  return { paths, labels, absent, fromSample };
+}
+
+/**
+ * A "holds none of the rows" warning about one file of the embedded sample: a section that names
+ * the sample takes the whole set, of which most files never feed its one indicator — that is no
+ * news to the reader (a file the definition names on its own still gets the warning).
+ */
+function sampleUnused(w: Warning, fromSample: ReadonlySet<string>): boolean {
+  return w.code === 'W_INPUT_UNUSED' && [...fromSample].some((label) => w.message.startsWith(`${label} holds none`));
 }
 
 /** How a report's trade scans run: `--engine`, `--no-cache`, progress of long scans. */
@@ -91,7 +103,7 @@ export async function buildReport(def: ReportDefinition, progress: (step: string
     const kind = section.chart ?? indicator.meta.chart;
     const why = misfit(indicator.meta, kind);
     if (why !== null) throw usageError(msg.chartKindMisfit(kind, `${indicator.meta.id} (section ${section.id})`, why, fittingKinds(indicator.meta)));
-    const { paths, labels, absent } = files(def, section.inputs);
+    const { paths, labels, absent, fromSample } = files(def, section.inputs);
     if (absent.length > 0) {
       sections.push({ section, meta: indicator.meta, results: [], names: {}, unavailable: `input not found on this machine: ${absent.map((a) => a.path).join(', ')}` });
       continue;
@@ -113,7 +125,7 @@ export async function buildReport(def: ReportDefinition, progress: (step: string
       ...scanOpts,
     });
     for (const i of inputs) allInputs.set(i.file, i);
-    for (const w of sectionWarnings) warnings.set(`${w.code} ${w.message}`, w);
+    for (const w of sectionWarnings) if (!sampleUnused(w, fromSample)) warnings.set(`${w.code} ${w.message}`, w);
     const name = namer(ctx);
     const names = Object.fromEntries([...new Set(results.flatMap((r) => [r.geo, r.partner ?? '']))].filter(Boolean).map((g) => [g, name(g, results.find((r) => r.geo === g)?.geo_kind)]));
     // No value, no chart: the table says why each value is missing.

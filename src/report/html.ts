@@ -43,7 +43,18 @@ function valueText(r: Result | undefined, unit: string): string {
 function chartBlock(s: BuiltSection, svg: string | undefined): string {
   if (s.spec === undefined) return '<p class="missing">No chart: no result has a value (the table gives each reason).</p>';
   const caption = (s.caption ?? []).map((c) => esc(c)).join('<br>');
-  return `<figure class="chart">${svg ?? ''}${caption ? `<figcaption class="note">${caption}</figcaption>` : ''}</figure>`;
+  return `<figure class="chart">${svg === undefined ? '' : enlarge(svg)}${caption ? `<figcaption class="note">${caption}</figcaption>` : ''}</figure>`;
+}
+
+/**
+ * Charts are drawn at 11 px text; on the page they are shown a quarter larger (as large as body
+ * text), never wider than the column: the root's width and height are scaled, its viewBox kept.
+ */
+function enlarge(svg: string): string {
+  return svg.replace(/^<svg([^>]*?) width="(\d+(?:\.\d+)?)" height="(\d+(?:\.\d+)?)"/, (all, attrs: string, w: string, h: string) => {
+    const k = Math.min(1.25, 1030 / Number(w));
+    return `<svg${attrs} width="${Math.round(Number(w) * k)}" height="${Math.round(Number(h) * k)}"`;
+  });
 }
 
 /** Time series as a pivot: one row per geography (and series), one column per year. */

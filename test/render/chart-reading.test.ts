@@ -189,6 +189,13 @@ describe('number formats per unit: never "0.000000" (issue 10)', () => {
     expect(text).toContain('184.50');
     expect(text).not.toMatch(/184G|184496994754/);
   });
+
+  it("the results' own unit: a GII rank is drawn as a rank, not the indicator's default score", () => {
+    const ranks = [res('CHN', 2022, 11, { unit: 'rank' }), res('JPN', 2022, 13, { unit: 'rank' })];
+    const spec = JSON.stringify(main(chartSpec(ranks, meta('gii-indicator'), name)));
+    expect(spec).toContain('"title":"rank","axis":{"format":",d"}');
+    expect(spec).not.toContain('"title":"score');
+  });
 });
 
 describe('the report prints each chart caption as text under the chart (issue 10)', () => {
@@ -222,6 +229,14 @@ describe('bars of several series over several years are never stacked', () => {
     const spec = chartSpec(rs, meta('berd-industry-share'), name, 'bars');
     expect(JSON.stringify(main(spec))).toContain('"facet":{"column":{"field":"series"');
     expect(JSON.stringify(compileSpec(spec).vega)).not.toContain('"type":"stack"');
+  });
+
+  it('years on a crowded axis are never cut to "2…": every other label is dropped instead', async () => {
+    const rs = Array.from({ length: 21 }, (_, i) => [res('CJK', 2000 + i, 10 + i), res('UFG', 2000 + i, 20 + i), res('UCM', 2000 + i, 40 + i)]).flat();
+    const text = svgText(await renderSvg(chartSpec(rs, meta('ip-charges'), name, 'bars')));
+    expect(text).not.toContain('2…');
+    expect(text).toMatch(/\b2000\b/);
+    expect(text).toMatch(/\b2020\b/);
   });
 
   it('missing years shared by every geography are said once', () => {
