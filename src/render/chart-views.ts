@@ -196,7 +196,8 @@ export function barsView(v: ViewInput): View {
   }
   const width = 560;
   const shared = {
-    x: { field: category, type: category === 'year' ? 'ordinal' : 'nominal', title: category === 'series' ? null : 'Year', axis: { labelAngle: 0, labelLimit: Math.floor(width / Math.max(1, new Set(v.rows.map((r) => r[category])).size)) - 8 } },
+    // Years never cut ("2…"): crowded ones drop every other label; series names are cut to their slot.
+    x: { field: category, type: category === 'year' ? 'ordinal' : 'nominal', title: category === 'series' ? null : 'Year', axis: category === 'year' ? { labelAngle: 0, labelOverlap: 'parity', labelSeparation: 6 } : { labelAngle: 0, labelLimit: Math.floor(width / Math.max(1, new Set(v.rows.map((r) => r[category])).size)) - 8 } },
     xOffset: { field: 'name', sort: v.names },
     y: valueAxis(v),
     color: colour(v),

@@ -231,6 +231,14 @@ describe('bars of several series over several years are never stacked', () => {
     expect(JSON.stringify(compileSpec(spec).vega)).not.toContain('"type":"stack"');
   });
 
+  it('years on a crowded axis are never cut to "2…": every other label is dropped instead', async () => {
+    const rs = Array.from({ length: 21 }, (_, i) => [res('CJK', 2000 + i, 10 + i), res('UFG', 2000 + i, 20 + i), res('UCM', 2000 + i, 40 + i)]).flat();
+    const text = svgText(await renderSvg(chartSpec(rs, meta('ip-charges'), name, 'bars')));
+    expect(text).not.toContain('2…');
+    expect(text).toMatch(/\b2000\b/);
+    expect(text).toMatch(/\b2020\b/);
+  });
+
   it('missing years shared by every geography are said once', () => {
     const rs = [res('DEU', 2010, null), res('FRA', 2010, null), res('DEU', 2011, 1), res('FRA', 2011, 2), res('DEU', 2012, null), res('FRA', 2012, 2)];
     expect(caption(chartSpec(rs, meta('rd-intensity'), name, 'lines'))).toEqual(['Not shown (missing data): every geography: 2010; Germany: 2012.']);
