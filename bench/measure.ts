@@ -17,7 +17,7 @@ const HOOK = join(here, 'rss-hook.js');
 export const PYTHON = '/usr/bin/python3';
 const PANDAS = join(here, '..', '..', 'bench', 'pandas_job.py');
 
-export type Engine = 'auto' | 'js' | 'duckdb' | 'sql' | 'pandas' | 'floor';
+export type Engine = 'auto' | 'js' | 'duckdb' | 'sql' | 'pandas' | 'floor' | 'one-js' | 'one-duckdb';
 export interface Measured {
   seconds: number;
   rssMb: number | null;
@@ -59,6 +59,19 @@ export function runLinkage(input: string, years: string, engine: 'auto' | 'js' |
   }
   if (problems.length > 0) throw new Error(`linkage contradicts itself:\n${problems.slice(0, 10).join('\n')}`);
   return { seconds, rssMb: rss || null, answers: out };
+}
+
+/**
+ * The issue's single question (`compute --input BIG.csv --indicator trade-introversion --group CJK
+ * --year 2018`) as one CLI call with `--engine js|duckdb`, without the cache: one scan's time and memory.
+ */
+export function runOne(input: string, years: string, engine: 'js' | 'duckdb'): Measured {
+  const r = node([CLI, 'compute', '--input', input, '--no-sample', '--indicator', 'trade-introversion', '--group', 'CJK', '--year', years, '--engine', engine, '--no-cache', '--quiet', '--format', 'json']);
+  const out: Answers = new Map();
+  const problems: string[] = [];
+  linkageAnswers(r.stdout, 'total', out, problems);
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  return { seconds: r.seconds, rssMb: r.rssMb, answers: out };
 }
 
 function reference(pairs: [number, string, string, number, number][]): Answers {

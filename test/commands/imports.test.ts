@@ -4,12 +4,12 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 // Fast start: the commands that do not draw must not load the renderers (vega, vega-lite, resvg,
-// arquero) nor DuckDB, nor ajv (loaded on first use by src/io/schema.ts). This walks the *static*
+// arquero) nor DuckDB, nor ajv (loaded on first use by src/io/schema.ts), nor undici (first download, src/fetch/http.ts). This walks the *static*
 // import graph of the sources with the TypeScript parser — type-only imports are erased at compile
 // time and `import()` calls run only when reached, so neither counts — and proves those packages
 // are not in it. (Structure, not timing.)
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const HEAVY = ['vega', 'vega-lite', '@resvg/resvg-js', 'arquero', '@duckdb/node-api', 'ajv'];
+const HEAVY = ['vega', 'vega-lite', '@resvg/resvg-js', 'arquero', '@duckdb/node-api', 'ajv', 'undici'];
 
 /** Bare package names statically imported by `entry` and everything it imports, with the chain to each. */
 function staticGraph(entry: string): Map<string, string[]> {

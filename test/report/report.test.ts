@@ -32,6 +32,10 @@ describe('linkage report reports/cjk-linkage', () => {
     expect(html).not.toMatch(/<script|\s(?:src|href)="https?:/);
     expect(html).toContain("Content-Security-Policy");
     expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(10);
+    // Series and units for a reader (issue 10): "all products", not TOTAL; GII ranks said to be ranks.
+    expect(html).toContain('<td>all products</td>');
+    expect(html).not.toContain('<td>TOTAL</td>');
+    expect(html).toContain('<th>Value (rank)</th>');
   });
 
   it('refuses to overwrite without --force, replaces with it, and writes Markdown on request', async () => {
