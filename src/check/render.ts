@@ -32,8 +32,8 @@ export function renderCheckCsv(figures: readonly CheckedFigure[]): string {
 }
 
 /** The JSON contract `linkage/check@2`. */
-export function renderCheckJson(figures: readonly CheckedFigure[], summary: CheckSummary, inputs: readonly unknown[]): string {
-  return `${JSON.stringify({ schema: CHECK_SCHEMA, summary, figures, inputs }, null, 2)}\n`;
+export function renderCheckJson(figures: readonly CheckedFigure[], summary: CheckSummary, inputs: readonly unknown[], warnings: readonly unknown[] = []): string {
+  return `${JSON.stringify({ schema: CHECK_SCHEMA, summary, figures, inputs, warnings }, null, 2)}\n`;
 }
 
 /** Ids sharing a prefix written once: `t2_pct_a_fra, t2_pct_a_deu` → `t2_pct_a_{fra,deu}`. */

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { emitWarnings } from './warnings.js';
 import { checkFigures, VERDICTS, type Verdict } from '../check/check.js';
 import { compareExpectations, readExpectations } from '../check/expect.js';
 import { readPublished } from '../check/published.js';
@@ -118,10 +119,10 @@ Examples:
       const expected = opts.expect !== undefined ? readExpectations(opts.expect) : undefined;
       const target = prepareOutput(opts.output, filesRead(opts, [...(opts.sample === false ? [] : defaultInputs().map(([p]) => p)), dataPath('published', 'huang-lv-wang.csv')]));
       const { figures, summary, inputs, warnings } = await runCheck({ ...opts, fetchNote: (t) => io.stderr(`linkage: ${terminalLine(t)}\n`), ...withProgress(scanProgress(io, opts.quiet)) });
-      for (const w of warnings) io.stderr(`linkage: warning: ${terminalLine(w)}\n`);
+      emitWarnings(io, warnings);
       const shown = figures.filter((f) => only.includes(f.verdict));
       const text =
-        format === 'json' ? renderCheckJson(shown, summary, inputs) : format === 'csv' ? renderCheckCsv(shown) : renderCheckTable(shown, summary, terminalWidth(), figures.length - shown.length);
+        format === 'json' ? renderCheckJson(shown, summary, inputs, warnings) : format === 'csv' ? renderCheckCsv(shown) : renderCheckTable(shown, summary, terminalWidth(), figures.length - shown.length);
       emit(io, text, target);
       const changed = expected !== undefined ? compareExpectations(figures, expected, opts.expect as string) : [];
       for (const c of changed) io.stderr(`linkage: ${c.id}: expected ${c.expected}, got ${c.got}\n`);
