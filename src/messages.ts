@@ -178,6 +178,7 @@ export const msg = {
   reversedYears: error('E_YEARS_REVERSED', (spec: string, from: number, to: number) => [`year range "${spec}" is reversed`, `write the earlier year first: --year ${to}-${from}`], '2018-2010', 2018, 2010),
   formatContradicts: error('E_FORMAT_CONTRADICTS', (format: string, output: string, implied: string) => [`--format ${format} contradicts --output ${output}, whose extension means ${implied}`, `drop --format (the extension decides), or name the file for ${format}`], 'json', 'out.csv', 'csv'),
   extensionUnsupported: error('E_OUTPUT_EXTENSION', (output: string, allowed: string[]) => [`this command cannot write the format that ${output}'s extension names`, `use an extension or --format among: ${allowed.join(', ')}`], 'out.xlsx', ['csv', 'json']),
+  outputFormatUnstated: error('E_OUTPUT_FORMAT_UNSTATED', (output: string, allowed: string[]) => [`cannot tell which format to write to ${output}: its extension names none that linkage writes`, `name the file .csv, .json, .md or .txt, or pass --format (${allowed.join(', ')})`], 'out.xlsx', ['table', 'csv', 'json']),
   badOptionPair: error('E_BAD_OPTION_PAIR', (pair: string) => [`cannot read --option "${pair}"`, 'write key=value, e.g. --option threshold=10'], 'threshold'),
   unknownOption: error('E_UNKNOWN_OPTION', (key: string, indicators: string[], suggestion: string, known: string[]) => [
     `unknown option "${key}" for ${indicators.join(', ')}`,

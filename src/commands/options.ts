@@ -54,7 +54,7 @@ export function formatOfExtension(output: string | undefined): string | undefine
 
 /**
  * The output format of a command: `--format` when given, else the one `--output`'s extension names,
- * else `fallback`. A `--format` that contradicts the extension, or an extension naming a format the
+ * else `fallback` (writing to stdout). An `--output` whose extension names no format needs `--format`. A `--format` that contradicts the extension, or an extension naming a format the
  * command cannot write, is a usage error: a file always holds what its extension says.
  */
 export function outputFormat<T extends string>(format: string | undefined, output: string | undefined, allowed: readonly T[], fallback: T): T {
@@ -66,7 +66,10 @@ export function outputFormat<T extends string>(format: string | undefined, outpu
     }
     return chosen;
   }
-  if (implied === undefined) return fallback;
+  if (implied === undefined) {
+    if (output !== undefined && output !== '-') throw usageError(msg.outputFormatUnstated(output, [...allowed]));
+    return fallback;
+  }
   if (!(allowed as readonly string[]).includes(implied)) {
         throw usageError(msg.extensionUnsupported(output as string, [...allowed]));
   }
