@@ -6,7 +6,7 @@ import type { CanonicalRow, Provenance } from '../model/types.js';
 import { warning, type Warning } from '../messages.js';
 import { dataPath } from '../paths.js';
 import { fetchedFrom } from '../fetch/provenance.js';
-import { expandInputs } from '../inputs/expand.js';
+import { UNRECOGNISED, expandInputs, isUnrecognised } from '../inputs/expand.js';
 import { msg } from '../messages.js';
 
 /** The embedded default inputs (data/sample/*.csv), sorted, as [path, label]. */
@@ -50,11 +50,22 @@ export async function loadInputs(
   ];
   const rows: CanonicalRow[] = [];
   const inputs: Loaded['summary'][] = [];
-  const warnings: Warning[] = expanded.skipped.length > 0 ? [warning(msg.inputsSkipped(expanded.skipped.length, expanded.skipped))] : [];
+  const warnings: Warning[] = [];
+  const skipped = [...expanded.skipped];
   const seen = new Set<string>();
   const provenances = new Set<Provenance>();
   for (const [file, label, given] of list) {
-    const loaded = await loadFile(file, { countries, ...load, ...(label !== undefined ? { label } : {}), ...(given && source !== undefined ? { source } : {}), ...(keep !== undefined ? { keep } : {}) });
+    let loaded: Loaded;
+    try {
+      loaded = await loadFile(file, { countries, ...load, ...(label !== undefined ? { label } : {}), ...(given && source !== undefined ? { source } : {}), ...(keep !== undefined ? { keep } : {}) });
+    } catch (e) {
+      // A file a folder or glob held, in no format linkage knows: listed as not read, not fatal.
+      if (given && expanded.listed.has(file) && isUnrecognised(e)) {
+        skipped.push(`${file} (${UNRECOGNISED})`);
+        continue;
+      }
+      throw e;
+    }
     // The same bytes given twice (e.g. the sample file named explicitly) are read once.
     if (seen.has(loaded.summary.sha256)) continue;
     seen.add(loaded.summary.sha256);
@@ -74,5 +85,6 @@ export async function loadInputs(
     inputs.push(loaded.summary);
     warnings.push(...(loaded.warnings ?? []));
   }
+  if (skipped.length > 0) warnings.unshift(warning(msg.inputsSkipped(skipped.length, skipped)));
   return { table: new ObservationTable(rows), inputs, provenances: [...provenances], warnings };
 }

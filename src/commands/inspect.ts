@@ -1,5 +1,6 @@
+import { usageError } from '../errors.js';
 import type { Command } from 'commander';
-import { expandInputs } from '../inputs/expand.js';
+import { UNRECOGNISED, expandInputs, isUnrecognised } from '../inputs/expand.js';
 import { loadFile } from '../loaders/load.js';
 import { msg, warning } from '../messages.js';
 import { editionLabel } from '../render/labels.js';
@@ -106,10 +107,19 @@ export function registerInspect(program: Command, io: Io): void {
     .addHelpText('after', '\nExamples:\n  $ linkage inspect ../shared/data/oecd/gerd-dp-live-2023-05.csv\n  $ linkage inspect data/sample/oecd-msti-2019.csv --format json\n  $ linkage inspect data/sample\n  $ linkage inspect \'data/sample/imf-*.csv\'')
     .action(async (args: string[], opts: InspectOptions) => {
       const format = parseFormat(opts.format, ['table', 'json'] as const, 'table');
-      const { files, skipped } = expandInputs(args);
+      const { files, skipped, listed } = expandInputs(args);
       const target = prepareOutput(opts.output, files);
       const infos: Inspected[] = [];
-      for (const file of files) infos.push(await inspectFile(file, opts.source));
+      for (const file of files) {
+        try {
+          infos.push(await inspectFile(file, opts.source));
+        } catch (e) {
+          // A folder's or glob's file in no known format is listed as not read; a named file is an error.
+          if (!listed.has(file) || !isUnrecognised(e)) throw e;
+          skipped.push(`${file} (${UNRECOGNISED})`);
+        }
+      }
+      if (infos.length === 0) throw usageError(msg.folderNoInputs(args.join(' ')));
       emitWarnings(io, skipped.length > 0 ? [warning(msg.inputsSkipped(skipped.length, skipped))] : []);
       if (format === 'json') {
         const body = infos.length === 1 ? infos[0] : { files: infos, ...(skipped.length > 0 ? { skipped } : {}) };

@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { usageError } from '../errors.js';
+import { LinkageError, usageError } from '../errors.js';
 import { msg } from '../messages.js';
 
 /** File name endings a loader reads (text CSV, saved API JSON, .xlsx workbooks, BACI Parquet). */
@@ -15,6 +15,16 @@ export interface Expanded {
   files: string[];
   /** Files a folder or glob held that no loader reads, as `path (why)`. */
   skipped: string[];
+  /** The files that came from a folder or glob (not named one by one): one whose content no loader recognises is skipped and listed, not an error. */
+  listed: Set<string>;
+}
+
+/** Why a listed file whose content no loader recognises was not read. */
+export const UNRECOGNISED = 'not in a format linkage recognises';
+
+/** Whether `e` says a file is in no format linkage knows (as opposed to a damaged file of a known format). */
+export function isUnrecognised(e: unknown): e is LinkageError {
+  return e instanceof LinkageError && e.code === 'E_UNKNOWN_FORMAT';
 }
 
 /** Whether `arg` is a glob: `*`, `?` or `[..]` in its last path segment. */
@@ -73,11 +83,15 @@ function filesIn(dir: string, match: (name: string) => boolean): [path: string, 
 export function expandInputs(args: readonly string[]): Expanded {
   const files: string[] = [];
   const skipped: string[] = [];
+  const listed = new Set<string>();
   const take = (paths: [string, string?][], arg: string, kind: 'folder' | 'glob'): void => {
     const before = files.length;
     for (const [p, notFile] of paths) {
       const reason = notFile ?? why(basename(p));
-      if (reason === undefined) files.push(p);
+      if (reason === undefined) {
+        files.push(p);
+        listed.add(p);
+      }
       else skipped.push(`${p} (${reason})`);
     }
     if (files.length === before) throw usageError(kind === 'glob' ? msg.globNoMatch(arg) : msg.folderNoInputs(arg));
@@ -91,5 +105,5 @@ export function expandInputs(args: readonly string[]): Expanded {
       take(filesIn(arg, () => true), arg, 'folder');
     } else files.push(arg);
   }
-  return { files, skipped };
+  return { files, skipped, listed };
 }
