@@ -64,14 +64,36 @@ export function leadingCells(r: Result, name: Namer, c: Columns): string[] {
   ];
 }
 
-function rendered(rows: string[][], noteWidth?: number): string {
+/** Text columns that may wrap when a table is wider than the terminal, narrowest last. */
+const WRAPPABLE = new Set(['Geography', 'Partner', 'Series']);
+
+/**
+ * Render `rows` (header first); with `noteWidth` the last column wraps at that width. With `fit`,
+ * a table still wider than `fit` columns wraps its widest text column (geography, partner, series;
+ * never narrower than 10) until it fits or nothing more can wrap.
+ */
+function rendered(rows: string[][], noteWidth?: number, fit?: number): string {
   const head = rows[0] ?? [];
   const columns: Record<number, { alignment?: 'right'; width?: number; wrapWord?: boolean }> = {};
   head.forEach((h, i) => {
     if (NUMERIC.test(h)) columns[i] = { alignment: 'right' };
   });
   if (noteWidth !== undefined) columns[head.length - 1] = { width: noteWidth, wrapWord: true };
-  return displayTable(rows, { ...COMPACT, columns });
+  let text = displayTable(rows, { ...COMPACT, columns });
+  for (let pass = 0; fit !== undefined && pass < 6 && widthOf(text) > fit; pass++) {
+    const over = widthOf(text) - fit;
+    const natural = (i: number) => columns[i]?.width ?? Math.max(...rows.map((r) => displayWidth(r[i] ?? '')));
+    const widest = head.map((h, i) => i).filter((i) => WRAPPABLE.has(head[i] ?? '') && natural(i) > 10).sort((a, b) => natural(b) - natural(a))[0];
+    if (widest === undefined) break;
+    columns[widest] = { width: Math.max(10, natural(widest) - over), wrapWord: true };
+    text = displayTable(rows, { ...COMPACT, columns });
+  }
+  return text;
+}
+
+/** The widest line of a cell, in characters. */
+function displayWidth(cell: string): number {
+  return Math.max(0, ...cell.split('\n').map((l) => [...l].length));
 }
 
 /** Rendered width of a table (its first line). */
@@ -114,13 +136,13 @@ export function renderResultsTable(results: readonly Result[], name: Namer, titl
     const bare = rendered([head, ...body]);
     const room = width - widthOf(bare) - 3;
     const longest = Math.max(4, ...notes.map((n) => n.length));
-    if (!anyNote) blocks.push(`${title}\n${bare}`);
+    if (!anyNote) blocks.push(`${title}\n${widthOf(bare) > width ? rendered([head, ...body], undefined, width) : bare}`);
     else if (longest <= room || room >= 24) {
       blocks.push(`${title}\n${rendered([[...head, 'Note'], ...body.map((b, i) => [...b, notes[i] ?? ''])], Math.min(room, longest))}`);
     } else {
       let k = 0;
       const marked = body.map((b, i) => [...b, notes[i] ? `(${++k})` : '']);
-      const table = rendered([[...head, 'Note'], ...marked]);
+      const table = rendered([[...head, 'Note'], ...marked], undefined, width);
       k = 0;
       const lines = notes.flatMap((n) => (n ? wrap(`(${++k}) ${n}`, Math.max(30, width), '    ') : []));
       blocks.push(`${title}\n${table}${lines.join('\n')}\n`);
