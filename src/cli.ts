@@ -12,18 +12,18 @@ import { terminalLine, visibleControls } from './render/escape.js';
  * in full, every other one as a stub (name and description), so start-up loads one command's modules.
  */
 export async function buildProgram(io: Io, argv: readonly string[]): Promise<Command> {
-  const usageCode = msg.usage.code;
   const output = {
     writeOut: (t: string) => io.stdout(visibleControls(t)),
     writeErr: (t: string) => io.stderr(visibleControls(t)),
-    outputError: (text: string, write: (t: string) => void) => write(`linkage: ${usageCode}: ${text.replace(/^error: /, '')}`),
+    // Commander's message ("error: unknown option '--grup'\n(Did you mean --group?)\n") becomes
+    // linkage's two lines: the code and what, then a hint carrying the suggestion.
+    outputError: (text: string, write: (t: string) => void) => write(usageLines(text)),
   };
   const program = new Command('linkage')
     .description('Regional innovation-linkage indicators from OECD, IMF, WIPO, World Bank and UN Comtrade extracts')
     .version(toolVersion())
     .option('--verbose', 'print a stack trace on errors')
     .option('--strict', 'every warning is an error (exit 1 with the warning\'s code), for CI pipelines')
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput(output);
   const named = commandNamed(argv);
@@ -37,6 +37,14 @@ export async function buildProgram(io: Io, argv: readonly string[]): Promise<Com
     io.strict = action.optsWithGlobals<{ strict?: boolean }>().strict === true;
   });
   return program;
+}
+
+/** Commander's usage error text as `linkage: E_USAGE: what` plus `  hint: …` (suggestion first). */
+export function usageLines(text: string): string {
+  const [first = '', ...rest] = text.replace(/^error: /, '').trim().split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const suggestion = rest.map((l) => l.replace(/^\((.*)\)$/, '$1')).join('; ');
+  const hint = suggestion ? `${suggestion.charAt(0).toLowerCase()}${suggestion.slice(1)} (run with --help for usage)` : 'run with --help for usage';
+  return `linkage: ${msg.usage.code}: ${first}\n  hint: ${hint}\n`;
 }
 
 /**
