@@ -6,7 +6,7 @@ import type { CanonicalRow, Provenance } from '../model/types.js';
 import { warning, type Warning } from '../messages.js';
 import { dataPath } from '../paths.js';
 import { fetchedFrom } from '../fetch/provenance.js';
-import { UNRECOGNISED, expandInputs, isUnrecognised } from '../inputs/expand.js';
+import { expandInputs, notRecognised } from '../inputs/expand.js';
 import { msg } from '../messages.js';
 
 /** The embedded default inputs (data/sample/*.csv), sorted, as [path, label]. */
@@ -60,11 +60,10 @@ export async function loadInputs(
       loaded = await loadFile(file, { countries, ...load, ...(label !== undefined ? { label } : {}), ...(given && source !== undefined ? { source } : {}), ...(keep !== undefined ? { keep } : {}) });
     } catch (e) {
       // A file a folder or glob held, in no format linkage knows: listed as not read, not fatal.
-      if (given && expanded.listed.has(file) && isUnrecognised(e)) {
-        skipped.push(`${file} (${UNRECOGNISED})`);
-        continue;
-      }
-      throw e;
+      const entry = given ? notRecognised(e, file, expanded.listed) : undefined;
+      if (entry === undefined) throw e;
+      skipped.push(entry);
+      continue;
     }
     // The same bytes given twice (e.g. the sample file named explicitly) are read once.
     if (seen.has(loaded.summary.sha256)) continue;

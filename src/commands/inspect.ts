@@ -1,6 +1,6 @@
 import { usageError } from '../errors.js';
 import type { Command } from 'commander';
-import { UNRECOGNISED, expandInputs, isUnrecognised } from '../inputs/expand.js';
+import { expandInputs, notRecognised } from '../inputs/expand.js';
 import { loadFile } from '../loaders/load.js';
 import { msg, warning } from '../messages.js';
 import { editionLabel } from '../render/labels.js';
@@ -115,8 +115,9 @@ export function registerInspect(program: Command, io: Io): void {
           infos.push(await inspectFile(file, opts.source));
         } catch (e) {
           // A folder's or glob's file in no known format is listed as not read; a named file is an error.
-          if (!listed.has(file) || !isUnrecognised(e)) throw e;
-          skipped.push(`${file} (${UNRECOGNISED})`);
+          const entry = notRecognised(e, file, listed);
+          if (entry === undefined) throw e;
+          skipped.push(entry);
         }
       }
       if (infos.length === 0) throw usageError(msg.folderNoInputs(args.join(' ')));

@@ -19,12 +19,13 @@ export interface Expanded {
   listed: Set<string>;
 }
 
-/** Why a listed file whose content no loader recognises was not read. */
-export const UNRECOGNISED = 'not in a format linkage recognises';
-
-/** Whether `e` says a file is in no format linkage knows (as opposed to a damaged file of a known format). */
-export function isUnrecognised(e: unknown): e is LinkageError {
-  return e instanceof LinkageError && e.code === 'E_UNKNOWN_FORMAT';
+/**
+ * The `skipped` entry for `file` when loading it failed with `e` because its content is in no
+ * format linkage knows and it came from a folder or glob (`listed`); undefined when `e` must stand
+ * (a file named on its own, or a damaged file of a known format).
+ */
+export function notRecognised(e: unknown, file: string, listed: ReadonlySet<string>): string | undefined {
+  return listed.has(file) && e instanceof LinkageError && e.code === 'E_UNKNOWN_FORMAT' ? `${file} (not in a format linkage recognises)` : undefined;
 }
 
 /** Whether `arg` is a glob: `*`, `?` or `[..]` in its last path segment. */
