@@ -6,7 +6,7 @@ import { provenanceLabel } from './results.js';
 import { own } from '../model/dict.js';
 import { isLowerBound, seriesLabel } from './labels.js';
 import { wrapPx } from './text-width.js';
-import { boundNote, captionLines, captionText, chartUnit, lowestMember, missingItems, partnerOf, seriesOf, shownValue, thresholdNote, thresholdOf, type Namer } from './chart-parts.js';
+import { boundNote, captionLines, captionText, chartUnit, lowestMember, missingItems, notComputedNotes, partnerOf, seriesOf, shownValue, thresholdNote, thresholdOf, type Namer } from './chart-parts.js';
 import { barsView, dotsView, heatmapView, linesView, type Row, type ViewInput } from './chart-views.js';
 
 export { CHART_KINDS, fittingKinds, misfit, type Namer } from './chart-parts.js';
@@ -91,7 +91,7 @@ export function buildChart(results: readonly Result[], meta: IndicatorMeta, name
   if (lines) input.rows = withGaps(results, rows, row);
   const view = lines ? linesView(input) : kind === 'heatmap' ? heatmapView(input) : kind === 'dots' ? dotsView(input) : barsView(input);
   const width = view.width;
-  const notes = [boundNote(results, name), threshold === null ? null : thresholdNote(results, threshold, unit.title, view.named !== false)].filter((n): n is string => n !== null);
+  const notes = [boundNote(results, name), threshold === null ? null : thresholdNote(results, threshold, unit.title, view.named !== false), ...notComputedNotes(results, name)].filter((n): n is string => n !== null);
   const missing = missingItems(results, name);
   const drawn = captionLines(notes, missing, width);
   const source = `Source: ${sources.length > 0 ? sources.join('; ') : 'no data'}${years.length > 0 ? ` · ${years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : years[0]}` : ''} · computed with linkage`;
