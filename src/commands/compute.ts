@@ -7,7 +7,7 @@ import { defaultInputs, loadInputs } from './inputs.js';
 import { withFetched } from '../fetch/inputs.js';
 import { emit, filesRead, type Io } from './io.js';
 import { prepareOutput } from '../io/output.js';
-import { emitWarnings } from './warnings.js';
+import { emitWarnings, settleRowWarnings } from './warnings.js';
 import { msg, warning, type Warning } from '../messages.js';
 import { terminalLine } from '../render/escape.js';
 import { collect, outputFormat, parseCount, parseFormat, parseOptions, parseYears } from './options.js';
@@ -127,7 +127,7 @@ export async function runCompute(opts: ComputeOptions) {
   const given = new Set((fetched?.files ?? opts.input ?? []).map((f) => labels?.get(f) ?? f));
   // (When nothing has a value, the no-value error says it all.)
   const unused = !results.some((r) => r.status === 'ok') ? [] : inputs.filter((i) => given.has(i.file) && i.rows > 0 && i.filtered === i.rows).map((i) => warning(msg.inputUnused(i.file, indicators.map((x) => x.meta.id))));
-  const warnings: Warning[] = [...(opts.taiwan490 ? [warning(msg.taiwan490())] : []), ...loadWarnings, ...unused, ...computeWarnings];
+  const warnings: Warning[] = [...(opts.taiwan490 ? [warning(msg.taiwan490())] : []), ...settleRowWarnings(loadWarnings, (r) => table.wasLookedUp(r)), ...unused, ...computeWarnings];
   return { ctx, indicators, results, inputs, warnings, table, geos, years };
 }
 

@@ -86,14 +86,16 @@ function inspectTable(info: Inspected, width: number): string {
     ['rows', `${info.rows} read, ${info.missing_values} with a missing value (kept as missing, never zero)`],
     ['skipped', info.skipped.count === 0 ? '0' : `${info.skipped.count}: ${Object.entries(info.skipped.reasons).map(([r, n]) => `${n} ${r}`).join('; ')}`],
     ['years', info.years.join('–')],
-    ['geographies', `${info.geos.length}: ${info.geos.join(' ')}`],
+    ['economies', `${info.geos.length}: ${info.geos.join(' ')}`],
     ...(info.partners.length > 0 ? [['partners', `${info.partners.length}: ${info.partners.join(' ')}`]] : []),
   ];
   const measures = [['measure', 'rows', 'what it is; indicators that use it'], ...info.measures.map(measureCells)];
   // Borders and padding: 7 columns for two cells, 10 for three; the last cell takes what is left.
   const keyWidth = Math.max(...measures.map((r) => (r[0] ?? '').length), 7);
   const rowsWidth = Math.max(...measures.map((r) => (r[1] ?? '').length), 4);
-  return `${displayTable(facts, { columns: { 1: { width: Math.max(20, width - 18), wrapWord: true } } })}${displayTable(measures, { columns: { 0: { width: Math.min(keyWidth, 28), wrapWord: true }, 2: { width: Math.max(20, width - 10 - Math.min(keyWidth, 28) - rowsWidth), wrapWord: true } } })}`;
+  // A SHA-256 (64 characters) is never broken: below 80 columns its row overflows instead.
+  const factKey = Math.max(...facts.map((r) => (r[0] ?? '').length));
+  return `${displayTable(facts, { columns: { 1: { width: Math.max(64, width - 7 - factKey), wrapWord: true } } })}${displayTable(measures, { columns: { 0: { width: Math.min(keyWidth, 28), wrapWord: true }, 2: { width: Math.max(20, width - 10 - Math.min(keyWidth, 28) - rowsWidth), wrapWord: true } } })}`;
 }
 
 export function registerInspect(program: Command, io: Io): void {
