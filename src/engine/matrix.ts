@@ -60,64 +60,68 @@ export class TradeMatrix {
   rows(provenance: Provenance, economies?: ReadonlySet<string>, groupIds?: ReadonlySet<string>): CanonicalRow[] {
     const out: CanonicalRow[] = [];
     const n = this.geos.length;
-    const geos = this.geos;
     // Bilateral rows only between the economies asked about (world totals always sum every cell).
     const keep = new Uint8Array(n).fill(economies === undefined ? 1 : 0);
-    if (economies !== undefined) geos.forEach((g, i) => economies.has(g) && (keep[i] = 1));
+    if (economies !== undefined) this.geos.forEach((g, i) => economies.has(g) && (keep[i] = 1));
+    const asked = this.groups.map((group, g) => [group, g] as const).filter(([group]) => groupIds === undefined || groupIds.has(group.id));
     for (const [year, sums] of [...this.sums].sort((a, b) => a[0] - b[0])) {
       const present = this.present.get(year) as Uint8Array;
-      this.groups.forEach((group, g) => {
-        if (groupIds !== undefined && !groupIds.has(group.id)) return;
-        const mx = tradeMeasure('X', group);
-        const mm = tradeMeasure('M', group);
-        const row = (measure: string, geo: string, partner: string, value: number): CanonicalRow => ({ measure, geo, partner, year, value, unit: 'usd', flags: {}, provenance });
-        const out_i = new Float64Array(n);
-        const in_j = new Float64Array(n);
-        const hasOut = new Uint8Array(n);
-        const hasIn = new Uint8Array(n);
-        let world = 0;
-        let self = 0;
-        let anySelf = false;
-        let any = false;
-        for (let i = 0; i < n; i++) {
-          const base = (g * n + i) * n;
-          for (let j = 0; j < n; j++) {
-            if (present[base + j] !== 1) continue;
-            const v = sums[base + j] as number;
-            if (keep[i] === 1 && keep[j] === 1) out.push(row(mx, geos[i] as string, geos[j] as string, v), row(mm, geos[j] as string, geos[i] as string, v));
-            out_i[i] = (out_i[i] as number) + v;
-            in_j[j] = (in_j[j] as number) + v;
-            hasOut[i] = 1;
-            hasIn[j] = 1;
-            world += v;
-            any = true;
-            if (i === j) {
-              self += v;
-              anySelf = true;
-            }
-          }
-        }
-        for (let i = 0; i < n; i++) {
-          if (hasOut[i] === 1) out.push(row(mx, geos[i] as string, 'WLD', out_i[i] as number), row(mm, 'WLD', geos[i] as string, out_i[i] as number));
-          if (hasIn[i] === 1) out.push(row(mx, 'WLD', geos[i] as string, in_j[i] as number), row(mm, geos[i] as string, 'WLD', in_j[i] as number));
-        }
-        if (any) out.push(row(mx, 'WLD', 'WLD', world), row(mm, 'WLD', 'WLD', world));
-        if (anySelf) out.push({ ...row(selfMeasure(mx), 'WLD', 'WLD', self), partner: null }, { ...row(selfMeasure(mm), 'WLD', 'WLD', self), partner: null });
-      });
+      for (const [group, g] of asked) this.groupRows(out, provenance, year, group, sums.subarray(g * n * n, (g + 1) * n * n), present.subarray(g * n * n, (g + 1) * n * n), keep);
     }
     // Coverage notes, as tradeReducer writes them: the codes that contributed, per group and flow.
     for (const [year, used] of [...this.used].sort((a, b) => a[0] - b[0])) {
-      this.groups.forEach((group) => {
-        if (groupIds !== undefined && !groupIds.has(group.id)) return;
-        const present: string[] = [];
-        for (let k = 0; k < used.length; k++) if (used[k] === 1 && (group.kind === 'total' || inGroup(group, hs6(k)))) present.push(hs6(k));
-        if (present.length === 0) return;
+      const codes: string[] = [];
+      for (let k = used.indexOf(1); k !== -1; k = used.indexOf(1, k + 1)) codes.push(hs6(k));
+      for (const [group] of asked) {
+        const present = codes.filter((c) => group.kind === 'total' || inGroup(group, c));
+        if (present.length === 0) continue;
         present.sort();
         for (const flow of ['X', 'M']) {
           out.push({ measure: `trade-codes:${flow}:${group.id}`, geo: 'WLD', partner: null, year, value: null, unit: 'codes', flags: {}, provenance, codes: { vintages: this.cls === '' ? [] : [this.cls], present: [...present], refused: [] } });
         }
-      });
+      }
     }
     return out;
+  }
+
+  /** The rows of one group and year (`sums` and `present` are that group's n × n block). */
+  private groupRows(out: CanonicalRow[], provenance: Provenance, year: number, group: ProductGroup, sums: Float64Array, present: Uint8Array, keep: Uint8Array): void {
+    const n = this.geos.length;
+    const geos = this.geos;
+    const mx = tradeMeasure('X', group);
+    const mm = tradeMeasure('M', group);
+    const row = (measure: string, geo: string, partner: string, value: number): CanonicalRow => ({ measure, geo, partner, year, value, unit: 'usd', flags: {}, provenance });
+    const out_i = new Float64Array(n);
+    const in_j = new Float64Array(n);
+    const hasOut = new Uint8Array(n);
+    const hasIn = new Uint8Array(n);
+    let world = 0;
+    let self = 0;
+    let anySelf = false;
+    let any = false;
+    for (let i = 0; i < n; i++) {
+      const base = i * n;
+      for (let j = 0; j < n; j++) {
+        if (present[base + j] !== 1) continue;
+        const v = sums[base + j] as number;
+        if (keep[i] === 1 && keep[j] === 1) out.push(row(mx, geos[i] as string, geos[j] as string, v), row(mm, geos[j] as string, geos[i] as string, v));
+        out_i[i] = (out_i[i] as number) + v;
+        in_j[j] = (in_j[j] as number) + v;
+        hasOut[i] = 1;
+        hasIn[j] = 1;
+        world += v;
+        any = true;
+        if (i === j) {
+          self += v;
+          anySelf = true;
+        }
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      if (hasOut[i] === 1) out.push(row(mx, geos[i] as string, 'WLD', out_i[i] as number), row(mm, 'WLD', geos[i] as string, out_i[i] as number));
+      if (hasIn[i] === 1) out.push(row(mx, 'WLD', geos[i] as string, in_j[i] as number), row(mm, geos[i] as string, 'WLD', in_j[i] as number));
+    }
+    if (any) out.push(row(mx, 'WLD', 'WLD', world), row(mm, 'WLD', 'WLD', world));
+    if (anySelf) out.push({ ...row(selfMeasure(mx), 'WLD', 'WLD', self), partner: null }, { ...row(selfMeasure(mm), 'WLD', 'WLD', self), partner: null });
   }
 }
