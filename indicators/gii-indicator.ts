@@ -6,6 +6,12 @@ import type { CanonicalRow } from '../src/model/types.js';
 
 const KINDS = { score: 'gii_score', rank: 'gii_rank', value: 'gii_value' } as const;
 
+/** Why a group has no rank or raw value (`detail.not_aggregated`; charts say it instead of listing the group as missing). */
+const NOT_AGGREGATED = {
+  rank: 'Group ranks are not computed: ranks do not add up',
+  value: "Group values of raw GII data are not computed: a mean of the members' values is not the group's value",
+} as const;
+
 /** A GII indicator number for a reader: `GII` is the overall index, others are named by number. */
 export function giiName(num: string): string {
   return num === 'GII' ? 'the overall GII' : `GII indicator ${num}`;
@@ -56,7 +62,7 @@ export const giiIndicator: Indicator = {
         const memberValues = Object.fromEntries(rows.map((r) => [r.geo, r.value]));
         const base = missingResult('gii-indicator', geo, year, { breakdown: `${num} ${kind}`, unit });
         if (missing.length > 0) out.push({ ...base, reason: missing.join('; ') });
-        else if (geo.kind === 'group' && kind !== 'score') out.push({ ...base, reason: `GII ${kind}s are not aggregated over a group; members: ${rows.map((r) => `${r.geo} ${r.value as number}`).join(', ')}`, detail: { members: memberValues } });
+        else if (geo.kind === 'group' && kind !== 'score') out.push({ ...base, reason: `GII ${kind}s are not aggregated over a group; members: ${rows.map((r) => `${r.geo} ${r.value as number}`).join(', ')}`, detail: { members: memberValues, not_aggregated: NOT_AGGREGATED[kind as 'rank' | 'value'] } });
         else {
           const value = rows.reduce((a, r) => a + (r.value as number), 0) / rows.length;
           out.push({ ...base, value, status: 'ok', years_used: Object.fromEntries(members.map((m) => [m, year])), provenance: provenanceOf(rows), ...(geo.kind === 'group' ? { detail: { aggregation: 'unweighted mean of member scores', members: memberValues } } : {}) });

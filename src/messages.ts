@@ -216,11 +216,40 @@ export interface Warning {
   code: Code;
   message: string;
   hint: string;
+  /**
+   * On warnings about particular rows (values outside their usual domain), once the command has
+   * computed: whether a computation read any of those rows. `false`: reported, but not an error
+   * under `--strict`, since no requested result depends on them.
+   */
+  feeds_results?: boolean;
 }
 
 /** A catalogued warning message as a `Warning` record. */
 export function warning(m: Msg): Warning {
   return { code: m[2], message: m[0], hint: m[1] };
+}
+
+/** The rows a row warning is about; kept beside the record so that JSON output never carries them. */
+const ROWS = new WeakMap<Warning, readonly RowKey[]>();
+
+/** What identifies a row for {@link rowWarning}: its measure, geography, partner and year. */
+export interface RowKey {
+  measure: string;
+  geo: string;
+  partner: string | null;
+  year: number;
+}
+
+/** A catalogued warning about these rows (see {@link Warning.feeds_results}). */
+export function rowWarning(m: Msg, rows: readonly RowKey[]): Warning {
+  const w = warning(m);
+  ROWS.set(w, rows);
+  return w;
+}
+
+/** The rows a warning made by {@link rowWarning} is about; undefined for any other warning. */
+export function warningRows(w: Warning): readonly RowKey[] | undefined {
+  return ROWS.get(w);
 }
 
 /** Missing-result reasons (shown in `reason`). */

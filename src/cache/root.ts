@@ -3,7 +3,7 @@ import { isAbsolute, join } from 'node:path';
 
 /**
  * The user's linkage cache folder, shared by every cache (downloads under `fetch/`, scan
- * aggregates under `aggregates/`): `LINKAGE_CACHE_DIR`, else `$XDG_CACHE_HOME/linkage`, else
+ * aggregates under `aggregates/`, parsed BACI dictionaries under `releases/`): `LINKAGE_CACHE_DIR`, else `$XDG_CACHE_HOME/linkage`, else
  * `~/.cache/linkage`. A relative `XDG_CACHE_HOME` is ignored, as the XDG base-directory
  * specification requires. The folder is not created here.
  */
@@ -15,7 +15,7 @@ export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
   return join(homedir(), '.cache', 'linkage');
 }
 
-/** A named cache area below the root (`fetch`, `aggregates`). */
-export function cacheDir(area: 'fetch' | 'aggregates', env: NodeJS.ProcessEnv = process.env): string {
+/** A named cache area below the root (`fetch`, `aggregates`, `releases`: parsed BACI release dictionaries). */
+export function cacheDir(area: 'fetch' | 'aggregates' | 'releases', env: NodeJS.ProcessEnv = process.env): string {
   return join(cacheRoot(env), area);
 }

@@ -48,6 +48,37 @@ export function compactIds(ids: readonly string[]): string {
   return [...groups].map(([stem, tails]) => (tails.length === 1 ? `${stem}${tails[0] ?? ''}` : `${stem}{${tails.join(',')}}`)).join(', ');
 }
 
+/**
+ * A shell command wrapped to `width` columns after `first` (continuation lines after `indent`):
+ * broken only between words outside quotes, an option kept with its value, each continued line
+ * ending in ` \` so that the copied lines still run as one command. A word is never cut: one
+ * longer than a line overflows it.
+ */
+export function wrapCommand(command: string, width: number, first: string, indent: string): string[] {
+  const words = command.match(/(?:'[^']*'|[^\s'])+/g) ?? [];
+  const units: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    const next = words[i + 1];
+    if (w.startsWith('--') && next !== undefined && !next.startsWith('-')) {
+      units.push(`${w} ${next}`);
+      i++;
+    } else units.push(w);
+  }
+  const lines: string[] = [];
+  let line = first;
+  let empty = true;
+  for (const u of units) {
+    if (!empty && line.length + 1 + u.length > width - 2) {
+      lines.push(`${line} \\`);
+      line = indent + u;
+    } else line = empty ? line + u : `${line} ${u}`;
+    empty = false;
+  }
+  lines.push(line);
+  return lines;
+}
+
 function note(f: CheckedFigure): string {
   return [
     f.edition_used ?? '',
@@ -68,7 +99,7 @@ function note(f: CheckedFigure): string {
  * figures in a table that fits `width` columns, unavailable ones collapsed by reason.
  */
 export function renderCheckTable(figures: readonly CheckedFigure[], summary: CheckSummary, width = 80, hidden = 0): string {
-  const out: string[] = [`${summaryLine(summary)}${hidden > 0 ? ` (${hidden} not listed: see --only)` : ''}`];
+  const out: string[] = wrap(`${summaryLine(summary)}${hidden > 0 ? ` (${hidden} not listed: see --only)` : ''}`, width, '  ');
   const byTable = new Map<string, CheckedFigure[]>();
   for (const f of figures) byTable.set(f.table || '(no table)', [...(byTable.get(f.table || '(no table)') ?? []), f]);
   for (const [table, list] of byTable) {
@@ -109,8 +140,8 @@ export function renderCheckTable(figures: readonly CheckedFigure[], summary: Che
         out.push(...wrap(`${compactIds(ids)}${ids.length > 1 ? ` (${ids.length})` : ''}`, width - 2, '    ').map((l, i) => (i === 0 ? `- ${l}` : l)));
         out.push(...wrap(`    ${need}`, width, '    '));
         const fetches = [...new Set(list.map((f) => f.fetch).filter((c): c is string => c !== null && c !== undefined))];
-        // Commands stay on one line, to copy and paste.
-        for (const c of fetches.slice(0, 3)) out.push(`    get it with: ${c}`);
+        // Commands wrap as shell continuations, so a copied command still runs.
+        for (const c of fetches.slice(0, 3)) out.push(...wrapCommand(c, width, '    get it with: ', '        '));
         if (fetches.length > 3) out.push(`    and ${fetches.length - 3} more fetch commands (see --format csv)`);
         const beside = [...new Set(list.map((f) => /already beside the project: [^;]*/.exec(f.reason ?? '')?.[0]).filter((x): x is string => x !== undefined))];
         for (const b of beside) out.push(...wrap(`    ${b}`, width, '      '));

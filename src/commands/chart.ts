@@ -46,7 +46,7 @@ Examples:
       const { ctx, indicators, results, inputs, warnings, table, geos, years } = await runCompute({ ...opts, fetchNote: (t) => io.stderr(`linkage: ${terminalLine(t)}\n`) });
       // No value, no chart: exit 1 saying what was asked and why nothing has data (as compute does); nothing is written.
       requireSomeValue(results, inputs, table, { indicators, geos: geos.map((g) => g.code), years });
-      const spec = chartSpec(results, meta, namer(ctx), kind);
+      const spec = chartSpec(results, meta, namer(ctx), opts.kind as ChartKind | undefined);
       // vega, vega-lite and resvg load only here, so commands that do not draw start fast.
       const { compileSpec, renderSvg, svgToPng } = await import('../render/draw.js');
       emitWarnings(io, [...warnings, ...compileSpec(spec).warnings.map((w) => warning(msg.chartCompile(meta.id, w)))]);

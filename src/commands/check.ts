@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { emitWarnings } from './warnings.js';
+import { emitWarnings, settleRowWarnings } from './warnings.js';
 import { checkFigures, VERDICTS, type Verdict } from '../check/check.js';
 import { compareExpectations, readExpectations } from '../check/expect.js';
 import { readPublished } from '../check/published.js';
@@ -70,7 +70,7 @@ export async function runCheck(opts: CheckOptions) {
   const fetched = await fetchForFigures(figures, ctx, opts, opts.fetchNote ? { note: opts.fetchNote } : {}, () => []);
   const { table, inputs, warnings } = await loadInputs(fetched?.files ?? opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, undefined, { reducer: () => tradeReducer(products), sample: opts.sample !== false, trade: { groups: products, engine: parseFormat(opts.engine, ['auto', 'duckdb', 'js'] as const, 'auto'), countries: ctx.countries, cache: opts.cache !== false, ...withProgress(opts.quiet ? undefined : opts.progress) }, ...(fetched?.baciDictionary ? { read: { baciDictionary: fetched.baciDictionary } } : {}) });
   const checked = checkFigures(figures, table, ctx.countries, ctx.groups, inputs.map((i) => i.file));
-  return { figures: checked, summary: summarise(checked), inputs, warnings };
+  return { figures: checked, summary: summarise(checked), inputs, warnings: settleRowWarnings(warnings, (r) => table.wasLookedUp(r)) };
 }
 
 export function registerCheck(program: Command, io: Io): void {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Geo, Result } from '../model/indicator.js';
+import type { Geo, Indicator, Result } from '../model/indicator.js';
 import type { GroupRegistry } from '../model/groups.js';
 import { renderResultsCsv, renderResultsJson, renderResultsTable } from '../render/results.js';
 import { DEFAULT_GROUPS, makeContext, namer, selectGeos, selectIndicators } from './context.js';
@@ -7,7 +7,7 @@ import { defaultInputs, loadInputs } from './inputs.js';
 import { withFetched } from '../fetch/inputs.js';
 import { emit, filesRead, type Io } from './io.js';
 import { prepareOutput } from '../io/output.js';
-import { emitWarnings } from './warnings.js';
+import { emitWarnings, settleRowWarnings } from './warnings.js';
 import { msg, warning, type Warning } from '../messages.js';
 import { terminalLine } from '../render/escape.js';
 import { collect, outputFormat, parseCount, parseFormat, parseOptions, parseYears } from './options.js';
@@ -20,7 +20,9 @@ import { terminalWidth } from '../render/width.js';
 import { didYouMean } from '../suggest.js';
 import { tradeReducer } from '../trade/aggregate.js';
 import { requireSomeValue } from './nothing.js';
-import { resolveProducts } from '../trade/products.js';
+import { resolveProducts, type ProductGroup } from '../trade/products.js';
+import { computeAll, flowList, productList, type TradeLists } from './combinations.js';
+import type { Context } from './context.js';
 import type { TradeScanOptions } from '../engine/index.js';
 import { scanProgress, withProgress } from './progress.js';
 
@@ -37,8 +39,10 @@ export interface ComputeOptions {
   latest?: string;
   edition?: string;
   option?: string[];
-  flow?: string;
-  products?: string;
+  /** `--flow` values, each a comma list (exports, imports, total): every flow is computed. */
+  flow?: string[];
+  /** `--products` values (repeatable; see {@link productList}): every product group is computed. */
+  products?: string[];
   basis?: string;
   reporter?: string;
   partners?: string;
@@ -69,11 +73,17 @@ export interface ComputeOptions {
   inputLabels?: ReadonlyMap<string, string>;
 }
 
-/** The trade flags (--flow, --products, --basis, --reporter, --partners, --include-self) as indicator options. */
+/**
+ * The trade flags (--flow, --products, --basis, --reporter, --partners, --include-self) as indicator
+ * options; `flow` is the comma list of every flow given, `products` the first group (the others are
+ * in {@link productList}).
+ */
 export function tradeFlags(opts: ComputeOptions): Record<string, string> {
   const out: Record<string, string> = {};
-  if (opts.flow) out.flow = opts.flow;
-  if (opts.products) out.products = opts.products;
+  const flows = flowList((opts.flow ?? []).join(','));
+  if (flows) out.flow = flows.join(',');
+  const products = productList(opts.products);
+  if (products?.[0] !== undefined) out.products = products[0];
   if (opts.basis) out.basis = opts.basis;
   if (opts.reporter) out.reporter = opts.reporter;
   if (opts.partners) out.partners = opts.partners;
@@ -88,14 +98,18 @@ export async function runCompute(opts: ComputeOptions) {
   const geos = selectGeos(ctx, opts.group, opts.country, opts.members !== false);
   const years = parseYears(opts.year);
   const latest = parseCount('--latest', opts.latest, 0);
-  const options = { ...tradeFlags(opts), ...parseOptions(opts.option) };
+  const optionPairs = parseOptions(opts.option);
+  const options = { ...tradeFlags(opts), ...optionPairs };
   validateOptions(indicators, options, ctx);
+  // `--option products=…` (a report section's way) is one group, as it was; `--option flow=a,b` a list.
+  const lists: TradeLists = { flows: flowList(options.flow), products: optionPairs.products !== undefined ? [optionPairs.products] : productList(opts.products) };
   const measures = new Set(indicators.flatMap((i) => [...i.meta.measures]));
   const trade = measures.has('trade');
-  const fetched = await withFetched(indicators.map((i) => i.meta.id), ctx, opts, options, DEFAULT_GROUPS, opts.fetchNote ? { note: opts.fetchNote } : {}, () => defaultInputs().map(([p]) => p));
+  const fetched = await fetchedFor(indicators, ctx, opts, options, lists.products);
   const labels = fetched !== undefined && (opts.input ?? []).length === 0 ? new Map(defaultInputs()) : opts.inputLabels;
   const engine = parseFormat(opts.engine, ['auto', 'duckdb', 'js'] as const, 'auto');
-  const groups = trade ? [resolveProducts(options.products)] : [];
+  // Every product group is summed in the same pass over each input.
+  const groups = trade ? uniqueGroups((lists.products ?? [options.products]).map(resolveProducts)) : [];
   const { table, inputs, provenances, warnings: loadWarnings } = await loadInputs(fetched?.files ?? opts.input ?? [], ctx.countries, opts.source, labels, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))), {
     read: {
       taiwan490: opts.taiwan490 === true,
@@ -108,13 +122,37 @@ export async function runCompute(opts: ComputeOptions) {
   if (opts.edition !== undefined) checkEdition(opts.edition, provenances);
   const computeWarnings: Warning[] = [];
   const warn = (w: Warning) => void (computeWarnings.some((x) => x.code === w.code && x.message === w.message) || computeWarnings.push(w));
-  const results: Result[] = indicators.flatMap((ind) => ind.compute({ table, geos, years, latest, edition: opts.edition, options, groups: ctx.groups, warn }));
+  const results: Result[] = computeAll(indicators, { table, geos, years, latest, edition: opts.edition, groups: ctx.groups, warn }, options, lists);
   // An input the user named that feeds none of the indicators (they add to the sample, so the run can still succeed).
   const given = new Set((fetched?.files ?? opts.input ?? []).map((f) => labels?.get(f) ?? f));
   // (When nothing has a value, the no-value error says it all.)
   const unused = !results.some((r) => r.status === 'ok') ? [] : inputs.filter((i) => given.has(i.file) && i.rows > 0 && i.filtered === i.rows).map((i) => warning(msg.inputUnused(i.file, indicators.map((x) => x.meta.id))));
-  const warnings: Warning[] = [...(opts.taiwan490 ? [warning(msg.taiwan490())] : []), ...loadWarnings, ...unused, ...computeWarnings];
+  const warnings: Warning[] = [...(opts.taiwan490 ? [warning(msg.taiwan490())] : []), ...settleRowWarnings(loadWarnings, (r) => table.wasLookedUp(r)), ...unused, ...computeWarnings];
   return { ctx, indicators, results, inputs, warnings, table, geos, years };
+}
+
+/** Product groups without repeats (by id), in order. */
+function uniqueGroups(groups: readonly ProductGroup[]): ProductGroup[] {
+  return groups.filter((g, i) => groups.findIndex((x) => x.id === g.id) === i);
+}
+
+/**
+ * The fetched (or cached) inputs for the indicators: one recipe selection per product group (a
+ * Comtrade query names one group's codes), the files merged in order, the given inputs last.
+ */
+async function fetchedFor(indicators: readonly Indicator[], ctx: Context, opts: ComputeOptions, options: Readonly<Record<string, string>>, products: readonly string[] | undefined) {
+  const ids = indicators.map((i) => i.meta.id);
+  const defaults = () => defaultInputs().map(([p]) => p);
+  const note = opts.fetchNote ? { note: opts.fetchNote } : {};
+  if (products === undefined || products.length <= 1) return withFetched(ids, ctx, opts, options, DEFAULT_GROUPS, note, defaults);
+  const parts = [];
+  for (const p of products) parts.push(await withFetched(ids, ctx, opts, { ...options, products: p }, DEFAULT_GROUPS, note, defaults));
+  const got = parts.filter((x) => x !== undefined);
+  if (got.length === 0) return undefined;
+  const given = new Set([...(opts.input ?? []), ...defaults()]);
+  const files = [...new Set(got.flatMap((x) => x.files))];
+  const baciDictionary = got.find((x) => x.baciDictionary !== undefined)?.baciDictionary;
+  return { files: [...files.filter((f) => !given.has(f)), ...files.filter((f) => given.has(f))], ...(baciDictionary !== undefined ? { baciDictionary } : {}) };
 }
 
 /**
@@ -155,11 +193,11 @@ export function addComputeOptions(cmd: Command): Command {
     .option('--latest <n>', "fill a member's gap with its value up to N years earlier (reported in years_used)")
     .option('--edition <edition>', 'prefer this edition where several hold the same figure (e.g. 2019, MSTI:2019); default newest')
     .option('--option <key=value>', 'indicator option, e.g. industry=pharmaceuticals, threshold=10 (repeatable)', collect)
-    .option('--flow <flow>', 'trade: exports, imports or total (default total)')
-    .option('--products <group>', 'trade: TOTAL, hs84-85, hightech[:any|:most|:all], HS:<codes> or a product-list CSV (default TOTAL)')
+    .option('--flow <flows>', 'trade: exports, imports or total, or a comma list of them (repeatable; default total); each flow is computed', collect)
+    .option('--products <group>', 'trade: TOTAL, hs84-85, hightech[:any|:most|:all], HS:<codes> or a product-list CSV (repeatable; default TOTAL); each group is computed', collect)
     .option('--basis <basis>', 'trade: reporter, mirror or reporter-then-mirror (default reporter)')
-    .option('--reporter <iso3>', 'trade: the reporting economy for import-source-share / export-destination-share')
-    .option('--partners <list>', 'trade: partner economies or groups, comma-separated')
+    .option('--reporter <iso3>', 'trade: the reporting economy for import-source-share / export-destination-share (only those)')
+    .option('--partners <list>', 'trade: partner economies or groups, comma-separated (import-source-share / export-destination-share only)')
     .option('--include-self', 'trade: keep self-flows (re-imports from oneself) in denominators')
     .option('--taiwan-490', 'label UN Comtrade area 490 "Other Asia, nes" as Taiwan (TWN); a warning is kept in the output')
     .option('--baci-countries <file>', "the BACI release's country_codes_V*.csv (default: the one beside the BACI file)")
@@ -187,7 +225,15 @@ Examples:
   $ linkage compute --input ../shared/data/oecd/gerd-by-source-of-funds-2023-06.csv \\
       --indicator gerd-financed-abroad --year 2017 --latest 1 --format json
   $ linkage compute --input ../shared/data/comtrade/plus/chn-deu-usa-total-by-partner-2022.csv \\
-      --indicator export-destination-share --reporter USA --partners CAN,MEX --year 2022`,
+      --indicator export-destination-share --reporter USA --partners CAN,MEX --year 2022
+  $ linkage compute --input ../shared/data/comtrade/plus/chn-deu-usa-total-by-partner-2022.csv \\
+      --indicator trade-intra-share --indicator import-source-share --group TRIO=CHN,DEU,USA --no-members \\
+      --country CHN --partners DEU,USA --flow exports,imports,total --year 2022
+
+--flow and --products take several values: every trade indicator is computed for each flow and
+product group it applies to, from one scan of each input (results differ by their breakdown).
+--partners and --reporter apply only to import-source-share and export-destination-share, whose
+flow is fixed (imports, exports); the ladder indicators compute for groups, the shares for countries.`,
     )
     .action(async (opts: ComputeOptions) => {
       const format = outputFormat(opts.format, opts.output, ['table', 'csv', 'json', 'md'] as const, opts.wide ? 'csv' : 'table');

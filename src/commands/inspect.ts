@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { expandInputs, notRecognised } from '../inputs/expand.js';
 import { loadFile } from '../loaders/load.js';
 import { msg, warning } from '../messages.js';
-import { editionLabel } from '../render/labels.js';
+import { editionLabel, provenanceLabel } from '../render/labels.js';
 import { displayTable, terminalWidth } from '../render/width.js';
 import { makeContext } from './context.js';
 import { emit, type Io } from './io.js';
@@ -39,6 +39,7 @@ export async function inspectFile(file: string, source: string | undefined) {
   let maxYear = -Infinity;
   let missing = 0;
   let rows = 0;
+  const rowSources = new Set<string>();
   // Tally while streaming and keep nothing: inspect works on files larger than memory.
   const { summary } = await loadFile(file, {
     countries: ctx.countries,
@@ -51,12 +52,18 @@ export async function inspectFile(file: string, source: string | undefined) {
       minYear = Math.min(minYear, r.year);
       maxYear = Math.max(maxYear, r.year);
       if (r.value === null) missing++;
+      rowSources.add(provenanceLabel(r.provenance));
       return false;
     },
   });
   const { filtered: _filtered, ...rest } = summary;
+  const { edition } = summary;
   return {
     ...rest,
+    /** The file's edition; null when it states none (the text says "(edition not stated)"). */
+    edition: edition === 'unknown' || edition === '' ? null : edition,
+    /** Where the rows say they come from (a canonical CSV names source, dataset and edition on each row). */
+    row_sources: [...rowSources].sort(),
     missing_values: missing,
     years: rows > 0 ? [minYear, maxYear] : [],
     geos: [...geos].sort(),
@@ -82,18 +89,20 @@ function inspectTable(info: Inspected, width: number): string {
     ['sha256', info.sha256],
     ['format', `${info.format} (${info.loader}), ${info.encoding}`],
     ['dataset', info.dataset],
-    ['edition', editionLabel(info.edition)],
+    ['edition', info.edition ?? (info.dataset === 'canonical' && info.row_sources.length > 0 ? `on each row: ${info.row_sources.join('; ')}` : editionLabel('unknown'))],
     ['rows', `${info.rows} read, ${info.missing_values} with a missing value (kept as missing, never zero)`],
     ['skipped', info.skipped.count === 0 ? '0' : `${info.skipped.count}: ${Object.entries(info.skipped.reasons).map(([r, n]) => `${n} ${r}`).join('; ')}`],
     ['years', info.years.join('–')],
-    ['geographies', `${info.geos.length}: ${info.geos.join(' ')}`],
+    ['economies', `${info.geos.length}: ${info.geos.join(' ')}`],
     ...(info.partners.length > 0 ? [['partners', `${info.partners.length}: ${info.partners.join(' ')}`]] : []),
   ];
   const measures = [['measure', 'rows', 'what it is; indicators that use it'], ...info.measures.map(measureCells)];
   // Borders and padding: 7 columns for two cells, 10 for three; the last cell takes what is left.
   const keyWidth = Math.max(...measures.map((r) => (r[0] ?? '').length), 7);
   const rowsWidth = Math.max(...measures.map((r) => (r[1] ?? '').length), 4);
-  return `${displayTable(facts, { columns: { 1: { width: Math.max(20, width - 18), wrapWord: true } } })}${displayTable(measures, { columns: { 0: { width: Math.min(keyWidth, 28), wrapWord: true }, 2: { width: Math.max(20, width - 10 - Math.min(keyWidth, 28) - rowsWidth), wrapWord: true } } })}`;
+  // A SHA-256 (64 characters) is never broken: below 80 columns its row overflows instead.
+  const factKey = Math.max(...facts.map((r) => (r[0] ?? '').length));
+  return `${displayTable(facts, { columns: { 1: { width: Math.max(64, width - 7 - factKey), wrapWord: true } } })}${displayTable(measures, { columns: { 0: { width: Math.min(keyWidth, 28), wrapWord: true }, 2: { width: Math.max(20, width - 10 - Math.min(keyWidth, 28) - rowsWidth), wrapWord: true } } })}`;
 }
 
 export function registerInspect(program: Command, io: Io): void {

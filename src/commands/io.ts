@@ -37,9 +37,9 @@ export function emit(io: Io, text: string | Uint8Array, output: string | OutputT
  * them); a glob counts the files it matches. An argument that does not expand (no match) is kept
  * as written: its own error comes later.
  */
-export function filesRead(opts: { input?: string[]; groups?: string[]; baciCountries?: string; products?: string; published?: string }, defaults: readonly string[] = []): string[] {
+export function filesRead(opts: { input?: string[]; groups?: string[]; baciCountries?: string; products?: string | readonly string[]; published?: string }, defaults: readonly string[] = []): string[] {
   const inputs = (opts.input ?? []).flatMap(expanded);
-  const given = [...inputs, ...(opts.groups ?? []), opts.baciCountries, opts.products, opts.published].filter((f): f is string => f !== undefined);
+  const given = [...inputs, ...(opts.groups ?? []), opts.baciCountries, ...[opts.products ?? []].flat(), opts.published].filter((f): f is string => f !== undefined);
   return [...given, ...defaults];
 }
 

@@ -94,7 +94,7 @@ export async function scanTrade(file: string, label: string, kind: TradeKind, op
   const info = await stat(file).catch(() => {
     throw dataError(msg.fileNotFound(label), { file: label });
   });
-  const release = baciRelease(file, label, opts.countries, opts.read);
+  const release = baciRelease(file, label, opts.countries, opts.read, opts.cache !== false);
   // A product group of another HS vintage needs codes converted (or refused by name) row by row:
   // the per-row path does that (src/trade/aggregate.ts). Parquet cannot take that path.
   if (opts.groups.some((g) => g.vintage !== 'any' && g.vintage !== release.cls)) {

@@ -7,6 +7,7 @@ import { own } from '../model/dict.js';
 import { parseDataCsv } from '../model/csv-text.js';
 import type { Provenance } from '../model/types.js';
 import { dataPath } from '../paths.js';
+import { memoisedDictionaries, type ParsedDictionaries } from './release-memo.js';
 
 const VINTAGES: Record<string, string> = { HS92: 'H0', HS96: 'H1', HS02: 'H2', HS07: 'H3', HS12: 'H4', HS17: 'H5', HS22: 'H6' };
 
@@ -65,8 +66,29 @@ export function baciNames(file: string): { cls: string; dataset: string; edition
   return { cls: release ? (own(VINTAGES, release) ?? 'H?') : 'H?', dataset: `BACI${release ? ` ${m?.[1]}` : ''}`, edition: /_V(\d{6}[a-z]?)(?![a-z0-9])/i.exec(basename(file))?.[1] ?? 'unknown', release };
 }
 
-/** The release of one BACI file (cached per dictionary pair). Throws the one-line error when the country dictionary is missing. */
-export function baciRelease(file: string, label: string, countries: CountryRegistry, options: ReleaseOptions = {}): BaciRelease {
+/** The dictionaries' rows as parsed (what src/engine/release-memo.ts remembers); throws when the country dictionary lacks its columns. */
+function parseDictionaries(dict: string, productFile: string | undefined): ParsedDictionaries {
+  const entries = parseDataCsv(readFileSync(dict, 'utf8'));
+  // Releases up to V202301: iso_3digit_alpha; from V202401: country_iso3 (a few copies: iso3).
+  const isoColumn = ['iso_3digit_alpha', 'country_iso3', 'iso3'].find((c) => entries[0]?.[c] !== undefined);
+  if (entries[0]?.country_code === undefined || isoColumn === undefined) {
+    throw dataError(baciMsg.dictionaryColumns(Object.keys(entries[0] ?? {}).join(',')), { file: basename(dict), line: 1 });
+  }
+  const areas: [number, string][] = [];
+  for (const r of entries) {
+    const code = Number((r.country_code ?? '').trim());
+    if (Number.isInteger(code)) areas.push([code, (r[isoColumn] ?? '').trim()]);
+  }
+  const codes = productFile === undefined ? null : parseDataCsv(readFileSync(productFile, 'utf8')).map((r) => Number((r.code ?? '').trim())).filter((n) => Number.isInteger(n));
+  return { areas, codes };
+}
+
+/**
+ * The release of one BACI file (cached per dictionary pair in the process; with `memo`, the
+ * dictionaries' parse is also remembered on disk, src/engine/release-memo.ts). Throws the one-line
+ * error when the country dictionary is missing.
+ */
+export function baciRelease(file: string, label: string, countries: CountryRegistry, options: ReleaseOptions = {}, memo = false): BaciRelease {
   const names = baciNames(file);
   const dict = options.baciDictionary ?? beside(file, /^country_codes_V\d{6}[a-z]?\.csv$/i, names.edition);
   if (dict === undefined) {
@@ -76,24 +98,16 @@ export function baciRelease(file: string, label: string, countries: CountryRegis
   const key = `${dict}\u0000${productFile ?? ''}\u0000${names.cls}`;
   const hit = cache.get(key);
   if (hit !== undefined) return { ...hit, dataset: names.dataset, edition: names.edition };
+  const parsed = memoisedDictionaries(dict, productFile, memo, () => parseDictionaries(dict, productFile));
   const areas = new Map<number, string>();
-  const entries = parseDataCsv(readFileSync(dict, 'utf8'));
-  // Releases up to V202301: iso_3digit_alpha; from V202401: country_iso3 (a few copies: iso3).
-  const isoColumn = ['iso_3digit_alpha', 'country_iso3', 'iso3'].find((c) => entries[0]?.[c] !== undefined);
-  if (entries[0]?.country_code === undefined || isoColumn === undefined) {
-    throw dataError(baciMsg.dictionaryColumns(Object.keys(entries[0] ?? {}).join(',')), { file: basename(dict), line: 1 });
-  }
-  for (const r of entries) {
-    const iso3 = (r[isoColumn] ?? '').trim();
-    const code = Number((r.country_code ?? '').trim());
-    if (!Number.isInteger(code)) continue;
+  for (const [code, iso3] of parsed.areas) {
     const resolved = countries.get(iso3) !== undefined ? iso3 : (countries.lookupNumeric(String(code)) ?? pseudoArea(code));
     areas.set(code, resolved);
   }
   let products: Set<number> | undefined;
   let productsName = 'the release\'s product list';
   if (productFile !== undefined) {
-    products = new Set(parseDataCsv(readFileSync(productFile, 'utf8')).map((r) => Number((r.code ?? '').trim())).filter((n) => Number.isInteger(n)));
+    products = new Set(parsed.codes ?? []);
     productsName = `the release's product list ${basename(productFile)}`;
   } else if (names.cls === 'H5') {
     products = new Set(readFileSync(dataPath('products', 'hs2017-codes.txt'), 'utf8').split('\n').filter((l) => /^\d{6}$/.test(l)).map(Number));

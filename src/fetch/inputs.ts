@@ -3,7 +3,7 @@ import { fetchMsg } from '../messages.js';
 import { countryArg, type Context } from '../commands/context.js';
 import { parseSpan } from './query.js';
 import { RECIPES, recipeFor, type Selection } from './recipes.js';
-import { fetchQuery, type FetchMode, type FetchOptions } from './engine.js';
+import type { FetchMode, FetchOptions } from './engine.js';
 import type { Query } from './types.js';
 import { queryText } from './query.js';
 
@@ -75,6 +75,9 @@ export interface FetchedInputs {
  */
 export async function fetchAll(queries: readonly Query[], opts: FetchOptions, onError?: (query: string, error: LinkageError) => void): Promise<FetchedInputs> {
   const out: FetchedInputs = { files: [] };
+  // The fetch engine (HTTP, API clients, the download cache) loads only when there is a query.
+  if (queries.length === 0) return out;
+  const { fetchQuery } = await import('./engine.js');
   for (const q of queries) {
     let got;
     try {

@@ -1,5 +1,5 @@
 import { dataError, usageError } from '../errors.js';
-import { msg, warning, type Warning } from '../messages.js';
+import { msg, rowWarning, type Warning } from '../messages.js';
 import type { CountryRegistry } from '../model/countries.js';
 import type { CanonicalRow, InputSummary } from '../model/types.js';
 import type { Reducer } from '../trade/aggregate.js';
@@ -84,12 +84,15 @@ export async function consume(stream: Records, sha256: string | (() => string), 
   let filtered = 0;
   let currentLine = 0;
   const reducer = options.reducer?.();
-  const flagged = new Map<string, { note: string; at: string[] }>();
+  const flagged = new Map<string, { note: string; at: string[]; rows: CanonicalRow[] }>();
   const warn = (row: CanonicalRow, note: string) => {
     const f = flagged.get(row.measure);
     const at = `${row.geo} ${row.year} (line ${currentLine})`;
-    if (f === undefined) flagged.set(row.measure, { note, at: [at] });
-    else f.at.push(at);
+    if (f === undefined) flagged.set(row.measure, { note, at: [at], rows: [row] });
+    else {
+      f.at.push(at);
+      f.rows.push(row);
+    }
   };
   const accept = (row: CanonicalRow) => {
     produced++;
@@ -143,7 +146,7 @@ export async function consume(stream: Records, sha256: string | (() => string), 
   const skippedCount = Object.values(reasons).reduce((a, b) => a + b, 0);
   return {
     rows,
-    warnings: [...flagged].map(([measure, f]) => warning(msg.outsideUsualDomain(file, f.at.length, measure, f.note, `${f.at.slice(0, 5).join(', ')}${f.at.length > 5 ? ', …' : ''}`))),
+    warnings: [...flagged].map(([measure, f]) => rowWarning(msg.outsideUsualDomain(file, f.at.length, measure, f.note, `${f.at.slice(0, 5).join(', ')}${f.at.length > 5 ? ', …' : ''}`), f.rows)),
     summary: {
       file,
       sha256: digest,

@@ -26,6 +26,8 @@ export class ObservationTable {
   private readonly index = new Map<string, CanonicalRow[]>();
   private readonly measures = new Set<string>();
   private readonly byFile = new Map<string, Set<string>>();
+  /** The keys a lookup has returned rows for (their rows may have fed a result). */
+  private readonly looked = new Set<readonly CanonicalRow[]>();
   readonly size: number;
 
   constructor(rows: readonly CanonicalRow[]) {
@@ -52,9 +54,21 @@ export class ObservationTable {
 
   /** Rows for a key, preferred edition first, then newest first. */
   candidates(measure: string, geo: string, year: number, partner: string | null = null, edition?: string): CanonicalRow[] {
-    const list = this.index.get(key(measure, geo, partner, year)) ?? [];
+    const list = this.index.get(key(measure, geo, partner, year));
+    if (list === undefined) return [];
+    this.looked.add(list);
     if (edition === undefined) return list;
     return [...list.filter((r) => editionMatches(edition, r.provenance)), ...list.filter((r) => !editionMatches(edition, r.provenance))];
+  }
+
+  /**
+   * True when a lookup ({@link ObservationTable.candidates}) has returned the rows of this row's
+   * key, so it may have fed a result (any edition of the key counts); false when no computation
+   * looked at it. Used to decide whether a warning about the row concerns the results.
+   */
+  wasLookedUp(row: Pick<CanonicalRow, 'measure' | 'geo' | 'partner' | 'year'>): boolean {
+    const list = this.index.get(key(row.measure, row.geo, row.partner, row.year));
+    return list !== undefined && this.looked.has(list);
   }
 
   hasMeasure(measure: string): boolean {

@@ -88,7 +88,8 @@ export function yearRanges(years: readonly number[]): string {
  * value is of one year, which the heading then states.
  */
 export function missingItems(results: readonly Result[], name: Namer): { heading: string; items: string[] } {
-  const missing = results.filter((r) => r.status === 'missing');
+  // A value not computed by design (a group's rank) is not missing data: {@link notComputedNotes} says why.
+  const missing = results.filter((r) => r.status === 'missing' && notComputed(r) === undefined);
   const years = new Set(missing.map((r) => r.year).filter((y) => y > 0));
   const one = years.size === 1;
   // A series every result shares is said once under the title, not for each missing value.
@@ -118,6 +119,22 @@ export function missingItems(results: readonly Result[], name: Namer): { heading
     return [shown.length > 0 ? `${geo}: ${shown.join(', ')}` : geo];
   });
   return { heading: `Not shown (missing data${one ? ` for ${[...years][0]}` : ''})`, items: [...(allMissing.length > 0 ? [`every geography: ${yearRanges(allMissing)}`] : []), ...items] };
+}
+
+/** Why an indicator does not compute this value by design (`detail.not_aggregated`), or undefined. */
+function notComputed(r: Result): string | undefined {
+  const why = r.detail?.not_aggregated;
+  return r.status === 'missing' && typeof why === 'string' ? why : undefined;
+}
+
+/** One note per reason a value is not computed by design, naming the geographies: "Group ranks are not computed: ranks do not add up (CJK)." */
+export function notComputedNotes(results: readonly Result[], name: Namer): string[] {
+  const byWhy = new Map<string, Set<string>>();
+  for (const r of results) {
+    const why = notComputed(r);
+    if (why !== undefined) byWhy.set(why, (byWhy.get(why) ?? new Set()).add(r.geo_kind === 'group' ? r.geo : name(r.geo, r.geo_kind)));
+  }
+  return [...byWhy].map(([why, geos]) => `${why} (${[...geos].join(', ')}).`);
 }
 
 /** Lower bounds drawn: "≥" and a hollow, dashed mark; the caption says which values are bounds. */

@@ -6,7 +6,7 @@ import { provenanceLabel } from './results.js';
 import { own } from '../model/dict.js';
 import { isLowerBound, seriesLabel } from './labels.js';
 import { wrapPx } from './text-width.js';
-import { boundNote, captionLines, captionText, chartUnit, lowestMember, missingItems, partnerOf, seriesOf, shownValue, thresholdNote, thresholdOf, type Namer } from './chart-parts.js';
+import { boundNote, captionLines, captionText, chartUnit, lowestMember, missingItems, notComputedNotes, partnerOf, seriesOf, shownValue, thresholdNote, thresholdOf, type Namer } from './chart-parts.js';
 import { barsView, dotsView, heatmapView, linesView, type Row, type ViewInput } from './chart-views.js';
 
 export { CHART_KINDS, fittingKinds, misfit, type Namer } from './chart-parts.js';
@@ -54,7 +54,10 @@ export interface Chart {
  * Values are drawn in display units (% , US$ bn, index). Colours are colour-blind safe and fixed per
  * geography. Pure: results in, spec out. Check {@link fittingKinds} before asking for a `kind`.
  */
-export function buildChart(results: readonly Result[], meta: IndicatorMeta, name: Namer, kind: ChartKind = meta.chart): Chart {
+export function buildChart(results: readonly Result[], meta: IndicatorMeta, name: Namer, asked?: ChartKind): Chart {
+  // The indicator's default `lines` over a single year is drawn as bars; lines asked for (`--kind
+  // lines`, a report section's `chart`) stay lines: one point per series, and the caption says so.
+  const kind = asked ?? meta.chart;
   const ok = results.filter((r) => r.status === 'ok' && r.value !== null);
   const label = (r: Result) => name(r.geo, r.geo_kind);
   // The results' own unit where they agree (a GII rank is a rank, though the indicator's default is a score).
@@ -87,11 +90,11 @@ export function buildChart(results: readonly Result[], meta: IndicatorMeta, name
   const sources = [...new Set(ok.flatMap((r) => r.provenance.map(provenanceLabel)))];
   const series = new Set(rows.map((v) => v.series)).size > 1;
   const input: ViewInput = { rows, names, colours: colours(geos), unit, series, years, threshold, bounds: rows.some((r) => r.bound !== '') };
-  const lines = kind === 'lines' && years.length > 1;
+  const lines = kind === 'lines' && (years.length > 1 || asked === 'lines');
   if (lines) input.rows = withGaps(results, rows, row);
   const view = lines ? linesView(input) : kind === 'heatmap' ? heatmapView(input) : kind === 'dots' ? dotsView(input) : barsView(input);
   const width = view.width;
-  const notes = [boundNote(results, name), threshold === null ? null : thresholdNote(results, threshold, unit.title, view.named !== false)].filter((n): n is string => n !== null);
+  const notes = [boundNote(results, name), threshold === null ? null : thresholdNote(results, threshold, unit.title, view.named !== false), ...notComputedNotes(results, name), lines && years.length === 1 ? `One year only (${years[0]}): each line is a single point.` : null].filter((n): n is string => n !== null);
   const missing = missingItems(results, name);
   const drawn = captionLines(notes, missing, width);
   const source = `Source: ${sources.length > 0 ? sources.join('; ') : 'no data'}${years.length > 0 ? ` · ${years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : years[0]}` : ''} · computed with linkage`;
@@ -108,7 +111,7 @@ export function buildChart(results: readonly Result[], meta: IndicatorMeta, name
 }
 
 /** The full spec of {@link buildChart}: plot and caption. */
-export function chartSpec(results: readonly Result[], meta: IndicatorMeta, name: Namer, kind: ChartKind = meta.chart): TopLevelSpec {
+export function chartSpec(results: readonly Result[], meta: IndicatorMeta, name: Namer, kind?: ChartKind): TopLevelSpec {
   return buildChart(results, meta, name, kind).spec;
 }
 

@@ -51,8 +51,15 @@ export function displayUnit(unit: string): DisplayUnit {
   }
 }
 
-/** A value for a reader, in its display unit (`—` for missing). */
+/** A value for a reader, in its display unit, thousands grouped (`1,234.50`; `—` for missing). */
 export function formatDisplay(value: number | null, unit: string): string {
   const d = displayUnit(unit);
-  return formatNumber(value === null ? null : value * d.scale, d.decimals);
+  return groupThousands(formatNumber(value === null ? null : value * d.scale, d.decimals));
+}
+
+/** Commas between groups of three digits of a number's integer part: `-1234567.5` → `-1,234,567.5`; other text unchanged. */
+export function groupThousands(text: string): string {
+  const m = /^(-?)(\d+)(\.\d+)?$/.exec(text);
+  if (m === null) return text;
+  return `${m[1] ?? ''}${(m[2] ?? '').replace(/\B(?=(\d{3})+$)/g, ',')}${m[3] ?? ''}`;
 }

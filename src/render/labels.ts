@@ -1,5 +1,6 @@
 import type { Result } from '../model/indicator.js';
 import type { Provenance } from '../model/types.js';
+import { displayUnit, formatDisplay } from './format.js';
 
 /** Short label of a provenance: `OECD MSTI 2019`; an edition the file does not state is left out. */
 export function provenanceLabel(p: Provenance): string {
@@ -62,10 +63,21 @@ export function partnerLabel(partner: string | null): string {
   return partner;
 }
 
-/** The unit of a set of results (`rank` for GII ranks although the indicator's default is `score`); `fallback` when there are none. */
+/**
+ * The display unit of a set of results, as compute's tables show it (`US$ bn` for `usd` and
+ * `usd_bn`, `%`, `rank` for GII ranks although the indicator's default is `score`; see
+ * {@link displayUnit}); `fallback`'s when there are none; several joined by `, `.
+ */
 export function resultsUnit(results: readonly Pick<Result, 'unit'>[], fallback: string): string {
-  const units = [...new Set(results.map((r) => r.unit))];
-  return units.length === 0 ? fallback : units.join(', ');
+  const units = [...new Set((results.length === 0 ? [fallback] : results.map((r) => r.unit)).map((u) => displayUnit(u).label))];
+  return units.join(', ');
+}
+
+/** A result's value as compute's tables show it: display unit, thousands grouped, `≥` before a lower bound; the unit appended when `withUnit`. */
+export function resultValueText(r: Result | undefined, withUnit = false): string {
+  if (r === undefined) return '—';
+  const text = `${isLowerBound(r) ? '≥ ' : ''}${formatDisplay(r.value, r.unit)}`;
+  return withUnit && r.value !== null ? `${text} ${displayUnit(r.unit).label}` : text;
 }
 
 /**

@@ -1,5 +1,16 @@
-import { table as textTable, type TableUserConfig } from 'table';
+import { createRequire } from 'node:module';
+import type { TableUserConfig } from 'table';
 import { terminalLine } from './escape.js';
+
+/**
+ * The `table` package, required on the first text table: it loads ajv and its schemas when
+ * imported (tens of ms), which `--format json`, csv and md never need (test/commands/lazy-commands.test.ts).
+ */
+let tablePackage: typeof import('table') | undefined;
+const textTable = (...args: Parameters<typeof import('table').table>): string => {
+  tablePackage ??= createRequire(import.meta.url)('table') as typeof import('table');
+  return tablePackage.table(...args);
+};
 
 /**
  * The width text tables must fit, in columns: `COLUMNS` when set (a positive integer), else the

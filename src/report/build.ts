@@ -129,7 +129,7 @@ export async function buildReport(def: ReportDefinition, progress: (step: string
     const name = namer(ctx);
     const names = Object.fromEntries([...new Set(results.flatMap((r) => [r.geo, r.partner ?? '']))].filter(Boolean).map((g) => [g, name(g, results.find((r) => r.geo === g)?.geo_kind)]));
     // No value, no chart: the table says why each value is missing.
-    const chart = results.some((r) => r.status === 'ok') ? buildChart(results, indicator.meta, name, kind) : undefined;
+    const chart = results.some((r) => r.status === 'ok') ? buildChart(results, indicator.meta, name, section.chart) : undefined;
     sections.push({ section, meta: indicator.meta, results, names, ...(chart ? { spec: chart.spec, plain: chart.plain, caption: chart.caption } : {}) });
   }
   progress(`[${n + 1}/${def.sections.length + 1}] published figures`);

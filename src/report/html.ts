@@ -1,11 +1,11 @@
 import type { CheckedFigure } from '../check/check.js';
 import type { Result } from '../model/indicator.js';
-import { decimalsFor, formatNumber } from '../render/format.js';
+import { formatNumber } from '../render/format.js';
 import { ladderValue, provenanceLabel } from '../render/results.js';
 import type { BuiltReport, BuiltSection } from './build.js';
 import { own } from '../model/dict.js';
 import { htmlText } from '../render/escape.js';
-import { inputDescription, isLowerBound, resultsUnit, seriesLabel } from '../render/labels.js';
+import { inputDescription, resultsUnit, resultValueText, seriesLabel } from '../render/labels.js';
 import { resultNote } from '../render/table.js';
 
 /** Escape text for HTML element content and attribute values. Everything from data goes through it. */
@@ -33,12 +33,6 @@ function note(r: Result): string {
   return esc(resultNote(r));
 }
 
-/** A value cell's text: `≥` before a labelled lower bound. */
-function valueText(r: Result | undefined, unit: string): string {
-  const text = formatNumber(r?.value ?? null, decimalsFor(unit));
-  return r !== undefined && isLowerBound(r) ? `≥ ${text}` : text;
-}
-
 /** The chart with its caption as text (or why there is none). */
 function chartBlock(s: BuiltSection, svg: string | undefined): string {
   if (s.spec === undefined) return '<p class="missing">No chart: no result has a value (the table gives each reason).</p>';
@@ -60,18 +54,20 @@ function enlarge(svg: string): string {
 /** Time series as a pivot: one row per geography (and series), one column per year. */
 function pivotTable(s: BuiltSection, years: number[]): string {
   const keys = [...new Map(s.results.map((r) => [`${r.geo}|${r.breakdown ?? ''}`, r])).values()];
+  const unit = resultsUnit(s.results, s.meta.unit);
+  const mixed = unit.includes(', ');
   const head = ['Geography', ...(s.results.some((r) => r.breakdown !== null) ? ['Series'] : []), ...years.map(String)];
   const rows = keys.map((k) => {
     const cells = years.map((y) => {
       const r = s.results.find((x) => x.geo === k.geo && x.breakdown === k.breakdown && x.year === y);
       const title = r === undefined ? '' : r.status === 'missing' ? `missing: ${r.reason ?? ''}` : r.provenance.map(provenanceLabel).join('; ');
-      return `<td class="num" title="${esc(title)}" data-value="${r?.value === null || r === undefined ? '' : esc(r.value)}">${esc(valueText(r, r?.unit ?? s.meta.unit))}</td>`;
+      return `<td class="num" title="${esc(title)}" data-value="${r?.value === null || r === undefined ? '' : esc(r.value)}">${esc(resultValueText(r, mixed))}</td>`;
     });
     return `<tr data-geo="${esc(k.geo)}"><td>${esc(own(s.names, k.geo) ?? k.geo)}</td>${head.includes('Series') ? `<td>${esc(seriesLabel(k.breakdown))}</td>` : ''}${cells.join('')}</tr>`;
   });
   const sources = [...new Set(s.results.flatMap((r) => r.provenance.map(provenanceLabel)))];
   const missing = s.results.filter((r) => r.status === 'missing');
-  return `<div class="wide"><table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div><p class="note">Values in ${esc(resultsUnit(s.results, s.meta.unit))}. Sources: ${esc(sources.join('; '))}.${missing.length > 0 ? ` Missing (—): ${esc(missing.map((r) => `${r.geo} ${r.year}: ${r.reason ?? ''}`).join('; '))}.` : ''}</p>`;
+  return `<div class="wide"><table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div><p class="note">${mixed ? '' : `Values in ${esc(unit)}. `}Sources: ${esc(sources.join('; '))}.${missing.length > 0 ? ` Missing (—): ${esc(missing.map((r) => `${r.geo} ${r.year}: ${r.reason ?? ''}`).join('; '))}.` : ''}</p>`;
 }
 
 function sectionTable(s: BuiltSection): string {
@@ -80,14 +76,16 @@ function sectionTable(s: BuiltSection): string {
   const ladder = s.results.some((r) => r.detail !== undefined && 'intensity' in r.detail);
   const series = s.results.some((r) => r.breakdown !== null);
   const partner = s.results.some((r) => r.partner !== null && r.partner !== r.geo && !['WLD'].includes(r.partner));
-  const head = ['Geography', ...(partner ? ['Partner'] : []), ...(series ? ['Series'] : []), 'Year', `Value (${resultsUnit(s.results, s.meta.unit)})`, ...(ladder ? ['Intensity', 'Introversion'] : []), 'Note', 'Source'];
+  const unit = resultsUnit(s.results, s.meta.unit);
+  const mixed = unit.includes(', ');
+  const head = ['Geography', ...(partner ? ['Partner'] : []), ...(series ? ['Series'] : []), 'Year', mixed ? 'Value' : `Value (${unit})`, ...(ladder ? ['Intensity', 'Introversion'] : []), 'Note', 'Source'];
   const rows = s.results.map((r) => {
     const cells = [
       `<td>${esc(own(s.names, r.geo) ?? r.geo)}</td>`,
       ...(partner ? [`<td>${esc(r.partner === null ? '' : (own(s.names, r.partner) ?? r.partner))}</td>`] : []),
       ...(series ? [`<td>${esc(seriesLabel(r.breakdown))}</td>`] : []),
       `<td class="num">${r.year || '—'}</td>`,
-      `<td class="num" data-value="${r.value === null ? '' : esc(r.value)}">${esc(valueText(r, r.unit))}</td>`,
+      `<td class="num" data-value="${r.value === null ? '' : esc(r.value)}">${esc(resultValueText(r, mixed))}</td>`,
       ...(ladder ? [`<td class="num">${esc(formatNumber(ladderValue(r, 'intensity'), 2))}</td>`, `<td class="num">${esc(formatNumber(ladderValue(r, 'introversion'), 3))}</td>`] : []),
       `<td>${note(r)}</td>`,
       `<td class="note">${esc(r.provenance.map(provenanceLabel).join('; '))}</td>`,

@@ -75,6 +75,9 @@ function fromFile(path: string): ProductGroup {
   return { id: path, label: path, vintage: cls as Vintage, kind: six ? 'hs6' : 'prefix', codes: new Set(codes), citation: path };
 }
 
+/** The product groups named by a word (not codes or a file): the pieces a comma list of `--products` may hold. */
+export const NAMED_PRODUCT_GROUPS: readonly string[] = ['TOTAL', 'hs84-85', 'machinery-electrical', 'hightech', 'hightech:most', 'hightech:any', 'hightech:all'];
+
 /**
  * Resolve `--products`: TOTAL; `hs84-85` (machinery & electrical, HS chapters 84–85); `HS:85` or
  * `HS:8542,8541` (codes by prefix, as reported in each year's vintage; `H6:8542` fixes the vintage); `hightech[:any|:most|:all]`; or a CSV file path.

@@ -45,7 +45,8 @@ describe('every published figure is computed or names one input and its fetch co
       expect(f.reason, f.id).not.toMatch(/not in this version/);
     }
     for (const f of out.figures.filter((x) => x.verdict !== 'unavailable')) expect(f.fetch).toBeNull();
-    const text = (await cli('check')).stdout;
+    // Long commands wrap as shell continuations (` \` then an indent): rejoined, they are whole.
+    const text = (await cli('check')).stdout.replace(/ \\\n {8}/g, ' ');
     expect(text).toContain('get it with: linkage fetch --for triadic-share --group USMCA --group EU28 --year 2017');
     expect(text).toContain('get it with: linkage fetch --for greenfield-fdi --country CHN --year 2003-2018 --option partner=JPN --option direction=outward');
     expect(text).toContain('get it with: linkage fetch --for gerd-growth-contribution --group CJK --year 2000-2017 --option prices=constant');

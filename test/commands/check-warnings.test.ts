@@ -9,7 +9,7 @@ describe('check shows, records and (with --strict) enforces its warnings', () =>
     const r = await cli('check', '--fail-on', 'none');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toMatch(/object Object/);
-    expect(r.stderr).toMatch(/^linkage: warning: W_OUTSIDE_USUAL_DOMAIN: data\/sample\/imf-cdis-table6-outward-2017\.csv: .*MEX 2017 \(line 63\)$/m);
+    expect(r.stderr).toMatch(/^linkage: warning: W_OUTSIDE_USUAL_DOMAIN: data\/sample\/imf-cdis-table6-outward-2017\.csv: .*MEX 2017 \(line 63\)( \(no result reads these rows\))?$/m);
   });
 
   it('--format json carries them as {code, message, hint}', async () => {
@@ -19,10 +19,21 @@ describe('check shows, records and (with --strict) enforces its warnings', () =>
     expect(typeof warnings[0]?.hint).toBe('string');
   });
 
-  it('--strict turns the first into an error (exit 1, its code) before any output', async () => {
+  it('--strict fails only on a warning about rows a result reads: the check reads no MEX→CHN position', async () => {
     const r = await cli('--strict', 'check', '--fail-on', 'none');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^linkage: warning: W_OUTSIDE_USUAL_DOMAIN: .*MEX 2017 \(line 63\) \(no result reads these rows\)$/m);
+    const json = await cli('--strict', 'check', '--fail-on', 'none', '--format', 'json');
+    const warnings = (JSON.parse(json.stdout) as { warnings: { code: string; feeds_results?: boolean }[] }).warnings;
+    expect(warnings.filter((w) => w.code === 'W_OUTSIDE_USUAL_DOMAIN').map((w) => w.feeds_results)).toEqual([false, false]);
+  });
+
+  it('--strict compute: UCM (MEX→CHN unread) passes; a group of MEX and CHN reads the negative position and fails before any output', async () => {
+    const ucm = await cli('--strict', 'compute', '--indicator', 'fdi-intra-share', '--group', 'UCM', '--year', '2017');
+    expect(ucm.code, ucm.stderr).toBe(0);
+    const r = await cli('--strict', 'compute', '--indicator', 'fdi-intra-share', '--group', 'MC=MEX,CHN', '--year', '2017');
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^linkage: W_OUTSIDE_USUAL_DOMAIN: .*\(--strict: warnings are errors\)/);
+    expect(r.stderr).toMatch(/^linkage: W_OUTSIDE_USUAL_DOMAIN: .*MEX 2017 \(line 63\) \(--strict: warnings are errors\)/);
   });
 });

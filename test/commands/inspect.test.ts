@@ -67,3 +67,22 @@ describe('inspect: unknown files and several files', () => {
     expect(glob.stdout.match(/║ file /g)).toHaveLength(csvs.filter((f) => f.startsWith('imf-')).length);
   });
 });
+
+// Noticed last round: `inspect --format json` gave the edition "unknown" where the text says
+// "(edition not stated)". JSON now says null, and a canonical CSV names the sources on its rows.
+describe('inspect: an edition not stated is null in JSON, as the text says', () => {
+  it('a Comtrade Plus export (no edition in the file): null in JSON, "(edition not stated)" in text', async () => {
+    const file = shared('comtrade', 'plus', 'chn-deu-usa-total-by-partner-2022.csv');
+    const json = JSON.parse((await cli('inspect', file, '--format', 'json')).stdout) as { edition: string | null };
+    expect(json.edition).toBeNull();
+    expect((await cli('inspect', file)).stdout).toContain('(edition not stated)');
+  });
+
+  it('a stated edition stays a string; a canonical CSV lists the sources its rows name', async () => {
+    const msti = JSON.parse((await cli('inspect', shared('oecd', 'msti-2019-edition-long.csv'), '--format', 'json')).stdout) as { edition: string | null };
+    expect(msti.edition).toBe('2019');
+    const r = await cli('inspect', 'data/sample/imf-cdis-table6-outward-2017.csv', '--format', 'json');
+    expect(JSON.parse(r.stdout)).toMatchObject({ edition: null, row_sources: ['IMF CDIS_6o 2024-01'] });
+    expect((await cli('inspect', 'data/sample/imf-cdis-table6-outward-2017.csv')).stdout).toContain('on each row: IMF CDIS_6o 2024-01');
+  });
+});
