@@ -3,6 +3,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { dataError } from '../errors.js';
 import { baciMsg, msg, type Msg } from '../messages.js';
 import { applyPower, parseValue } from '../loaders/cells.js';
+import { fastLines, fastState } from './scan-fast.js';
 import type { MaskTable, ScanTables } from './scan-tables.js';
 
 const CHUNK = 1 << 22;
@@ -43,6 +44,8 @@ export interface YearArrays {
 export interface ScanSink {
   year(t: number): YearArrays;
   seen: Map<number, Uint8Array | Set<number>>;
+  /** Per year, the first and last byte of its bitset with a bit set (the parallel scan merges only those bytes). */
+  spans: Map<number, Span>;
 }
 
 /**
@@ -55,6 +58,19 @@ export interface ByteRange {
   start: number;
   end: number;
   first: boolean;
+}
+
+/** Bytes [lo, hi] of a bitset holding every set bit (lo > hi: none). */
+export interface Span {
+  lo: number;
+  hi: number;
+}
+
+/** The span of year t's bitset, created empty on first use. */
+export function spanOf(sink: ScanSink, t: number): Span {
+  let sp = sink.spans.get(t);
+  if (sp === undefined) sink.spans.set(t, (sp = { lo: Number.MAX_SAFE_INTEGER, hi: -1 }));
+  return sp;
 }
 
 /** What one range held: data records (with and without a value), records without a value, whether the header was seen. */
@@ -81,10 +97,10 @@ export async function scanBytes(handle: FileHandle, tables: ScanTables, masks: M
   const seen = sink.seen;
   const fail = (m: Msg, line: number, column?: string) => dataError(m, { file: label, line, ...(column ? { column } : {}) });
   let buf = Buffer.allocUnsafe(CHUNK + MAX_LINE);
-  let line = 0;
   let header = !range.first;
-  let records = 0;
   let noValue = 0;
+  // Records and lines read (the fast path counts its own in the same state).
+  const st = fastState(tables, sink, bitsetBytes({ nC, nP }), MAX_LINE);
   const commas = new Int32Array(8);
 
   // A range after the first starts at the first line start at or after its cut (after the first
@@ -95,10 +111,10 @@ export async function scanBytes(handle: FileHandle, tables: ScanTables, masks: M
     const nl = buf.subarray(0, bytesRead).indexOf(NL);
     if (nl === -1) {
       if (bytesRead === MAX_LINE + 2) throw fail(baciMsg.fieldTooLong(MAX_LINE), 1);
-      return { records, noValue, header };
+      return { records: 0, noValue, header };
     }
     base = range.start + nl;
-    if (base >= range.end) return { records, noValue, header };
+    if (base >= range.end) return { records: 0, noValue, header };
   }
 
   const text = (s: number, e: number) => buf.toString('latin1', s, e);
@@ -207,12 +223,15 @@ export async function scanBytes(handle: FileHandle, tables: ScanTables, masks: M
       const bit = 1 << (key & 7);
       if (((bits[byte] as number) & bit) !== 0) throw fail(baciMsg.duplicate(`t=${t} i=${iNum} j=${jNum} k=${hs6(k)}`), ln);
       bits[byte] = (bits[byte] as number) | bit;
+      const sp = spanOf(sink, t);
+      if (byte < sp.lo) sp.lo = byte;
+      if (byte > sp.hi) sp.hi = byte;
     } else {
       const key = (iNum * 10000 + jNum) * 1_000_000 + k;
       if (bits.has(key)) throw fail(baciMsg.duplicate(`t=${t} i=${iNum} j=${jNum} k=${hs6(k)}`), ln);
       bits.add(key);
     }
-    records++;
+    st.records++;
     if (Number.isNaN(v)) {
       noValue++;
       return;
@@ -226,91 +245,6 @@ export async function scanBytes(handle: FileHandle, tables: ScanTables, masks: M
       const at = (g * nA + ai) * nA + aj;
       sums[at] = (sums[at] as number) + v;
       present[at] = 1;
-    }
-  };
-
-  const POW = [1000, 100, 10, 1, 0.1, 0.01, 0.001, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10, 1e-11, 1e-12];
-  const DIV = [1, 1, 1, 1, 10, 100, 1000, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12];
-  let lastT = -1;
-  let lastSums: Float64Array = new Float64Array(0);
-  let lastPresent: Uint8Array = new Uint8Array(0);
-  let lastBits: Uint8Array = new Uint8Array(0);
-  let lastUsed: Uint8Array = new Uint8Array(0);
-  /**
-   * The fast path: whole lines of the canonical shape (`2018,156,392,854231,10.5,1.2`) that pass
-   * every check and start before `stop` are summed here without a call per field; it stops at the
-   * first line that is not (a header, blank, quoted, missing or bad value, unknown code, repeated
-   * key…) or is incomplete, and the general `row` handles that line — with the same message as the
-   * per-row loader.
-   */
-  const fast = (s: number, end: number, stop: number): number => {
-    const b = buf;
-    for (;;) {
-      if (s >= stop) return s;
-      let p = s;
-      let c = 0;
-      let t = 0;
-      for (; p < end && (c = b[p] as number) >= 48 && c <= 57; p++) t = t * 10 + c - 48;
-      if (p - s !== 4 || c !== COMMA) return s;
-      let q = ++p;
-      let iNum = 0;
-      for (; p < end && (c = b[p] as number) >= 48 && c <= 57; p++) iNum = iNum * 10 + c - 48;
-      if (p === q || p - q > 4 || c !== COMMA) return s;
-      q = ++p;
-      let jNum = 0;
-      for (; p < end && (c = b[p] as number) >= 48 && c <= 57; p++) jNum = jNum * 10 + c - 48;
-      if (p === q || p - q > 4 || c !== COMMA) return s;
-      q = ++p;
-      let k = 0;
-      for (; p < end && (c = b[p] as number) >= 48 && c <= 57; p++) k = k * 10 + c - 48;
-      if (p === q || p - q > 6 || c !== COMMA) return s;
-      q = ++p;
-      let m = 0;
-      let frac = -1;
-      let digits = 0;
-      for (; p < end; p++) {
-        c = b[p] as number;
-        if (c >= 48 && c <= 57) {
-          m = m * 10 + c - 48;
-          digits++;
-          if (frac >= 0) frac++;
-        } else if (c === 46 && frac < 0) frac = 0;
-        else break;
-      }
-      if (digits === 0 || digits > 15 || c !== COMMA) return s;
-      p++;
-      for (; p < end && (c = b[p] as number) !== NL; p++) if (c === COMMA || c === QUOTE) return s;
-      if (p >= end || p - s > MAX_LINE) return s;
-      const ai = areaIdx[iNum] as number;
-      const aj = areaIdx[jNum] as number;
-      const pk = prodIdx[k] as number;
-      if (ai < 0 || aj < 0 || pk < 0) return s;
-      if (t !== lastT) {
-        let bits = seen.get(t);
-        if (bits === undefined) seen.set(t, (bits = new Uint8Array(bitsetBytes({ nC, nP }))));
-        if (!(bits instanceof Uint8Array)) return s;
-        lastT = t;
-        lastBits = bits;
-        ({ sums: lastSums, present: lastPresent, used: lastUsed } = sink.year(t));
-      }
-      const key = ((codeIdx[iNum] as number) * nC + (codeIdx[jNum] as number)) * nP + pk;
-      const byte = key >>> 3;
-      const bit = 1 << (key & 7);
-      if (((lastBits[byte] as number) & bit) !== 0) return s;
-      const mask = masks.of(pk);
-      lastUsed[k] = 1;
-      lastBits[byte] = (lastBits[byte] as number) | bit;
-      const d = frac < 0 ? 0 : frac;
-      const v = d <= 3 ? m * (POW[d] as number) : m / (DIV[d] as number);
-      records++;
-      line++;
-      for (let g = 0; g < G; g++) {
-        if ((mask & (1 << g)) === 0) continue;
-        const at = (g * nA + ai) * nA + aj;
-        lastSums[at] = (lastSums[at] as number) + v;
-        lastPresent[at] = 1;
-      }
-      s = p + 1;
     }
   };
 
@@ -333,11 +267,11 @@ export async function scanBytes(handle: FileHandle, tables: ScanTables, masks: M
     pendingBom = false;
     const eof = bytesRead === 0;
     for (;;) {
-      if (header && known) s = fast(s, end, stop);
+      if (header && known) s = fastLines(st, buf, s, end, stop);
       if (s >= stop) break;
       const p = buf.indexOf(NL, s);
       if (p === -1 || p >= end) break;
-      line++;
+      const line = ++st.lines;
       if (p - s > MAX_LINE) throw fail(baciMsg.fieldTooLong(MAX_LINE), line);
       row(s, p, line);
       s = p + 1;
@@ -345,17 +279,16 @@ export async function scanBytes(handle: FileHandle, tables: ScanTables, masks: M
     if (s >= stop) break;
     if (eof) {
       if (end > s) {
-        line++;
-        row(s, end, line);
+        row(s, end, ++st.lines);
       }
       break;
     }
     carry = end - s;
-    if (carry > MAX_LINE) throw fail(baciMsg.fieldTooLong(MAX_LINE), line + 1);
+    if (carry > MAX_LINE) throw fail(baciMsg.fieldTooLong(MAX_LINE), st.lines + 1);
     buf.copyWithin(0, s, end);
     base += s;
     hooks.progress?.(offset - range.start);
   }
   buf = Buffer.alloc(0);
-  return { records, noValue, header };
+  return { records: st.records, noValue, header };
 }

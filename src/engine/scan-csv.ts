@@ -39,7 +39,7 @@ export async function scanSequential(job: ScanJob, release: BaciRelease, fallbac
   const { tables, geos, masks } = scanTables(label, job.groups, release);
   const matrix = new TradeMatrix(geos, job.groups);
   matrix.cls = release.cls;
-  const sink: ScanSink = { seen: new Map(), year: (t) => matrix.year(t) };
+  const sink: ScanSink = { seen: new Map(), spans: new Map(), year: (t) => matrix.year(t) };
   const hash = job.sha256 === undefined ? createHash('sha256') : undefined;
   const handle = await open(job.file, 'r').catch(() => {
     throw dataError(msg.fileNotFound(label), { file: label });

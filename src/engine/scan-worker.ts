@@ -1,8 +1,8 @@
 import { open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { LinkageError } from '../errors.js';
-import { fixedMasks, scanBytes, type ScanSink, type YearArrays } from './scan-core.js';
-import type { RangeReply, RangeTask, WorkerInit } from './scan-parallel.js';
+import { fixedMasks, scanBytes, spanOf, type ScanSink, type YearArrays } from './scan-core.js';
+import type { RangeReply, RangeTask, RangeYear, WorkerInit } from './scan-parallel.js';
 
 /**
  * A scan worker (src/engine/scan-parallel.ts): scans the byte ranges it is sent with the same
@@ -21,6 +21,7 @@ async function scan(task: RangeTask): Promise<void> {
   const years = new Map<number, YearArrays>();
   const sink: ScanSink = {
     seen: new Map(),
+    spans: new Map(),
     year(t) {
       let y = years.get(t);
       if (y === undefined) years.set(t, (y = { sums: new Float64Array(cells), present: new Uint8Array(cells), used: new Uint8Array(1_000_000) }));
@@ -30,11 +31,11 @@ async function scan(task: RangeTask): Promise<void> {
   try {
     const progress = init.progress ? (bytes: number) => port?.postMessage({ id: task.id, progress: bytes } satisfies RangeReply) : undefined;
     const counts = await scanBytes(handle, init.tables, masks, sink, task, progress ? { progress } : {});
-    const out: (YearArrays & { t: number; bits: Uint8Array })[] = [];
+    const out: RangeYear[] = [];
     for (const [t, y] of years) {
       const bits = sink.seen.get(t);
       if (!(bits instanceof Uint8Array)) throw new Error('a closed product list keeps its repeated keys in a bitset');
-      out.push({ t, ...y, bits });
+      out.push({ t, ...y, bits, span: spanOf(sink, t) });
     }
     const reply: RangeReply = { id: task.id, counts, years: out };
     port?.postMessage(reply, out.flatMap((y) => [y.sums.buffer, y.present.buffer, y.used.buffer, y.bits.buffer] as ArrayBuffer[]));
