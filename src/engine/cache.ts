@@ -6,7 +6,7 @@ import { cacheDir } from '../cache/root.js';
 import { toolVersion } from '../paths.js';
 import type { ProductGroup } from '../trade/products.js';
 import type { ScanOutcome } from './job.js';
-import { TradeMatrix } from './matrix.js';
+import { marginsOf, TradeMatrix, type GroupMargins } from './matrix.js';
 import type { BaciRelease } from './release.js';
 
 /**
@@ -14,15 +14,17 @@ import type { BaciRelease } from './release.js';
  * importer, keyed by the input's SHA-256, the product groups (their codes and vintage), the
  * release's dictionaries and linkage's version — everything that changes the sums. An entry is a
  * small JSON header (`<key>.json`: economies, groups, counts, and the size and SHA-256 of the body)
- * and a binary body (`<key>.bin`: per year the dense Float64 sums, NaN where no row fell, then the
- * product codes seen as Uint32), both written to a temporary file and renamed into place (body
+ * and a binary body (`<key>.bin`: per year the dense Float64 sums, a byte per cell saying whether a
+ * row fell in it, each group's margins — {@link marginsOf}: exporters' and importers' world
+ * totals, the world, the self-flows, NaN for none — and the product codes seen as Uint32), so a
+ * cached run copies arrays instead of summing the whole matrix again; both written to a temporary file and renamed into place (body
  * first). An entry whose header does not parse or match its key, or whose body has another size or
  * digest (cut short, corrupt, from another entry), is ignored and rewritten by the next scan, never
  * trusted. A small file per (path, size, mtime) remembers a file's SHA-256 so a cached re-run does
  * not read the input. Reads and writes go through src/cache/files.ts (regular files only, no link
  * followed, nothing written outside the folder).
  */
-const FORMAT = 3;
+const FORMAT = 4;
 /** Largest header or digest memo read (bytes); a bigger file is not linkage's. */
 const MAX_HEADER = 16 << 20;
 
@@ -108,34 +110,40 @@ export function readAggregates(sha256: string, groups: readonly ProductGroup[], 
     const text = readCacheFile(area(), `${key}.json`, MAX_HEADER);
     const h = text === undefined ? undefined : parseHeader(text.toString('utf8'), key, sha256, groups);
     if (h === undefined) return undefined;
-    const size = groups.length * h.geos.length * h.geos.length;
-    if (h.body.bytes !== h.years.reduce((a, y) => a + size * 8 + y.used * 4, 0)) return undefined;
+    const n = h.geos.length;
+    const size = groups.length * n * n;
+    const marginCount = groups.length * (2 * n + 2);
+    if (h.body.bytes !== h.years.reduce((a, y) => a + size * 9 + marginCount * 8 + y.used * 4, 0)) return undefined;
     const body = readCacheFile(area(), `${key}.bin`, h.body.bytes);
     if (body === undefined || body.length !== h.body.bytes || digest(body) !== h.body.sha256) return undefined;
     const matrix = new TradeMatrix(h.geos, groups);
     matrix.cls = h.cls;
     let at = 0;
+    // Copied out of the file's buffer (typed arrays need their own aligned memory), then checked.
+    const take = <T extends Float64Array | Uint8Array | Uint32Array>(into: T): T => {
+      new Uint8Array(into.buffer).set(body.subarray(at, (at += into.byteLength)));
+      return into;
+    };
     for (const { year, used: count } of h.years) {
-      // Copied out of the file's buffer: typed arrays need their own aligned memory.
-      const sums = new Float64Array(size);
-      new Uint8Array(sums.buffer).set(body.subarray(at, (at += size * 8)));
-      const present = new Uint8Array(size);
-      for (let c = 0; c < size; c++) {
-        const v = sums[c] as number;
-        if (Number.isNaN(v)) sums[c] = 0;
-        else if (v >= 0 && v !== Number.POSITIVE_INFINITY) present[c] = 1;
-        else return undefined;
-      }
-      const codes = new Uint32Array(count);
-      new Uint8Array(codes.buffer).set(body.subarray(at, (at += count * 4)));
+      const sums = take(new Float64Array(size));
+      const present = take(new Uint8Array(size));
+      const margins = take(new Float64Array(marginCount));
+      const codes = take(new Uint32Array(count));
+      for (let c = 0; c < size; c++) if (!((sums[c] as number) >= 0 && sums[c] !== Number.POSITIVE_INFINITY)) return undefined;
+      for (let c = 0; c < marginCount; c++) if (!((margins[c] as number) >= 0 && margins[c] !== Number.POSITIVE_INFINITY) && !Number.isNaN(margins[c])) return undefined;
       const used = new Uint8Array(1_000_000);
       for (const k of codes) {
         if (k > 999_999) return undefined;
         used[k] = 1;
       }
+      const perGroup: GroupMargins[] = groups.map((_, g) => {
+        const m = margins.subarray(g * (2 * n + 2), (g + 1) * (2 * n + 2));
+        return { out: m.subarray(0, n), in: m.subarray(n, 2 * n), world: m[2 * n] as number, self: m[2 * n + 1] as number };
+      });
       matrix.sums.set(year, sums);
       matrix.present.set(year, present);
       matrix.used.set(year, used);
+      matrix.margins.set(year, perGroup);
     }
     return { outcome: { matrix, sha256, records: h.records, skipped: h.skipped, vintage: h.vintage }, key: key.slice(0, 16) };
   } catch {
@@ -148,13 +156,18 @@ export function writeAggregates(outcome: ScanOutcome, groups: readonly ProductGr
   const key = keyOf(outcome.sha256, groups, release);
   const years: Header['years'] = [];
   const parts: Uint8Array[] = [];
+  const n = outcome.matrix.geos.length;
   for (const [year, sums] of outcome.matrix.sums) {
     const present = outcome.matrix.present.get(year) as Uint8Array;
-    const dense = Float64Array.from(sums, (v, at) => (present[at] === 1 ? v : Number.NaN));
+    const margins = new Float64Array(groups.length * (2 * n + 2));
+    groups.forEach((_, g) => {
+      const m = marginsOf(sums.subarray(g * n * n, (g + 1) * n * n), present.subarray(g * n * n, (g + 1) * n * n), n);
+      margins.set([...m.out, ...m.in, m.world, m.self], g * (2 * n + 2));
+    });
     const usedArr = outcome.matrix.used.get(year) as Uint8Array;
     const used: number[] = [];
-    for (let k = 0; k < usedArr.length; k++) if (usedArr[k] === 1) used.push(k);
-    parts.push(new Uint8Array(dense.buffer), new Uint8Array(Uint32Array.from(used).buffer));
+    for (let k = usedArr.indexOf(1); k !== -1; k = usedArr.indexOf(1, k + 1)) used.push(k);
+    parts.push(new Uint8Array(sums.buffer, sums.byteOffset, sums.byteLength), present, new Uint8Array(margins.buffer), new Uint8Array(Uint32Array.from(used).buffer));
     years.push({ year, used: used.length });
   }
   const body = Buffer.concat(parts);

@@ -4,6 +4,55 @@ import { inGroup, type ProductGroup } from '../trade/products.js';
 import { hs6 } from './release.js';
 
 /**
+ * World totals of one group and year of the matrix, US$, NaN where no row fell: each exporter's
+ * exports to the world (`out`, by exporter index), each importer's imports (`in`), the whole
+ * matrix (`world`) and the self-flows on its diagonal (`self`).
+ */
+export interface GroupMargins {
+  out: Float64Array;
+  in: Float64Array;
+  world: number;
+  self: number;
+}
+
+/**
+ * The margins of one group's n × n block (`sums` and `present` of that block), summed in one fixed
+ * order (exporter, then importer), so the cache's stored margins and a fresh sum agree exactly.
+ */
+export function marginsOf(sums: Float64Array, present: Uint8Array, n: number): GroupMargins {
+  const out = new Float64Array(n);
+  const into = new Float64Array(n);
+  const hasOut = new Uint8Array(n);
+  const hasIn = new Uint8Array(n);
+  let world = 0;
+  let self = 0;
+  let any = false;
+  let anySelf = false;
+  for (let i = 0; i < n; i++) {
+    const base = i * n;
+    for (let j = 0; j < n; j++) {
+      if (present[base + j] !== 1) continue;
+      const v = sums[base + j] as number;
+      out[i] = (out[i] as number) + v;
+      into[j] = (into[j] as number) + v;
+      hasOut[i] = 1;
+      hasIn[j] = 1;
+      world += v;
+      any = true;
+      if (i === j) {
+        self += v;
+        anySelf = true;
+      }
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    if (hasOut[i] !== 1) out[i] = Number.NaN;
+    if (hasIn[i] !== 1) into[i] = Number.NaN;
+  }
+  return { out, in: into, world: any ? world : Number.NaN, self: anySelf ? self : Number.NaN };
+}
+
+/**
  * Sums of a whole-world trade matrix (BACI) by year × product group × exporter × importer, held
  * in typed arrays: what every engine produces and what the cache stores. `geos` are the distinct
  * linkage codes of the release's areas (ISO3 or pseudo-codes), indexed densely.
@@ -15,6 +64,12 @@ export class TradeMatrix {
   readonly present = new Map<number, Uint8Array>();
   /** year → 1 at index k for each product code that had a value (for the groups' coverage notes). */
   readonly used = new Map<number, Uint8Array>();
+  /**
+   * year → per group, the world totals of each economy, when known in advance (the aggregate cache
+   * stores them, src/engine/cache.ts); otherwise rows() sums them from the cells. Either way they
+   * come from {@link marginsOf}, so the numbers are the same to the last bit.
+   */
+  readonly margins = new Map<number, GroupMargins[]>();
   /** The release's HS vintage (H5…), recorded in the coverage notes. */
   cls = '';
 
@@ -66,7 +121,7 @@ export class TradeMatrix {
     const asked = this.groups.map((group, g) => [group, g] as const).filter(([group]) => groupIds === undefined || groupIds.has(group.id));
     for (const [year, sums] of [...this.sums].sort((a, b) => a[0] - b[0])) {
       const present = this.present.get(year) as Uint8Array;
-      for (const [group, g] of asked) this.groupRows(out, provenance, year, group, sums.subarray(g * n * n, (g + 1) * n * n), present.subarray(g * n * n, (g + 1) * n * n), keep);
+      for (const [, g] of asked) this.groupRows(out, provenance, year, g, sums.subarray(g * n * n, (g + 1) * n * n), present.subarray(g * n * n, (g + 1) * n * n), keep);
     }
     // Coverage notes, as tradeReducer writes them: the codes that contributed, per group and flow.
     for (const [year, used] of [...this.used].sort((a, b) => a[0] - b[0])) {
@@ -85,43 +140,31 @@ export class TradeMatrix {
   }
 
   /** The rows of one group and year (`sums` and `present` are that group's n × n block). */
-  private groupRows(out: CanonicalRow[], provenance: Provenance, year: number, group: ProductGroup, sums: Float64Array, present: Uint8Array, keep: Uint8Array): void {
+  private groupRows(out: CanonicalRow[], provenance: Provenance, year: number, g: number, sums: Float64Array, present: Uint8Array, keep: Uint8Array): void {
     const n = this.geos.length;
     const geos = this.geos;
+    const group = this.groups[g] as ProductGroup;
     const mx = tradeMeasure('X', group);
     const mm = tradeMeasure('M', group);
     const row = (measure: string, geo: string, partner: string, value: number): CanonicalRow => ({ measure, geo, partner, year, value, unit: 'usd', flags: {}, provenance });
-    const out_i = new Float64Array(n);
-    const in_j = new Float64Array(n);
-    const hasOut = new Uint8Array(n);
-    const hasIn = new Uint8Array(n);
-    let world = 0;
-    let self = 0;
-    let anySelf = false;
-    let any = false;
-    for (let i = 0; i < n; i++) {
-      const base = i * n;
-      for (let j = 0; j < n; j++) {
-        if (present[base + j] !== 1) continue;
-        const v = sums[base + j] as number;
-        if (keep[i] === 1 && keep[j] === 1) out.push(row(mx, geos[i] as string, geos[j] as string, v), row(mm, geos[j] as string, geos[i] as string, v));
-        out_i[i] = (out_i[i] as number) + v;
-        in_j[j] = (in_j[j] as number) + v;
-        hasOut[i] = 1;
-        hasIn[j] = 1;
-        world += v;
-        any = true;
-        if (i === j) {
-          self += v;
-          anySelf = true;
-        }
+    // Bilateral rows between the economies kept, in exporter then importer order.
+    const kept: number[] = [];
+    for (let i = 0; i < n; i++) if (keep[i] === 1) kept.push(i);
+    for (const i of kept) {
+      for (const j of kept) {
+        if (present[i * n + j] !== 1) continue;
+        const v = sums[i * n + j] as number;
+        out.push(row(mx, geos[i] as string, geos[j] as string, v), row(mm, geos[j] as string, geos[i] as string, v));
       }
     }
+    const m = this.margins.get(year)?.[g] ?? marginsOf(sums, present, n);
     for (let i = 0; i < n; i++) {
-      if (hasOut[i] === 1) out.push(row(mx, geos[i] as string, 'WLD', out_i[i] as number), row(mm, 'WLD', geos[i] as string, out_i[i] as number));
-      if (hasIn[i] === 1) out.push(row(mx, 'WLD', geos[i] as string, in_j[i] as number), row(mm, geos[i] as string, 'WLD', in_j[i] as number));
+      const exports = m.out[i] as number;
+      const imports = m.in[i] as number;
+      if (!Number.isNaN(exports)) out.push(row(mx, geos[i] as string, 'WLD', exports), row(mm, 'WLD', geos[i] as string, exports));
+      if (!Number.isNaN(imports)) out.push(row(mx, 'WLD', geos[i] as string, imports), row(mm, geos[i] as string, 'WLD', imports));
     }
-    if (any) out.push(row(mx, 'WLD', 'WLD', world), row(mm, 'WLD', 'WLD', world));
-    if (anySelf) out.push({ ...row(selfMeasure(mx), 'WLD', 'WLD', self), partner: null }, { ...row(selfMeasure(mm), 'WLD', 'WLD', self), partner: null });
+    if (!Number.isNaN(m.world)) out.push(row(mx, 'WLD', 'WLD', m.world), row(mm, 'WLD', 'WLD', m.world));
+    if (!Number.isNaN(m.self)) out.push({ ...row(selfMeasure(mx), 'WLD', 'WLD', m.self), partner: null }, { ...row(selfMeasure(mm), 'WLD', 'WLD', m.self), partner: null });
   }
 }
