@@ -31,6 +31,8 @@ export interface TradeScanOptions {
   economies?: ReadonlySet<string>;
   /** Progress reporter for long scans (stderr on a terminal). */
   progress?: (label: string) => ScanJob['progress'];
+  /** Internal, for tests: force the byte scanner's parallel split (ScanJob.split). */
+  split?: ScanJob['split'];
 }
 
 /** Kinds of trade file the engines read. */
@@ -113,7 +115,7 @@ export async function scanTrade(file: string, label: string, kind: TradeKind, op
   }
   if (outcome === undefined) {
     const progress = opts.progress?.(label);
-    outcome = await run(engine, kind, { file, label, groups, ...(known !== undefined ? { sha256: known } : {}), ...(progress ? { progress } : {}) }, release);
+    outcome = await run(engine, kind, { file, label, groups, ...(known !== undefined ? { sha256: known } : {}), ...(progress ? { progress } : {}), ...(opts.split ? { split: opts.split } : {}) }, release);
     if (useCache) {
       rememberSha256(file, info, outcome.sha256);
       writeAggregates(outcome, groups, release);

@@ -12,6 +12,17 @@ export interface ScanJob {
   sha256?: string;
   /** Called with bytes read so far and the file size. */
   progress?: (done: number, total: number) => void;
+  /**
+   * Internal, for tests: split the byte scanner's work into ranges of `rangeBytes` bytes scanned by
+   * `workers` worker threads, whatever the file's size (default: src/engine/scan-parallel.ts decides).
+   */
+  split?: ScanSplit;
+}
+
+/** How the byte scanner splits a file: byte ranges of `rangeBytes`, scanned by `workers` worker threads. */
+export interface ScanSplit {
+  workers: number;
+  rangeBytes: number;
 }
 
 /** What an engine returns: the matrix of sums, the file's digest, counts. */
@@ -22,6 +33,8 @@ export interface ScanOutcome {
   records: number;
   skipped: Record<string, number>;
   vintage: string;
+  /** How the byte scanner ran: byte ranges scanned (1 = sequential), and why a parallel scan gave way to the sequential one. */
+  scan?: { ranges: number; fallback?: string };
 }
 
 /**

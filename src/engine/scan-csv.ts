@@ -1,333 +1,61 @@
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { dataError } from '../errors.js';
-import { baciMsg, msg, type Msg } from '../messages.js';
-import { applyPower, parseValue } from '../loaders/cells.js';
+import { msg } from '../messages.js';
 import { vintageName } from '../trade/products.js';
-import { hs6, type BaciRelease } from './release.js';
+import type { BaciRelease } from './release.js';
 import { TradeMatrix } from './matrix.js';
-import { groupMasks, type ScanJob, type ScanOutcome } from './job.js';
-
-const CHUNK = 1 << 22;
-const COMMA = 44;
-const NL = 10;
-const CR = 13;
-const SP = 32;
-const QUOTE = 34;
-/** A line longer than this is not a BACI row (a stray quote or a binary file): fail at its line. */
-export const MAX_LINE = 1 << 16;
+import type { ScanJob, ScanOutcome } from './job.js';
+import { scanBytes, type ScanSink } from './scan-core.js';
+import { scanInRanges, splitPlan } from './scan-parallel.js';
+import { scanTables } from './scan-tables.js';
 
 /**
- * The JavaScript engine: a byte-level scanner of BACI CSV (`t,i,j,k,v,q`) that sums values
- * straight into typed arrays by year × product group × exporter × importer, with the same checks
- * and messages as the per-row loader (src/loaders/baci.ts): field count, year, areas in the
- * release's dictionary, product codes in the release's product list, numbers, negative values,
- * repeated t,i,j,k (a bitset per year), the product group's HS vintage — each naming file, line and
- * column. No per-row object or string is made; the SHA-256 is computed from the same bytes.
- * Memory: the matrix (n² × groups × years doubles) plus one bit per possible t,i,j,k.
+ * The JavaScript engine: the byte scanner of BACI CSV (src/engine/scan-core.ts) over one file.
+ * A big file (src/engine/scan-parallel.ts: PARALLEL_MIN_BYTES) is split into byte ranges scanned
+ * by worker threads while the main thread computes the SHA-256; any problem in any range (a bad
+ * row, a key repeated across ranges) makes it scan the whole file again here, sequentially, so a
+ * refusal is always the first problem in file order with its file line and column. Small files,
+ * open product lists and one-core machines scan sequentially, hashing the same bytes in one pass.
+ * Memory: the matrix (n² × groups × years doubles) plus one bit per possible t,i,j,k (per range).
  */
 export async function scanBaciCsv(job: ScanJob, release: BaciRelease): Promise<ScanOutcome> {
-  const { label } = job;
-  const fail = (m: Msg, line: number, column?: string) => dataError(m, { file: label, line, ...(column ? { column } : {}) });
-  // Dense indices: areas by BACI number, products by code.
-  // Two BACI numbers may name one economy (a former and a current code): sums go by economy,
-  // repeated keys are found by BACI number.
-  const geoIndex = new Map<string, number>();
-  const areaIdx = new Int16Array(10000).fill(-1);
-  const codeIdx = new Int16Array(10000).fill(-1);
-  let nC = 0;
-  for (const [code, geo] of release.areas) {
-    if (code < 0 || code >= 10000) continue;
-    let gi = geoIndex.get(geo);
-    if (gi === undefined) geoIndex.set(geo, (gi = geoIndex.size));
-    areaIdx[code] = gi;
-    codeIdx[code] = nC++;
+  const size = await stat(job.file).then(
+    (s) => s.size,
+    () => undefined,
+  );
+  const plan = size === undefined || release.products === undefined ? undefined : splitPlan(size, job);
+  if (plan !== undefined && size !== undefined) {
+    const done = await scanInRanges(job, release, size, plan);
+    if ('outcome' in done) return done.outcome;
+    return scanSequential(job, release, done.fallback);
   }
-  const nA = geoIndex.size;
-  const prodIdx = new Int32Array(1_000_000).fill(-1);
-  let nP = 0;
-  const known = release.products !== undefined;
-  const masks = groupMasks(job.groups);
+  return scanSequential(job, release);
+}
 
-  if (release.products !== undefined)
-    for (const k of [...release.products].sort((a, b) => a - b))
-      if (k >= 0 && k < 1_000_000) {
-        masks.extend(k, nP);
-        prodIdx[k] = nP++;
-      }
-  const matrix = new TradeMatrix([...geoIndex.keys()], job.groups);
+/** The whole file in order on this thread, hashing the same bytes (`fallback`: why a parallel scan gave way to it). */
+export async function scanSequential(job: ScanJob, release: BaciRelease, fallback?: string): Promise<ScanOutcome> {
+  const { label } = job;
+  const { tables, geos, masks } = scanTables(label, job.groups, release);
+  const matrix = new TradeMatrix(geos, job.groups);
   matrix.cls = release.cls;
-  const seen = new Map<number, Uint8Array | Set<number>>();
-  const G = job.groups.length;
-
+  const sink: ScanSink = { seen: new Map(), year: (t) => matrix.year(t) };
   const hash = job.sha256 === undefined ? createHash('sha256') : undefined;
   const handle = await open(job.file, 'r').catch(() => {
     throw dataError(msg.fileNotFound(label), { file: label });
   });
   const size = (await handle.stat()).size;
-  let buf = Buffer.allocUnsafe(CHUNK + MAX_LINE);
-  let carry = 0; // bytes of an unfinished line kept at the start of buf
-  let offset = 0;
-  let line = 0;
-  let header = false;
-  let records = 0;
-  let noValue = 0;
-  let pendingBom = true;
-  const commas = new Int32Array(8);
-
-  const text = (s: number, e: number) => buf.toString('latin1', s, e);
-  const trimS = (s: number, e: number) => {
-    while (s < e && buf[s] === SP) s++;
-    return s;
-  };
-  const trimE = (s: number, e: number) => {
-    while (e > s && buf[e - 1] === SP) e--;
-    return e;
-  };
-  /** Unsigned integer of at most `max` digits in [s, e) (spaces trimmed), else -1. */
-  const uint = (s0: number, e0: number, max: number, exact = false) => {
-    const s = trimS(s0, e0);
-    const e = trimE(s, e0);
-    if (e === s || e - s > max || (exact && e - s !== max)) return -1;
-    let n = 0;
-    for (let p = s; p < e; p++) {
-      const c = (buf[p] as number) - 48;
-      if (c < 0 || c > 9) return -1;
-      n = n * 10 + c;
-    }
-    return n;
-  };
-  /** v ×1000 (US$), NaN for a missing cell; the slow path (parseValue) for anything unusual. */
-  const value = (s0: number, e0: number, ln: number): number => {
-    const s = trimS(s0, e0);
-    const e = trimE(s, e0);
-    let m = 0;
-    let digits = 0;
-    let frac = -1;
-    let p = s;
-    for (; p < e; p++) {
-      const c = buf[p] as number;
-      if (c >= 48 && c <= 57) {
-        m = m * 10 + (c - 48);
-        digits++;
-        if (frac >= 0) frac++;
-      } else if (c === 46 && frac < 0) frac = 0;
-      else break;
-    }
-    if (p === e && digits > 0 && digits <= 15) {
-      const d = frac < 0 ? 0 : frac;
-      return d <= 3 ? m * 10 ** (3 - d) : m / 10 ** (d - 3);
-    }
-    const v = parseValue(text(s0, e0), label, ln, 'v');
-    if (v === null) return Number.NaN;
-    if (v < 0) throw fail(baciMsg.negative(text(s, e)), ln, 'v');
-    return applyPower(v, 3) as number;
-  };
-
-  const row = (s: number, e: number, ln: number) => {
-    if (e > s && buf[e - 1] === CR) e--;
-    let n = 0;
-    let quoted = false;
-    for (let p = s; p < e; p++) {
-      const c = buf[p];
-      if (c === COMMA) {
-        if (n < 7) commas[n] = p;
-        n++;
-      } else if (c === QUOTE) quoted = true;
-    }
-    if (!header) {
-      if (e === s) return;
-      header = true;
-      return;
-    }
-    if (quoted) throw fail(baciMsg.strayQuote(), ln);
-    if (n !== 5) {
-      let blank = true;
-      for (let p = s; p < e; p++) if (buf[p] !== COMMA && buf[p] !== SP) blank = false;
-      if (blank) return;
-      throw fail(baciMsg.fieldCount(n + 1), ln);
-    }
-    const c0 = commas[0] as number;
-    const c1 = commas[1] as number;
-    const c2 = commas[2] as number;
-    const c3 = commas[3] as number;
-    const c4 = commas[4] as number;
-    const t = uint(s, c0, 4, true);
-    if (t < 0) {
-      throw dataError(msg.badYear(text(s, c0).trim()), { file: label, line: ln, column: 't' });
-    }
-    const iNum = uint(c0 + 1, c1, 4);
-    const ai = iNum < 0 ? -1 : (areaIdx[iNum] as number);
-    if (ai < 0) throw fail(baciMsg.unknownArea(text(c0 + 1, c1)), ln, 'i');
-    const jNum = uint(c1 + 1, c2, 4);
-    const aj = jNum < 0 ? -1 : (areaIdx[jNum] as number);
-    if (aj < 0) throw fail(baciMsg.unknownArea(text(c1 + 1, c2)), ln, 'j');
-    const k = uint(c2 + 1, c3, 6);
-    if (k < 0) throw fail(baciMsg.badProduct(text(c2 + 1, c3)), ln, 'k');
-    let pk = prodIdx[k] as number;
-    if (pk < 0) {
-      if (known) throw fail(baciMsg.unknownProduct(hs6(k), release.productsName), ln, 'k');
-      prodIdx[k] = pk = nP++;
-      masks.extend(k, pk);
-    }
-    const v = value(c3 + 1, c4, ln);
-    if (v < 0) throw fail(baciMsg.negative(text(c3 + 1, c4).trim()), ln, 'v');
-    // Repeated t,i,j,k: one bit per possible key (a Set of keys when the product list is open).
-    let bits = seen.get(t);
-    if (bits === undefined) seen.set(t, (bits = known ? new Uint8Array(Math.ceil((nC * nC * nP) / 8)) : new Set<number>()));
-    if (bits instanceof Uint8Array) {
-      const key = ((codeIdx[iNum] as number) * nC + (codeIdx[jNum] as number)) * nP + pk;
-      const byte = key >>> 3;
-      const bit = 1 << (key & 7);
-      if (((bits[byte] as number) & bit) !== 0) throw fail(baciMsg.duplicate(`t=${t} i=${iNum} j=${jNum} k=${hs6(k)}`), ln);
-      bits[byte] = (bits[byte] as number) | bit;
-    } else {
-      const key = (iNum * 10000 + jNum) * 1_000_000 + k;
-      if (bits.has(key)) throw fail(baciMsg.duplicate(`t=${t} i=${iNum} j=${jNum} k=${hs6(k)}`), ln);
-      bits.add(key);
-    }
-    records++;
-    if (Number.isNaN(v)) {
-      noValue++;
-      return;
-    }
-    const { sums, present, used } = matrix.year(t);
-    used[k] = 1;
-    const mask = masks.of(pk);
-    if (mask === 0) return;
-    for (let g = 0; g < G; g++) {
-      if ((mask & (1 << g)) === 0) continue;
-      const at = (g * nA + ai) * nA + aj;
-      sums[at] = (sums[at] as number) + v;
-      present[at] = 1;
-    }
-  };
-
-  const POW = [1000, 100, 10, 1, 0.1, 0.01, 0.001, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10, 1e-11, 1e-12];
-  const DIV = [1, 1, 1, 1, 10, 100, 1000, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12];
-  let lastT = -1;
-  let lastSums: Float64Array = new Float64Array(0);
-  let lastPresent: Uint8Array = new Uint8Array(0);
-  let lastBits: Uint8Array = new Uint8Array(0);
-  let lastUsed: Uint8Array = new Uint8Array(0);
-  /**
-   * The fast path: whole lines of the canonical shape (`2018,156,392,854231,10.5,1.2`) that pass
-   * every check are summed here without a call per field; it stops at the first line that is not
-   * (a header, blank, quoted, missing or bad value, unknown code, repeated key…) or is incomplete,
-   * and the general `row` handles that line — with the same message as the per-row loader.
-   */
-  const fast = (s: number, end: number): number => {
-    const b = buf;
-    for (;;) {
-      let p = s;
-      let c = 0;
-      let t = 0;
-      for (; p < end && (c = b[p] as number) >= 48 && c <= 57; p++) t = t * 10 + c - 48;
-      if (p - s !== 4 || c !== COMMA) return s;
-      let q = ++p;
-      let iNum = 0;
-      for (; p < end && (c = b[p] as number) >= 48 && c <= 57; p++) iNum = iNum * 10 + c - 48;
-      if (p === q || p - q > 4 || c !== COMMA) return s;
-      q = ++p;
-      let jNum = 0;
-      for (; p < end && (c = b[p] as number) >= 48 && c <= 57; p++) jNum = jNum * 10 + c - 48;
-      if (p === q || p - q > 4 || c !== COMMA) return s;
-      q = ++p;
-      let k = 0;
-      for (; p < end && (c = b[p] as number) >= 48 && c <= 57; p++) k = k * 10 + c - 48;
-      if (p === q || p - q > 6 || c !== COMMA) return s;
-      q = ++p;
-      let m = 0;
-      let frac = -1;
-      let digits = 0;
-      for (; p < end; p++) {
-        c = b[p] as number;
-        if (c >= 48 && c <= 57) {
-          m = m * 10 + c - 48;
-          digits++;
-          if (frac >= 0) frac++;
-        } else if (c === 46 && frac < 0) frac = 0;
-        else break;
-      }
-      if (digits === 0 || digits > 15 || c !== COMMA) return s;
-      p++;
-      for (; p < end && (c = b[p] as number) !== NL; p++) if (c === COMMA || c === QUOTE) return s;
-      if (p >= end || p - s > MAX_LINE) return s;
-      const ai = areaIdx[iNum] as number;
-      const aj = areaIdx[jNum] as number;
-      const pk = prodIdx[k] as number;
-      if (ai < 0 || aj < 0 || pk < 0) return s;
-      if (t !== lastT) {
-        let bits = seen.get(t);
-        if (bits === undefined) seen.set(t, (bits = new Uint8Array(Math.ceil((nC * nC * nP) / 8))));
-        if (!(bits instanceof Uint8Array)) return s;
-        lastT = t;
-        lastBits = bits;
-        ({ sums: lastSums, present: lastPresent, used: lastUsed } = matrix.year(t));
-      }
-      const key = ((codeIdx[iNum] as number) * nC + (codeIdx[jNum] as number)) * nP + pk;
-      const byte = key >>> 3;
-      const bit = 1 << (key & 7);
-      if (((lastBits[byte] as number) & bit) !== 0) return s;
-      const mask = masks.of(pk);
-      lastUsed[k] = 1;
-      lastBits[byte] = (lastBits[byte] as number) | bit;
-      const d = frac < 0 ? 0 : frac;
-      const v = d <= 3 ? m * (POW[d] as number) : m / (DIV[d] as number);
-      records++;
-      line++;
-      for (let g = 0; g < G; g++) {
-        if ((mask & (1 << g)) === 0) continue;
-        const at = (g * nA + ai) * nA + aj;
-        lastSums[at] = (lastSums[at] as number) + v;
-        lastPresent[at] = 1;
-      }
-      s = p + 1;
-    }
-  };
-
+  let counts;
   try {
-    for (;;) {
-      const { bytesRead } = await handle.read(buf, carry, CHUNK, offset);
-      if (bytesRead > 0) hash?.update(buf.subarray(carry, carry + bytesRead));
-      offset += bytesRead;
-      let end = carry + bytesRead;
-      let s = 0;
-      if (pendingBom && end >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) s = 3;
-      pendingBom = false;
-      const eof = bytesRead === 0;
-      for (;;) {
-        if (header && known) s = fast(s, end);
-        const p = buf.indexOf(NL, s);
-        if (p === -1 || p >= end) break;
-        line++;
-        if (p - s > MAX_LINE) throw fail(baciMsg.fieldTooLong(MAX_LINE), line);
-        row(s, p, line);
-        s = p + 1;
-      }
-      if (eof) {
-        if (end > s) {
-          line++;
-          row(s, end, line);
-        }
-        break;
-      }
-      carry = end - s;
-      if (carry > MAX_LINE) throw fail(baciMsg.fieldTooLong(MAX_LINE), line + 1);
-      buf.copyWithin(0, s, end);
-      job.progress?.(offset, size);
-      end = carry;
-    }
+    const progress = job.progress;
+    counts = await scanBytes(handle, tables, masks, sink, { start: 0, end: Number.POSITIVE_INFINITY, first: true }, { ...(hash ? { hash } : {}), ...(progress ? { progress: (done: number) => progress(done, size) } : {}) });
   } finally {
     job.progress?.(size, size);
     await handle.close();
   }
-  if (!header) {
-    throw dataError(msg.emptyFile(), { file: label });
-  }
-  if (records === 0) {
-    throw dataError(msg.headerOnly(), { file: label });
-  }
-  buf = Buffer.alloc(0);
-  return { matrix, sha256: job.sha256 ?? (hash as ReturnType<typeof createHash>).digest('hex'), records, skipped: noValue > 0 ? { 'no trade value': noValue } : {}, vintage: vintageName(release.cls) };
+  if (!counts.header) throw dataError(msg.emptyFile(), { file: label });
+  if (counts.records === 0) throw dataError(msg.headerOnly(), { file: label });
+  const { records, noValue } = counts;
+  const sha256 = job.sha256 ?? (hash as ReturnType<typeof createHash>).digest('hex');
+  return { matrix, sha256, records, skipped: noValue > 0 ? { 'no trade value': noValue } : {}, vintage: vintageName(release.cls), scan: { ranges: 1, ...(fallback !== undefined ? { fallback } : {}) } };
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeYear } from '../../bench/generate.js';
@@ -11,9 +11,10 @@ import { resolveProducts } from '../../src/trade/products.js';
 import { cli, shared, tmpDir } from '../helpers.js';
 
 // Same answers, same refusals: every trade file the tests use goes through the per-row path
-// (src/loaders/baci.ts + tradeReducer), the byte scanner (--engine js) and DuckDB (--engine duckdb),
-// and every number is compared. Files here are SYNTHETIC (written below or by bench/generate.ts
-// from the real BACI V202301 dictionaries), plus the real Comtrade extracts under ../shared/data.
+// (src/loaders/baci.ts + tradeReducer), the byte scanner (--engine js; also split into byte ranges
+// scanned by worker threads, as big files are) and DuckDB (--engine duckdb), and every number is
+// compared. Files here are SYNTHETIC (written below or by bench/generate.ts from the real BACI
+// V202301 dictionaries), plus the real Comtrade extracts under ../shared/data.
 const GROUPS = ['TOTAL', 'hs84-85', 'hightech', 'HS:8542,30'].map(resolveProducts);
 const DICT = `country_code,country_name_abbreviation,country_name_full,iso_2digit_alpha,iso_3digit_alpha
 156,China,China,CN,CHN
@@ -61,23 +62,42 @@ function handMade(lines: string[] = ROWS, name = 'BACI_HS17_Y2018_V202301.csv', 
 
 const byKey = (rows: CanonicalRow[]) => new Map(rows.map((r) => [`${r.measure}|${r.geo}|${r.partner}|${r.year}`, r.codes === undefined ? r.value : JSON.stringify(r.codes)]));
 
+/** The byte scanner forced to split the file into three ranges scanned by two worker threads (ScanJob.split). */
+const inRanges = (file: string) => ({ workers: 2, rangeBytes: Math.ceil(statSync(file).size / 3) });
+
 async function threeWays(file: string) {
   const countries = countryRegistry();
   const perRow = await loadFile(file, { countries, reducer: () => tradeReducer(GROUPS) });
   const js = await scanTrade(file, file, 'baci-csv', { groups: GROUPS, engine: 'js', countries, cache: false });
   const duck = await scanTrade(file, file, 'baci-csv', { groups: GROUPS, engine: 'duckdb', countries, cache: false });
-  if (js === undefined || duck === undefined) throw new Error('an engine declined an HS17 file');
-  return { perRow, js, duck };
+  const ranges = await scanTrade(file, file, 'baci-csv', { groups: GROUPS, engine: 'js', countries, cache: false, split: inRanges(file) });
+  if (js === undefined || duck === undefined || ranges === undefined) throw new Error('an engine declined an HS17 file');
+  return { perRow, js, duck, ranges };
+}
+
+/**
+ * The parallel byte scan adds each range's partial sums in range order, which can differ from a
+ * running sum over the file in the last bits: its values are compared with a relative tolerance of
+ * 1e-12 (keys, coverage notes and missing values exactly); every other engine exactly.
+ */
+function expectClose(got: Map<string, unknown>, want: Map<string, unknown>): void {
+  expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
+  for (const [k, w] of want) {
+    const g = got.get(k);
+    if (typeof w === 'number' && typeof g === 'number') expect(Math.abs(g - w), k).toBeLessThanOrEqual(1e-12 * Math.abs(w));
+    else expect(g, k).toEqual(w);
+  }
 }
 
 describe('every engine gives the same sums', () => {
   it('hand-made BACI file: per-row path, byte scanner and DuckDB agree on every row', async () => {
-    const { perRow, js, duck } = await threeWays(handMade());
+    const { perRow, js, duck, ranges } = await threeWays(handMade());
     const expected = byKey(perRow.rows);
     expect(expected.size).toBeGreaterThan(50);
     expect(byKey(js.rows)).toEqual(expected);
     expect(byKey(duck.rows)).toEqual(expected);
-    for (const l of [js, duck]) {
+    expectClose(byKey(ranges.rows), expected);
+    for (const l of [js, duck, ranges]) {
       expect(l.summary.sha256).toBe(perRow.summary.sha256);
       expect(l.summary.skipped).toEqual(perRow.summary.skipped);
       expect(l.summary.rows).toBe(perRow.summary.rows);
@@ -91,11 +111,12 @@ describe('every engine gives the same sums', () => {
 
   it('generated BACI year (real dictionaries, 20,000 rows): the three paths agree', async () => {
     const file = writeYear(tmpDir(), 2019, 20_000);
-    const { perRow, js, duck } = await threeWays(file);
+    const { perRow, js, duck, ranges } = await threeWays(file);
     const expected = byKey(perRow.rows);
     expect(expected.size).toBeGreaterThan(5000);
     expect(byKey(js.rows)).toEqual(expected);
     expect(byKey(duck.rows)).toEqual(expected);
+    expectClose(byKey(ranges.rows), expected);
   });
 
   const corpus: [string, string[]][] = [
@@ -170,6 +191,12 @@ describe('every engine refuses the same rows, naming file and line', () => {
         (e: Error & { oneLine?: () => string }) => e.oneLine?.() ?? e.message,
       );
       expect(perRow).toBe((perRowExpected ?? expected).replace('FILE', file));
+      // The byte scanner split into ranges (two workers) refuses with the sequential message and line.
+      const split = await scanTrade(file, file, 'baci-csv', { groups: [resolveProducts('TOTAL')], engine: 'js', countries: countryRegistry(), cache: false, split: inRanges(file) }).then(
+        () => 'accepted',
+        (e: Error & { oneLine?: () => string }) => e.oneLine?.() ?? e.message,
+      );
+      expect(split, 'js in ranges').toBe(expected.replace('FILE', file));
       for (const engine of ['js', 'duckdb', 'auto']) {
         const output = join(tmpDir(), 'out.json');
         const r = await cli('compute', '--input', file, ...args, '--engine', engine, '--no-cache', '--output', output);

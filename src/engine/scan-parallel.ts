@@ -1,0 +1,235 @@
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { projectRoot } from '../paths.js';
+import { vintageName } from '../trade/products.js';
+import type { ScanJob, ScanOutcome, ScanSplit } from './job.js';
+import { TradeMatrix } from './matrix.js';
+import type { BaciRelease } from './release.js';
+import type { ByteRange, RangeCounts, YearArrays } from './scan-core.js';
+import { scanTables, type ScanTables } from './scan-tables.js';
+
+/** Files at least this big (bytes) are scanned in parallel byte ranges; smaller ones on one thread (a worker costs ~50 ms to start). */
+export const PARALLEL_MIN_BYTES = 32 * 1024 * 1024;
+/**
+ * A big file is cut into this many byte ranges whatever the machine: the cuts depend only on the
+ * file's size, and partial sums are added in range order, so the sums (to the last bit) do not
+ * depend on the number of cores.
+ */
+export const RANGES = 4;
+/** At most this many scan workers (each holds its own bitset of repeated keys: ~38 MB for a BACI year). */
+export const MAX_WORKERS = 4;
+
+/** What a scan worker is started with. */
+export interface WorkerInit {
+  file: string;
+  tables: ScanTables;
+  progress: boolean;
+}
+/** One range to scan (`id` = its place in file order). */
+export interface RangeTask extends ByteRange {
+  id: number;
+}
+/** A range's partial arrays for one year (`bits`: its repeated-key bitset). */
+export interface RangeYear extends YearArrays {
+  t: number;
+  bits: Uint8Array;
+}
+/** A worker's reply: bytes scanned so far, an error message, or the range's partial arrays. */
+export type RangeReply = { id: number; progress: number } | { id: number; error: string } | { id: number; counts: RangeCounts; years: RangeYear[] };
+
+/** How to split a file of `size` bytes, or undefined to scan it sequentially (job.split forces a split, for tests). */
+export function splitPlan(size: number, job: Pick<ScanJob, 'split'>): ScanSplit | undefined {
+  if (job.split !== undefined) return { workers: Math.max(1, job.split.workers), rangeBytes: Math.max(1, job.split.rangeBytes) };
+  if (size < PARALLEL_MIN_BYTES) return undefined;
+  return { workers: Math.max(1, Math.min(MAX_WORKERS, availableParallelism())), rangeBytes: Math.ceil(size / RANGES) };
+}
+
+/**
+ * The worker's module: beside this one when running built (dist/). When running from the
+ * TypeScript sources (vitest), a worker thread cannot load a .ts file, so it loads the built one —
+ * which must exist and be newer than its sources (`npm run build`; `npm ci` builds it), else a clear
+ * error rather than a worker running old code.
+ */
+export function workerEntry(): URL {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new URL('./scan-worker.js', here);
+  const root = projectRoot();
+  for (const name of ['scan-worker', 'scan-core']) {
+    const built = join(root, 'dist', 'src', 'engine', `${name}.js`);
+    const source = join(root, 'src', 'engine', `${name}.ts`);
+    if (!existsSync(built)) throw new Error(`the parallel scan's worker is not built (${built} is missing): run npm run build`);
+    if (statSync(built).mtimeMs < statSync(source).mtimeMs) throw new Error(`the parallel scan's worker is older than its source (${built}): run npm run build`);
+  }
+  return pathToFileURL(join(root, 'dist', 'src', 'engine', 'scan-worker.js'));
+}
+
+/** SHA-256 of a file, read in 4 MiB chunks on this thread while the workers scan. */
+async function hashFile(file: string, abort: { aborted: boolean }): Promise<string> {
+  const hash = createHash('sha256');
+  const handle = await open(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 22);
+    for (let pos = 0; ; ) {
+      if (abort.aborted) throw new Error('hash abandoned');
+      const { bytesRead } = await handle.read(buf, 0, buf.length, pos);
+      if (bytesRead === 0) break;
+      hash.update(buf.subarray(0, bytesRead));
+      pos += bytesRead;
+    }
+  } finally {
+    await handle.close();
+  }
+  return hash.digest('hex');
+}
+
+/** OR `b` into `a` (same length); true when they share a set bit. */
+function orInto(a: Uint8Array, b: Uint8Array): boolean {
+  let overlap = 0;
+  if (a.byteLength % 4 === 0 && a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0) {
+    const a32 = new Uint32Array(a.buffer, a.byteOffset, a.byteLength >> 2);
+    const b32 = new Uint32Array(b.buffer, b.byteOffset, b.byteLength >> 2);
+    for (let i = 0; i < a32.length; i++) {
+      const x = a32[i] as number;
+      const y = b32[i] as number;
+      overlap |= x & y;
+      a32[i] = x | y;
+    }
+  } else {
+    for (let i = 0; i < a.length; i++) {
+      overlap |= (a[i] as number) & (b[i] as number);
+      a[i] = (a[i] as number) | (b[i] as number);
+    }
+  }
+  return overlap !== 0;
+}
+
+/** What the ranges gave, merged: counts in range order, per year the OR of cells, used codes and bits, and each range's sums. */
+interface Merged {
+  counts: RangeCounts[];
+  years: Map<number, { present: Uint8Array; used: Uint8Array; bits: Uint8Array; sums: (Float64Array | undefined)[] }>;
+}
+
+/** Scan the ranges with a pool of workers, merging each range's arrays as it arrives; any problem ends it with the reason. */
+function runRanges(entry: URL, init: WorkerInit, ranges: RangeTask[], workers: number, progress?: (bytes: number) => void): Promise<Merged | { fallback: string }> {
+  return new Promise((resolve) => {
+    const merged: Merged = { counts: [], years: new Map() };
+    const pool: Worker[] = [];
+    const scanned = new Float64Array(ranges.length);
+    let next = 0;
+    let done = 0;
+    let settled = false;
+    const finish = (result: Merged | { fallback: string }) => {
+      if (settled) return;
+      settled = true;
+      for (const w of pool) {
+        if ('fallback' in result) void w.terminate();
+        else w.postMessage('close');
+      }
+      resolve(result);
+    };
+    const merge = (m: { id: number; counts: RangeCounts; years: RangeYear[] }) => {
+      merged.counts[m.id] = m.counts;
+      for (const y of m.years) {
+        const acc = merged.years.get(y.t);
+        if (acc === undefined) {
+          const sums: (Float64Array | undefined)[] = [];
+          sums[m.id] = y.sums;
+          merged.years.set(y.t, { present: y.present, used: y.used, bits: y.bits, sums });
+          continue;
+        }
+        // A key in two ranges' bitsets is a repeated t,i,j,k across ranges.
+        if (orInto(acc.bits, y.bits)) return `a t,i,j,k of ${y.t} repeated across ranges`;
+        orInto(acc.present, y.present);
+        orInto(acc.used, y.used);
+        acc.sums[m.id] = y.sums;
+      }
+      return undefined;
+    };
+    const assign = (w: Worker) => {
+      const task = ranges[next++];
+      if (task !== undefined) w.postMessage(task);
+    };
+    // Ranges kept queued per worker: one for a few big ranges (a free worker takes the next), more
+    // when ranges are many and tiny (tests), so thread round trips do not dominate.
+    const depth = Math.max(1, Math.ceil(ranges.length / workers / 8));
+    try {
+      for (let i = 0; i < Math.min(workers, ranges.length); i++) {
+        const w = new Worker(entry, { workerData: init });
+        pool.push(w);
+        w.on('message', (m: RangeReply) => {
+          if (settled) return;
+          if ('progress' in m) {
+            scanned[m.id] = m.progress;
+            progress?.(scanned.reduce((a, b) => a + b, 0));
+          } else if ('error' in m) finish({ fallback: `range ${m.id + 1} of ${ranges.length}: ${m.error}` });
+          else {
+            const problem = merge(m);
+            if (problem !== undefined) finish({ fallback: problem });
+            else if (++done === ranges.length) finish(merged);
+            else assign(w);
+          }
+        });
+        w.on('error', (e) => finish({ fallback: `a scan worker failed: ${e.message}` }));
+        w.on('exit', (code) => finish({ fallback: `a scan worker exited (code ${code})` }));
+        for (let d = 0; d < depth; d++) assign(w);
+      }
+    } catch (e) {
+      finish({ fallback: `a scan worker did not start: ${(e as Error).message}` });
+    }
+  });
+}
+
+/**
+ * The parallel scan of one BACI CSV: `plan.rangeBytes` byte ranges (src/engine/scan-core.ts,
+ * ByteRange) scanned by `plan.workers` worker threads into partial arrays, merged in range order
+ * (sums added, cells and used codes OR-ed, repeated-key bitsets OR-ed: a bit set in two ranges is a
+ * key repeated across them), while this thread computes the SHA-256 unless it is known. Returns
+ * the outcome, or why it gave up (any error in any range, a key repeated across ranges): the caller
+ * then scans sequentially, which names the first problem in file order.
+ */
+export async function scanInRanges(job: ScanJob, release: BaciRelease, size: number, plan: ScanSplit): Promise<{ outcome: ScanOutcome } | { fallback: string }> {
+  const { tables, geos } = scanTables(job.label, job.groups, release);
+  const ranges: RangeTask[] = [];
+  for (let id = 0, start = 0; id === 0 || start < size; id++, start += plan.rangeBytes) ranges.push({ id, start, end: Math.min(size, start + plan.rangeBytes), first: id === 0 });
+  const entry = workerEntry();
+  const abort = { aborted: false };
+  const hashing = job.sha256 !== undefined ? Promise.resolve(job.sha256) : hashFile(job.file, abort);
+  hashing.catch(() => undefined);
+  const report = job.progress;
+  const merged = await runRanges(entry, { file: job.file, tables, progress: report !== undefined }, ranges, plan.workers, report && ((bytes) => report(Math.min(bytes, size), size)));
+  report?.(size, size);
+  if ('fallback' in merged) {
+    abort.aborted = true;
+    return merged;
+  }
+  if (merged.counts[0]?.header !== true) return { fallback: 'no header line in the first range' };
+  const records = merged.counts.reduce((a, c) => a + c.records, 0);
+  const noValue = merged.counts.reduce((a, c) => a + c.noValue, 0);
+  if (records === 0) return { fallback: 'no data rows' };
+  let sha256: string;
+  try {
+    sha256 = await hashing;
+  } catch (e) {
+    return { fallback: `hash: ${(e as Error).message}` };
+  }
+  const matrix = new TradeMatrix(geos, job.groups);
+  matrix.cls = release.cls;
+  for (const [t, y] of [...merged.years].sort((a, b) => a[0] - b[0])) {
+    // Partial sums are added in range order: the result depends only on the file and the cuts.
+    let sums: Float64Array | undefined;
+    for (const part of y.sums) {
+      if (part === undefined) continue;
+      if (sums === undefined) sums = part;
+      else for (let i = 0; i < sums.length; i++) sums[i] = (sums[i] as number) + (part[i] as number);
+    }
+    matrix.sums.set(t, sums ?? new Float64Array(y.present.length));
+    matrix.present.set(t, y.present);
+    matrix.used.set(t, y.used);
+  }
+  return { outcome: { matrix, sha256, records, skipped: noValue > 0 ? { 'no trade value': noValue } : {}, vintage: vintageName(release.cls), scan: { ranges: ranges.length } } };
+}
