@@ -83,6 +83,11 @@ function makeParser(header: string[], ctx: LoaderContext, label: string, dataset
   };
 }
 
+/** Header names without the spaces some exports put around them (as the OECD loaders read theirs). */
+function trimmed(header: readonly string[]): string[] {
+  return header.map((h) => h.trim());
+}
+
 function need(header: string[], name: string, ctx: LoaderContext, format: string): number {
   return requireColumn(header, name, ctx.file, format);
 }
@@ -96,10 +101,12 @@ export const comtradeLegacyLoader: Loader = {
   id: 'comtrade-legacy',
   label: 'UN Comtrade legacy CSV',
   signature: ['Classification', 'Year', 'Trade Flow Code', 'Reporter Code', 'Partner Code', 'Commodity Code', 'Trade Value (US$)'],
-  detect(header) {
+  detect(raw) {
+    const header = trimmed(raw);
     return header[0] === 'Classification' && header.includes('Trade Value (US$)') && header.includes('Reporter Code');
   },
-  open(header, ctx): RowParser {
+  open(raw, ctx): RowParser {
+    const header = trimmed(raw);
     const n = (name: string) => need(header, name, ctx, this.label);
     const cols: Columns = { cls: n('Classification'), year: n('Year'), flow: n('Trade Flow Code'), reporter: n('Reporter Code'), partner: n('Partner Code'), cmd: n('Commodity Code'), value: n('Trade Value (US$)'), flag: header.indexOf('Flag') };
     const p2 = header.indexOf('2nd Partner Code');
@@ -125,10 +132,12 @@ export const comtradePlusLoader: Loader = {
   id: 'comtrade-plus',
   label: 'UN Comtrade Plus CSV/JSON',
   signature: ['refYear', 'flowCode', 'reporterCode', 'partnerCode', 'cmdCode', 'primaryValue', 'classificationCode'],
-  detect(header) {
+  detect(raw) {
+    const header = trimmed(raw);
     return header.includes('primaryValue') && header.includes('reporterCode') && header.includes('partnerCode');
   },
-  open(header, ctx): RowParser {
+  open(raw, ctx): RowParser {
+    const header = trimmed(raw);
     const n = (name: string) => need(header, name, ctx, this.label);
     const cols: Columns = { cls: n('classificationCode'), year: n('refYear'), flow: n('flowCode'), reporter: n('reporterCode'), partner: n('partnerCode'), cmd: n('cmdCode'), value: n('primaryValue'), flag: header.indexOf('legacyEstimationFlag') };
     const p2 = n('partner2Code');
@@ -136,7 +145,8 @@ export const comtradePlusLoader: Loader = {
     const cus = n('customsCode');
     const freq = header.indexOf('freqCode');
     const breakdown = (f: string[]) => {
-      if (freq !== -1 && (f[freq] ?? 'A') !== 'A') return `not annual (freqCode ${f[freq] ?? ''})`;
+      const frequency = freq === -1 ? 'A' : (f[freq] ?? 'A').trim();
+      if (frequency !== 'A') return `not annual (freqCode ${frequency})`;
       return (f[p2] ?? '').trim() !== '0' || (f[mot] ?? '').trim() !== '0' || (f[cus] ?? '').trim() !== 'C00' ? 'breakdown row (partner2Code≠0, motCode≠0 or customsCode≠C00) that would double count' : null;
     };
     return makeParser(header, ctx, this.label, 'Comtrade Plus', cols, breakdown, (code) => (PLUS_FLOWS.has(code) ? code : undefined));

@@ -30,6 +30,20 @@ export function membersIn(group: Group, year: number): string[] {
 /** A group code, from the command line or a groups file: a letter, then letters, digits, `_ + -`. */
 export const GROUP_CODE = /^[A-Za-z][A-Za-z0-9_+-]*$/;
 
+/**
+ * The one name never accepted as a group code: `__proto__` sets an object's prototype. Other
+ * Object.prototype names (`constructor`, `toString`, `prototype`, …) are ordinary codes: every
+ * lookup goes through a Map or an own-property check (src/model/dict.ts).
+ */
+const RESERVED = /^__proto__$/i;
+
+/** The usage error for a code that is reserved (with a name to use instead) or not a valid code. */
+function codeError(code: string, example: (name: string) => string, file?: string): Error {
+  const where = file === undefined ? {} : { file };
+  if (RESERVED.test(code)) return usageError(msg.reservedGroupName(code, example(`${code.replace(/[^A-Za-z0-9]/g, '').toUpperCase()}_GROUP`)), where);
+  return usageError(msg.badGroupCode(code), where);
+}
+
 interface GroupFile {
   groups: Record<string, { name?: string; members: string[]; definition?: string; source?: string; as_of?: string; joined?: Record<string, number>; left?: Record<string, number> }>;
 }
@@ -62,12 +76,12 @@ export class GroupRegistry {
     const json = readDefinitionJson(path, fail);
     if (origin !== 'builtin') {
       const problem = schemaProblem('groups', json);
-      if (problem?.key !== undefined) throw usageError(msg.badGroupCode(problem.key), { file: path });
+      if (problem?.key !== undefined) throw codeError(problem.key, (n) => `"${n}"`, path);
       if (problem !== undefined) throw fail(`${problem.path} ${problem.detail}`);
     }
     const parsed = json as GroupFile;
     for (const [code, g] of Object.entries(parsed.groups ?? {})) {
-      if (!GROUP_CODE.test(code)) throw usageError(msg.badGroupCode(code), { file: path });
+      if (!GROUP_CODE.test(code) || RESERVED.test(code)) throw codeError(code, (n) => `"${n}"`, path);
       this.add({
         code,
         name: g.name ?? code,
@@ -108,6 +122,7 @@ export class GroupRegistry {
       .split(',')
       .map((m) => m.trim().toUpperCase())
       .filter((m) => m !== '');
+    if (RESERVED.test(code)) throw codeError(code, (n) => `--group ${n}=${members.join(',') || 'ISO3,ISO3'}`);
     if (!GROUP_CODE.test(code) || members.length === 0) {
       throw usageError(msg.badGroupSpec(spec));
     }

@@ -12,15 +12,21 @@ import { head } from './mutate.js';
 // Every real CSV input under ../shared/data (its first 96 KiB) is loaded as it is and rewritten —
 // line ends (all CRLF; CRLF on the header only, the defect that read one row; CRLF on every other
 // line), a BOM, no final newline, blank lines at the end, every field quoted, data rows in reverse
-// order; OECD files also with a space around every data cell — and each must give the same rows,
+// order; OECD and Comtrade files also with a space around every data cell, Comtrade files around
+// every header name too — and each must give the same rows,
 // values compared exactly.
 const ROOT = sharedDataPath();
 const INPUTS = /^(oecd|comtrade\/(legacy|plus)|imf|worldbank|wipo)\//;
 
 const rowsOf = (l: Loaded) => l.rows.map((r) => `${r.measure}|${r.geo}|${r.partner ?? ''}|${r.year}|${String(r.value)}|${r.unit}`).sort();
 
-/** `oecd` files also get their data cells padded with spaces (OECD.Stat codes and values are trimmed). */
-function variants(text: string, oecd: boolean): [string, string][] {
+/**
+ * `oecd` and `comtrade` files also get their data cells padded with spaces (codes and values are
+ * trimmed); `comtrade` files also their header names.
+ */
+function variants(text: string, source: string): [string, string][] {
+  const oecd = source.startsWith('oecd/');
+  const comtrade = source.startsWith('comtrade/');
   const lines = text.replace(/\n$/, '').split('\n');
   const quoted = Papa.unparse(Papa.parse<string[]>(lines.join('\n'), { delimiter: ',' }).data, { quotes: true, newline: '\n' });
   return [
@@ -32,8 +38,14 @@ function variants(text: string, oecd: boolean): [string, string][] {
     ['blank lines at the end', `${lines.join('\n')}\n\n\n`],
     ['every field quoted', `${quoted}\n`],
     ['data rows reversed', `${[lines[0], ...lines.slice(1).reverse()].join('\n')}\n`],
-    ...(!oecd ? [] : ([['a space around every data cell', `${[lines[0], ...Papa.parse<string[]>(lines.slice(1).join('\n'), { delimiter: ',' }).data.map((r) => Papa.unparse([r.map((c) => (c === '' ? c : ` ${c} `))], { quotes: true }))].join('\n')}\n`]] as [string, string][])),
+    ...(!oecd && !comtrade ? [] : ([['a space around every data cell', `${[lines[0], ...padded(lines.slice(1))].join('\n')}\n`]] as [string, string][])),
+    ...(!comtrade ? [] : ([['a space around every header name and data cell', `${padded(lines).join('\n')}\n`]] as [string, string][])),
   ];
+}
+
+/** Lines with a space around every non-empty cell, each cell quoted. */
+function padded(lines: readonly string[]): string[] {
+  return Papa.parse<string[]>(lines.join('\n'), { delimiter: ',' }).data.map((r) => Papa.unparse([r.map((c) => (c === '' ? c : ` ${c} `))], { quotes: true }));
 }
 
 describe('rewrites that keep a CSV\'s content keep its rows', () => {
@@ -57,7 +69,7 @@ describe('rewrites that keep a CSV\'s content keep its rows', () => {
         return loadFile(file, { countries: countryRegistry() }).then(rowsOf, (e: Error) => `error: ${e.message}`);
       };
       const base = await load('as-is', text);
-      for (const [name, body] of variants(text, relative(ROOT, source).startsWith('oecd/'))) {
+      for (const [name, body] of variants(text, relative(ROOT, source))) {
         const got = await load(name.replace(/\W+/g, '-'), body);
         // A file no loader reads (a tidy table of the study) stays unread, however it is written.
         if (typeof base === 'string') expect(typeof got, name).toBe('string');
