@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { answers, type Answers, type PairSums } from './ladder.js';
-import { jobGroups, linkageAnswers, linkageCalls, NINE, PARTNER_GROUP } from './job.js';
+import { jobGroups, linkageAnswers, linkageCall, linkageFourCalls, NINE, PARTNER_GROUP } from './job.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const CLI = join(here, '..', 'src', 'cli.js');
@@ -17,7 +17,8 @@ const HOOK = join(here, 'rss-hook.js');
 export const PYTHON = '/usr/bin/python3';
 const PANDAS = join(here, '..', '..', 'bench', 'pandas_job.py');
 
-export type Engine = 'auto' | 'js' | 'duckdb' | 'sql' | 'pandas' | 'floor' | 'one-js' | 'one-duckdb';
+/** `four`: linkage (auto) as the four calls of earlier versions. */
+export type Engine = 'auto' | 'js' | 'duckdb' | 'four' | 'sql' | 'pandas' | 'floor' | 'one-js' | 'one-duckdb';
 export interface Measured {
   seconds: number;
   rssMb: number | null;
@@ -45,17 +46,20 @@ function node(args: string[], env: NodeJS.ProcessEnv = {}) {
   }
 }
 
-/** The job through the linkage CLI (four calls), with the aggregate cache in `cache`. */
-export function runLinkage(input: string, years: string, engine: 'auto' | 'js' | 'duckdb', cache: string): Measured {
+/**
+ * The job through the linkage CLI, with the aggregate cache in `cache`: one call (`calls` 'one'),
+ * or the four calls of earlier versions (seconds summed, the largest peak RSS).
+ */
+export function runLinkage(input: string, years: string, engine: 'auto' | 'js' | 'duckdb', cache: string, calls: 'one' | 'four' = 'one'): Measured {
   const out: Answers = new Map();
   const problems: string[] = [];
   let seconds = 0;
   let rss = 0;
-  for (const call of linkageCalls(input, years, engine)) {
-    const r = node([CLI, ...call.args], { LINKAGE_CACHE_DIR: cache });
+  for (const args of calls === 'one' ? [linkageCall(input, years, engine)] : linkageFourCalls(input, years, engine)) {
+    const r = node([CLI, ...args], { LINKAGE_CACHE_DIR: cache });
     seconds += r.seconds;
     rss = Math.max(rss, r.rssMb ?? 0);
-    linkageAnswers(r.stdout, call.flow, out, problems);
+    linkageAnswers(r.stdout, out, problems);
   }
   if (problems.length > 0) throw new Error(`linkage contradicts itself:\n${problems.slice(0, 10).join('\n')}`);
   return { seconds, rssMb: rss || null, answers: out };
@@ -69,7 +73,7 @@ export function runOne(input: string, years: string, engine: 'js' | 'duckdb'): M
   const r = node([CLI, 'compute', '--input', input, '--no-sample', '--indicator', 'trade-introversion', '--group', 'CJK', '--year', years, '--engine', engine, '--no-cache', '--quiet', '--format', 'json']);
   const out: Answers = new Map();
   const problems: string[] = [];
-  linkageAnswers(r.stdout, 'total', out, problems);
+  linkageAnswers(r.stdout, out, problems);
   if (problems.length > 0) throw new Error(problems.join('\n'));
   return { seconds: r.seconds, rssMb: r.rssMb, answers: out };
 }

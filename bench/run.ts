@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: the issue-8 benchmark. Engines in the same run, alternating, medians of
- * `--runs` (default 3): linkage `auto` and `--engine js` (the real CLI, four calls: the ladder for
- * exports, imports and total, then the high-tech import-source shares), the same job as DuckDB SQL
- * and in pandas, and the read floor. Every engine's answers are checked against DuckDB SQL's
+ * `--runs` (default 3): linkage `auto` and `--engine js` (the real CLI, the whole job in one call:
+ * the ladder for exports, imports and total and the high-tech import-source shares), linkage as the
+ * four calls of earlier versions (one-year files), the same job as DuckDB SQL and in pandas, and
+ * the read floor. Every engine's answers are checked against DuckDB SQL's
  * (a mismatch fails the bench). Writes bench/results.md and prints its main table.
  * Options: --runs N, --quick (1 M rows only), --clean (remove the generated files at the end),
  * --duckdb-question (also time the single question with --engine duckdb on the largest year).
@@ -51,9 +52,9 @@ function scenario(name: string, input: string, files: string[], years: string, e
     const order = engines.map((_, n) => engines[(n + r) % engines.length] as Engine);
     for (const e of order) {
       let m: Measured;
-      if (e === 'auto' || e === 'js' || e === 'duckdb') {
+      if (e === 'auto' || e === 'js' || e === 'duckdb' || e === 'four') {
         const cache = freshCache();
-        m = runLinkage(input, years, e, cache);
+        m = e === 'four' ? runLinkage(input, years, 'auto', cache, 'four') : runLinkage(input, years, e, cache);
         if (e === 'auto') warm = cache;
         else rmSync(cache, { recursive: true, force: true });
       } else if (e === 'sql') m = runSql(files.length === 1 ? (files[0] as string) : join(input, 'BACI_*.csv'), data.areasCsv, data.hightechCsv);
@@ -101,7 +102,7 @@ try {
   for (let r = 0; r < Math.max(5, RUNS); r++) for (const w of ['node', 'help', 'compute'] as const) st.set(w, [...(st.get(w) ?? []), runStartup(w, cache).seconds]);
   for (const [w, xs] of st) startup.push({ engine: w, seconds: median(xs), rssMb: 0, runs: xs.length });
   note(`start-up: ${startup.map((s) => `${s.engine} ${s.seconds.toFixed(3)} s`).join(', ')}`);
-  const all: Engine[] = ['auto', 'js', 'sql', ...(pandas ? (['pandas'] as Engine[]) : []), 'floor'];
+  const all: Engine[] = ['auto', 'js', 'four', 'sql', ...(pandas ? (['pandas'] as Engine[]) : []), 'floor'];
   for (const rows of SIZES) {
     const file = data.years.get(rows) as string;
     // The single question of the issue, one call per engine: js everywhere; DuckDB on the largest
