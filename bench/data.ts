@@ -2,7 +2,7 @@
  * The benchmark's SYNTHETIC files (bench/generate.ts), kept in a folder reused across runs
  * (`LINKAGE_BENCH_DATA`, default `<tmpdir>/linkage-bench-data-v1`; the generator is deterministic,
  * so the same version gives the same bytes; `npm run bench -- --clean` removes it at the end):
- * 1 M and 3 M rows for 2018, and a folder of five 10 M-row years 2014–2018. The 2018 file of that
+ * 1 M and 3 M rows for 2018, and a folder of five 10 M-row years 2014–2018 (`5y-10m`; `5y-1m` under --quick). The 2018 file of that
  * folder is the 10 M-row year; 2014–2017 are its rows with the year rewritten (same size and
  * shape; generating four more years would double a fresh run's time).
  */
@@ -71,7 +71,9 @@ export function benchData(sizes: readonly number[], folderRows: number, folderYe
   const root = dataRoot();
   mkdirSync(root, { recursive: true });
   const years = new Map<number, string>();
-  const folder = join(root, `${folderYears.length}y`);
+  // The folder's name carries its row count: a `--quick` run (1 M-row years) must not overwrite the
+  // full run's 10 M-row base year, whose completion marker would then vouch for the wrong file.
+  const folder = join(root, `${folderYears.length}y-${folderRows / 1e6}m`);
   prepareFolder(folder);
   const last = folderYears[folderYears.length - 1] as number;
   const base = year(folder, last, folderRows);
