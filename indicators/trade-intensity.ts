@@ -1,6 +1,5 @@
 import type { Indicator } from '../src/model/indicator.js';
-import { computeLadder } from '../src/model/ladder.js';
-import { asIndex, TRADE_OPTIONS, tradeOptions, tradeSource, annotateProducts } from './trade.js';
+import { asIndex, TRADE_OPTIONS, tradeOptions, tradeLadder, annotateProducts } from './trade.js';
 
 /** Trade intensity index (Brown/Kojima): intra-group share / the group's share of world trade. */
 export const tradeIntensity: Indicator = {
@@ -17,6 +16,6 @@ export const tradeIntensity: Indicator = {
   },
   compute(req) {
     const o = tradeOptions(req.options);
-    return annotateProducts(req, o, computeLadder(req, tradeSource(req, o), 'trade-intensity', false).map((r) => asIndex(r, 'intensity', o)));
+    return annotateProducts(req, o, tradeLadder(req, o, 'trade-intensity').map((r) => asIndex(r, 'intensity', o)));
   },
 };

@@ -1,6 +1,5 @@
 import type { Indicator } from '../src/model/indicator.js';
-import { computeLadder } from '../src/model/ladder.js';
-import { TRADE_OPTIONS, tradeOptions, tradeSource, annotateProducts } from './trade.js';
+import { TRADE_OPTIONS, tradeOptions, tradeLadder, annotateProducts } from './trade.js';
 
 /** Intra-group share of goods trade, with intensity and introversion in detail. */
 export const tradeIntraShare: Indicator = {
@@ -22,6 +21,6 @@ export const tradeIntraShare: Indicator = {
   },
   compute(req) {
     const o = tradeOptions(req.options);
-    return annotateProducts(req, o, computeLadder(req, tradeSource(req, o), 'trade-intra-share', false).map((r) => ({ ...r, breakdown: `${o.flow} ${o.products.id}` })));
+    return annotateProducts(req, o, tradeLadder(req, o, 'trade-intra-share').map((r) => ({ ...r, breakdown: `${o.flow} ${o.products.id}` })));
   },
 };

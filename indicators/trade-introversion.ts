@@ -1,6 +1,5 @@
 import type { Indicator } from '../src/model/indicator.js';
-import { computeLadder } from '../src/model/ladder.js';
-import { asIndex, TRADE_OPTIONS, tradeOptions, tradeSource, annotateProducts } from './trade.js';
+import { asIndex, TRADE_OPTIONS, tradeOptions, tradeLadder, annotateProducts } from './trade.js';
 
 /** Regional trade introversion index (Iapadre): size-neutral, in [−1, 1]. */
 export const tradeIntroversion: Indicator = {
@@ -18,6 +17,6 @@ export const tradeIntroversion: Indicator = {
   },
   compute(req) {
     const o = tradeOptions(req.options);
-    return annotateProducts(req, o, computeLadder(req, tradeSource(req, o), 'trade-introversion', false).map((r) => asIndex(r, 'introversion', o)));
+    return annotateProducts(req, o, tradeLadder(req, o, 'trade-introversion').map((r) => asIndex(r, 'introversion', o)));
   },
 };

@@ -1,7 +1,7 @@
 import { dataError, usageError } from '../src/errors.js';
 import { msg, warning } from '../src/messages.js';
 import type { ComputeRequest, OptionSpec, Result } from '../src/model/indicator.js';
-import type { FlowSource } from '../src/model/ladder.js';
+import { computeLadder, type FlowSource } from '../src/model/ladder.js';
 import type { CanonicalRow, TradeCodes } from '../src/model/types.js';
 import { selfMeasure, tradeMeasure } from '../src/trade/aggregate.js';
 import { resolveProducts, vintageName, type ProductGroup } from '../src/trade/products.js';
@@ -38,8 +38,19 @@ const DIRECT: Record<'exports' | 'imports', { own: string; mirror: string }> = {
 /** One row of a flow, reporter or mirror basis; undefined when absent. */
 function one(req: ComputeRequest, o: TradeOptions, dir: 'exports' | 'imports', i: string, j: string, y: number, basis: 'reporter' | 'mirror'): CanonicalRow | undefined {
   const f = DIRECT[dir];
-  const [measure, geo, partner] = basis === 'reporter' ? [tradeMeasure(f.own, o.products), i, j] : [tradeMeasure(f.mirror, o.products), j, i];
-  return req.table.candidates(measure, geo, y, partner, req.edition).find((r) => r.value !== null);
+  // Hot: a ladder over a large group makes thousands of these lookups (no arrays, no closures).
+  const rows = basis === 'reporter' ? req.table.candidates(measureOf(f.own, o.products), i, y, j, req.edition) : req.table.candidates(measureOf(f.mirror, o.products), j, y, i, req.edition);
+  for (const r of rows) if (r.value !== null) return r;
+  return undefined;
+}
+
+const measureNames = new WeakMap<ProductGroup, Record<string, string>>();
+
+/** {@link tradeMeasure}, remembered per product group (the ladder asks for it per cell). */
+function measureOf(flow: string, products: ProductGroup): string {
+  let names = measureNames.get(products);
+  if (names === undefined) measureNames.set(products, (names = {}));
+  return (names[flow] ??= tradeMeasure(flow, products));
 }
 
 function oneWithBasis(req: ComputeRequest, o: TradeOptions, dir: 'exports' | 'imports', i: string, j: string, y: number): CanonicalRow | undefined {
@@ -63,15 +74,19 @@ const dirs = (flow: Flow): ('exports' | 'imports')[] => (flow === 'total' ? ['ex
  * flow — and is returned as 0 with a flag; in reporter files an absent pair stays missing.
  */
 export function bilateral(req: ComputeRequest, o: TradeOptions, i: string, j: string, y: number): CanonicalRow | undefined {
-  return combine(
-    dirs(o.flow).map((d) => {
-      const r = oneWithBasis(req, o, d, i, j, y);
-      // The zero of an absent pair is for economies: a group's trade is its members' (or the source's own group row).
-      if (r !== undefined || req.groups?.get(j) !== undefined) return r;
-      const w = one(req, o, d, i, 'WLD', y, 'reporter');
-      return w !== undefined && w.provenance.dataset.startsWith('BACI') ? { ...w, partner: j, value: 0, flags: { raw: 'absent from the whole-world matrix: no recorded trade' } } : undefined;
-    }),
-  );
+  // Hot (thousands of calls per ladder): plain branches rather than arrays and closures.
+  if (o.flow !== 'total') return bilateralOne(req, o, o.flow, i, j, y);
+  const x = bilateralOne(req, o, 'exports', i, j, y);
+  const m = bilateralOne(req, o, 'imports', i, j, y);
+  return x === undefined || m === undefined ? undefined : combine([x, m]);
+}
+
+function bilateralOne(req: ComputeRequest, o: TradeOptions, d: 'exports' | 'imports', i: string, j: string, y: number): CanonicalRow | undefined {
+  const r = oneWithBasis(req, o, d, i, j, y);
+  // The zero of an absent pair is for economies: a group's trade is its members' (or the source's own group row).
+  if (r !== undefined || req.groups?.get(j) !== undefined) return r;
+  const w = one(req, o, d, i, 'WLD', y, 'reporter');
+  return w !== undefined && w.provenance.dataset.startsWith('BACI') ? { ...w, partner: j, value: 0, flags: { raw: 'absent from the whole-world matrix: no recorded trade' } } : undefined;
 }
 
 /**
@@ -116,6 +131,26 @@ export function tradeSource(req: ComputeRequest, o: TradeOptions): FlowSource {
     worldTotal: (y) => world('WLD', y),
     noTotal: (members, y) => `${listOf(members)} ${members.length > 1 ? 'are' : 'is'} not ${members.length > 1 ? 'reporters' : 'a reporter'} in the input for ${y} (no world total${o.basis === 'reporter' ? '' : ', and no whole-world matrix to mirror'})`,
   };
+}
+
+const ladders = new WeakMap<ComputeRequest['table'], Map<string, Result[]>>();
+
+/**
+ * The trade ladder (share, weight, intensities, introversion) of the requested groups, computed
+ * once per table and question and shared by trade-intra-share, trade-intensity and
+ * trade-introversion, which differ only in the rung they report: a job asking for all three reads
+ * each group's thousands of pair cells once, not three times. The key holds everything the ladder
+ * reads (flow, products, basis, self-flows, edition, years, each group's members); each caller gets
+ * its own copies of the results, under its own indicator id.
+ */
+export function tradeLadder(req: ComputeRequest, o: TradeOptions, indicator: string): Result[] {
+  const geos = req.geos.map((g) => (g.kind === 'group' ? [g.code, g.group.members] : g.code));
+  const key = JSON.stringify([o.flow, o.products.id, o.basis, o.includeSelf, req.edition ?? null, req.years ?? null, geos]);
+  let memo = ladders.get(req.table);
+  if (memo === undefined) ladders.set(req.table, (memo = new Map()));
+  let results = memo.get(key);
+  if (results === undefined) memo.set(key, (results = computeLadder(req, tradeSource(req, o), 'trade-ladder', false)));
+  return results.map((r) => ({ ...r, indicator, ...(r.detail === undefined ? {} : { detail: { ...r.detail } }) }));
 }
 
 /** A ladder result re-expressed as one of its indices (intensity or introversion). */

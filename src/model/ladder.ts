@@ -86,6 +86,10 @@ function candidateYears(req: ComputeRequest, src: FlowSource, geo: Geo & { kind:
     .filter((y) => geo.group.members.some((m) => src.total(m, y) !== undefined));
 }
 
+function pairLabel(src: FlowSource, i: string, j: string): string {
+  return src.pairLabel?.(i, j) ?? `${i}→${j}`;
+}
+
 function missing(indicator: string, geo: Geo, year: number, src: FlowSource, reason: string): Result {
   return missingResult(indicator, geo, year, { partner: geo.code, reason, detail: { basis: src.basis } });
 }
@@ -114,9 +118,8 @@ function one(src: FlowSource, indicator: string, geo: Geo & { kind: 'group' }, y
     for (const j of members) {
       if (i === j) continue;
       const f = src.flow(i, j, year);
-      const label = src.pairLabel?.(i, j) ?? `${i}→${j}`;
-      if (f === undefined) absentPairs.push(label);
-      else if (f.value === null) confidential.push(label);
+      if (f === undefined) absentPairs.push(pairLabel(src, i, j));
+      else if (f.value === null) confidential.push(pairLabel(src, i, j));
       else {
         pairs.push(f.value);
         rows.push(f);

@@ -23,19 +23,23 @@ export function editionMatches(choice: string, p: Provenance): boolean {
  * first (or the chosen edition first).
  */
 export class ObservationTable {
-  private readonly index = new Map<string, CanonicalRow[]>();
+  /**
+   * measure → geo → partner ('' for none) → year → the key's rows. Nested maps, not one string
+   * key, because a trade ladder over a 38-member group makes thousands of lookups per result and
+   * building a key string for each was the largest cost of a cached re-run.
+   */
+  private readonly index = new Map<string, Map<string, Map<string, Map<number, Entry>>>>();
   private readonly measures = new Set<string>();
   private readonly byFile = new Map<string, Set<string>>();
-  /** The keys a lookup has returned rows for (their rows may have fed a result). */
-  private readonly looked = new Set<readonly CanonicalRow[]>();
   readonly size: number;
 
   constructor(rows: readonly CanonicalRow[]) {
     for (const row of rows) {
-      const k = key(row.measure, row.geo, row.partner, row.year);
-      const list = this.index.get(k);
-      if (list === undefined) this.index.set(k, [row]);
+      const years = this.years3(row.measure, row.geo, row.partner ?? '');
+      const entry = years.get(row.year);
+      if (entry === undefined) years.set(row.year, { rows: [row], looked: false });
       else {
+        const list = entry.rows;
         const same = list.find((r) => r.provenance === row.provenance);
         if (same !== undefined) {
           if (same.value === row.value) continue;
@@ -52,11 +56,26 @@ export class ObservationTable {
     this.size = rows.length;
   }
 
+  private years3(measure: string, geo: string, partner: string): Map<number, Entry> {
+    let geos = this.index.get(measure);
+    if (geos === undefined) this.index.set(measure, (geos = new Map()));
+    let partners = geos.get(geo);
+    if (partners === undefined) geos.set(geo, (partners = new Map()));
+    let years = partners.get(partner);
+    if (years === undefined) partners.set(partner, (years = new Map()));
+    return years;
+  }
+
+  private entry(measure: string, geo: string, partner: string | null, year: number): Entry | undefined {
+    return this.index.get(measure)?.get(geo)?.get(partner ?? '')?.get(year);
+  }
+
   /** Rows for a key, preferred edition first, then newest first. */
   candidates(measure: string, geo: string, year: number, partner: string | null = null, edition?: string): CanonicalRow[] {
-    const list = this.index.get(key(measure, geo, partner, year));
-    if (list === undefined) return [];
-    this.looked.add(list);
+    const entry = this.entry(measure, geo, partner, year);
+    if (entry === undefined) return [];
+    entry.looked = true;
+    const list = entry.rows;
     if (edition === undefined) return list;
     return [...list.filter((r) => editionMatches(edition, r.provenance)), ...list.filter((r) => !editionMatches(edition, r.provenance))];
   }
@@ -67,8 +86,7 @@ export class ObservationTable {
    * looked at it. Used to decide whether a warning about the row concerns the results.
    */
   wasLookedUp(row: Pick<CanonicalRow, 'measure' | 'geo' | 'partner' | 'year'>): boolean {
-    const list = this.index.get(key(row.measure, row.geo, row.partner, row.year));
-    return list !== undefined && this.looked.has(list);
+    return this.entry(row.measure, row.geo, row.partner, row.year)?.looked === true;
   }
 
   hasMeasure(measure: string): boolean {
@@ -90,14 +108,18 @@ export class ObservationTable {
     const ms = new Set(measures);
     const gs = geos === undefined ? undefined : new Set(geos);
     const out = new Set<number>();
-    for (const list of this.index.values()) {
-      const r = list[0];
-      if (r !== undefined && ms.has(r.measure) && (gs === undefined || gs.has(r.geo))) out.add(r.year);
+    for (const m of ms) {
+      for (const [geo, partners] of this.index.get(m) ?? []) {
+        if (gs !== undefined && !gs.has(geo)) continue;
+        for (const years of partners.values()) for (const y of years.keys()) out.add(y);
+      }
     }
     return [...out].sort((a, b) => a - b);
   }
 }
 
-function key(measure: string, geo: string, partner: string | null, year: number): string {
-  return `${measure}\u0000${geo}\u0000${partner ?? ''}\u0000${year}`;
+/** One key's rows and whether a lookup has returned them (so they may have fed a result). */
+interface Entry {
+  rows: CanonicalRow[];
+  looked: boolean;
 }

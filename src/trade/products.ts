@@ -36,7 +36,16 @@ export function inGroup(group: ProductGroup, code: string): boolean {
   return false;
 }
 
+const hightechGroups = new Map<string, ProductGroup>();
+
+/** The high-tech group under a rule; the embedded list is read once per process. */
 function hightech(rule: 'any' | 'most' | 'all'): ProductGroup {
+  let g = hightechGroups.get(rule);
+  if (g === undefined) hightechGroups.set(rule, (g = readHightech(rule)));
+  return g;
+}
+
+function readHightech(rule: 'any' | 'most' | 'all'): ProductGroup {
   const rows = parseDataCsv(readFileSync(dataPath('products', 'hightech-atp-hs6.csv'), 'utf8'));
   const keep = rows.filter((r) => {
     const atp = Number(r.atp_lines);
