@@ -120,17 +120,80 @@ export function tradeSource(req: ComputeRequest, o: TradeOptions): FlowSource {
         return self === undefined ? w : { ...w, value: (w.value as number) - (self.value as number) };
       }),
     );
+  // The ladder asks per pair: the year's two blocks are kept at hand (no key built per call).
+  let year = Number.NaN;
+  let both: Record<'exports' | 'imports', Cells> | undefined;
+  const cells = (d: 'exports' | 'imports', y: number): Cells => {
+    if (both === undefined || y !== year) {
+      year = y;
+      both = { exports: Cells.of(req, o, 'exports', y), imports: Cells.of(req, o, 'imports', y) };
+    }
+    return both[d];
+  };
   return {
     what: `${o.flow === 'total' ? 'total trade' : o.flow} of ${o.products.id} with the world`,
     measures: flows,
     basis: `${o.basis}; flow ${o.flow}; products ${o.products.id}${o.includeSelf ? '; self-flows included' : ''}`,
-    flow: (i, j, y) => bilateral(req, o, i, j, y),
+    flow: (i, j, y) => {
+      if (o.flow !== 'total') return cells(o.flow, y).get(req, o, i, j);
+      const x = cells('exports', y).get(req, o, i, j);
+      const m = cells('imports', y).get(req, o, i, j);
+      return x === undefined || m === undefined ? undefined : combine([x, m]);
+    },
     ...(o.includeSelf ? { self: (i: string, y: number) => combine(dirs(o.flow).map((d) => oneWithBasis(req, o, d, i, i, y))) } : {}),
     total: (i, y) => worldTotal(req, o, i, y),
     worldTo: (j, y) => world(j, y),
     worldTotal: (y) => world('WLD', y),
     noTotal: (members, y) => `${listOf(members)} ${members.length > 1 ? 'are' : 'is'} not ${members.length > 1 ? 'reporters' : 'a reporter'} in the input for ${y} (no world total${o.basis === 'reporter' ? '' : ', and no whole-world matrix to mirror'})`,
   };
+}
+
+const cellMemo = new WeakMap<ComputeRequest['table'], Map<string, Cells>>();
+
+/**
+ * The cells F[i→j] of one direction, product group, basis, edition and year (as
+ * {@link bilateral} reads them for one direction), each looked up once per table: the three flows
+ * (total = exports + imports) and overlapping groups (EU27 within EU28, most of both within the
+ * OECD) read the same cells, and a ladder over a 38-member group reads 1,406 of them.
+ * Economies are indexed densely; `null` marks a cell looked up and absent.
+ */
+class Cells {
+  private readonly ids = new Map<string, number>();
+  private readonly rows: (CanonicalRow | null)[][] = [];
+
+  private constructor(
+    private readonly d: 'exports' | 'imports',
+    private readonly y: number,
+  ) {}
+
+  static of(req: ComputeRequest, o: TradeOptions, d: 'exports' | 'imports', y: number): Cells {
+    let memo = cellMemo.get(req.table);
+    if (memo === undefined) cellMemo.set(req.table, (memo = new Map()));
+    const key = JSON.stringify([d, y, o.products.id, o.basis, req.edition ?? null]);
+    let c = memo.get(key);
+    if (c === undefined) memo.set(key, (c = new Cells(d, y)));
+    return c;
+  }
+
+  private id(code: string): number {
+    let n = this.ids.get(code);
+    if (n === undefined) {
+      n = this.ids.size;
+      this.ids.set(code, n);
+      this.rows.push([]);
+    }
+    return n;
+  }
+
+  get(req: ComputeRequest, o: TradeOptions, i: string, j: string): CanonicalRow | undefined {
+    const row = this.rows[this.id(i)] as (CanonicalRow | null)[];
+    const at = this.id(j);
+    const seen = row[at];
+    if (seen !== undefined) return seen ?? undefined;
+    const r = bilateralOne(req, o, this.d, i, j, this.y);
+    row[at] = r ?? null;
+    return r;
+  }
 }
 
 const ladders = new WeakMap<ComputeRequest['table'], Map<string, Result[]>>();

@@ -118,5 +118,10 @@ export function missingResult(indicator: string, geo: { kind: Geo['kind']; code:
 export function provenanceOf(rows: readonly CanonicalRow[]): Provenance[] {
   const seen = new Set<Provenance>();
   for (const r of rows) seen.add(r.provenance);
+  return sortProvenance(seen);
+}
+
+/** Distinct provenances in the order of {@link provenanceOf}: by file, dataset, edition. */
+export function sortProvenance(seen: ReadonlySet<Provenance>): Provenance[] {
   return [...seen].sort((a, b) => `${a.file}|${a.dataset}|${a.edition}`.localeCompare(`${b.file}|${b.dataset}|${b.edition}`));
 }
