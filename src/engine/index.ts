@@ -7,7 +7,6 @@ import { resolveProducts, type ProductGroup } from '../trade/products.js';
 import { readAggregates, rememberedSha256, rememberSha256, writeAggregates } from './cache.js';
 import type { ScanJob, ScanOutcome } from './job.js';
 import { baciProvenance, baciRelease, type BaciRelease, type ReleaseOptions } from './release.js';
-import { scanBaciCsv } from './scan-csv.js';
 
 /** `--engine`: `js` (byte-level scanner), `duckdb` (embedded DuckDB), `auto` (by format and size). */
 export type EngineName = 'auto' | 'duckdb' | 'js';
@@ -80,7 +79,11 @@ export function chooseEngine(engine: EngineName, kind: TradeKind, size: number, 
 }
 
 async function run(engine: 'js' | 'duckdb', kind: TradeKind, job: ScanJob, release: BaciRelease): Promise<ScanOutcome> {
-  if (engine === 'js') return scanBaciCsv(job, release);
+  // The scanners (and their worker and parallel-split code) load only when a scan runs, not on a cache hit.
+  if (engine === 'js') {
+    const { scanBaciCsv } = await import('./scan-csv.js');
+    return scanBaciCsv(job, release);
+  }
   const { scanWithDuckdb } = await import('./duckdb.js');
   return scanWithDuckdb(job, release, kind);
 }

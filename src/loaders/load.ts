@@ -4,9 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { dataError } from '../errors.js';
 import { msg } from '../messages.js';
 import { scanTrade, tradeKind } from '../engine/index.js';
-import { consume, type Loaded, type LoadOptions } from './consume.js';
-import { loadJson, loadWorkbook, sniffKind } from './containers.js';
-import { recordsFromFile, recordsFromText } from './records.js';
+import type { Loaded, LoadOptions } from './consume.js';
 import { regularInput } from '../io/input-file.js';
 
 export type { Loaded, LoadOptions } from './consume.js';
@@ -43,6 +41,8 @@ export async function loadFile(file: string, options: LoadOptions): Promise<Load
     const scanned = trade === undefined ? undefined : await scanTrade(file, label, trade, { ...options.trade, ...(options.read ? { read: options.read } : {}) });
     if (scanned !== undefined) return scanned;
   }
+  // The row-by-row loaders (every format, workbooks, Papa Parse) load only for a file the engines do not read.
+  const [{ consume }, { loadJson, loadWorkbook, sniffKind }, { recordsFromFile }] = await Promise.all([import('./consume.js'), import('./containers.js'), import('./records.js')]);
   const kind = await sniffKind(file);
   if (kind === 'zip' || kind === 'json') {
     const limit = WHOLE_FILE_LIMITS.bytes;
@@ -57,7 +57,8 @@ export async function loadFile(file: string, options: LoadOptions): Promise<Load
 }
 
 /** Load CSV text into canonical rows (pure; the same path as files). */
-export function loadText(text: string, file: string, options: LoadOptions): Promise<Loaded> {
+export async function loadText(text: string, file: string, options: LoadOptions): Promise<Loaded> {
+  const [{ consume }, { recordsFromText }] = await Promise.all([import('./consume.js'), import('./records.js')]);
   const sha256 = createHash('sha256').update(text).digest('hex');
   return consume(recordsFromText(text, file), sha256, options);
 }

@@ -88,3 +88,19 @@ describe('compute --format json loads only what it needs (the built CLI, as run)
     for (const bad of input ? NOT_FOR_INPUT : NOT_FOR_JSON) expect(mods.filter((m) => bad.test(m)), String(bad)).toEqual([]);
   });
 });
+
+describe('a cached re-run loads no scanner and no row-by-row loader', () => {
+  it('the scan loads the byte scanner; the re-run that reads the cache loads neither it nor the loaders', () => {
+    const file = writeYear(tmpDir(), 2018, 5000);
+    const args = ['compute', '--format', 'json', '--no-sample', '--input', file, '--indicator', 'trade-intensity', '--group', 'CJK', '--year', '2018'];
+    // Chunks are named after the module a dynamic import() loads (scripts/bundle.ts).
+    const scanner = /dist\/src\/cli-chunk-scan-csv-[\w-]+\.js$/;
+    const loaders = /dist\/src\/cli-chunk-(consume|containers|records)-[\w-]+\.js$/;
+    const cold = loaded(...args);
+    expect((JSON.parse(cold.stdout) as { inputs: { engine: string }[] }).inputs[0]?.engine).toBe('js');
+    expect(cold.mods.filter((m) => scanner.test(m))).toHaveLength(1);
+    const warm = loaded(...args);
+    expect((JSON.parse(warm.stdout) as { inputs: { engine: string }[] }).inputs[0]?.engine).toBe('cache');
+    expect(warm.mods.filter((m) => scanner.test(m) || loaders.test(m))).toEqual([]);
+  });
+});
