@@ -8,7 +8,7 @@ import { cli, tmpDir } from '../helpers.js';
 
 // Scan once: the second run takes the sums from the aggregate cache (provenance says so) with the
 // same results; a corrupt entry is ignored and rewritten, never trusted. SYNTHETIC BACI year.
-type Out = { results: { value: number | null; detail?: unknown; provenance: { cache?: string }[] }[]; inputs: { engine?: string }[] };
+type Out = { results: { value: number | null; detail?: unknown; provenance: { cache?: string; sha256?: string }[] }[]; inputs: { engine?: string }[] };
 const run = async (...args: string[]) => {
   const r = await cli('compute', '--format', 'json', '--no-sample', ...args);
   if (r.code !== 0) throw new Error(r.stderr);
@@ -62,7 +62,7 @@ describe('aggregate cache', () => {
     expect(changed.inputs[0]?.engine).toBe('js');
     const fresh = await run(...args, '--no-cache');
     expect(changed.results.map((r) => r.provenance[0]?.sha256)).toEqual(fresh.results.map((r) => r.provenance[0]?.sha256));
-    expect(changed.results[0]?.provenance[0]?.sha256).not.toBe((cold.results[0]?.provenance[0] as { sha256?: string }).sha256);
+    expect(changed.results[0]?.provenance[0]?.sha256).not.toBe(cold.results[0]?.provenance[0]?.sha256);
   });
 
   it('one scan serves the usual product groups: --products hightech after TOTAL reads the cache, with the numbers of a fresh scan', async () => {
