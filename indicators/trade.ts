@@ -36,12 +36,22 @@ export const TRADE_OPTIONS = {
 const DIRECT: Record<'exports' | 'imports', { own: string; mirror: string }> = { exports: { own: 'X', mirror: 'M' }, imports: { own: 'M', mirror: 'X' } };
 
 /** One row of a flow, reporter or mirror basis; undefined when absent. */
-function one(req: ComputeRequest, o: TradeOptions, dir: 'exports' | 'imports', i: string, j: string, y: number, basis: 'reporter' | 'mirror'): CanonicalRow | undefined {
+function one(req: ComputeRequest, o: TradeOptions, dir: 'exports' | 'imports', i: string, j: string, y: number, basis: 'reporter' | 'mirror', from?: string): CanonicalRow | undefined {
   const f = DIRECT[dir];
   // Hot: a ladder over a large group makes thousands of these lookups (no arrays, no closures).
   const rows = basis === 'reporter' ? req.table.candidates(measureOf(f.own, o.products), i, y, j, req.edition) : req.table.candidates(measureOf(f.mirror, o.products), j, y, i, req.edition);
-  for (const r of rows) if (r.value !== null) return r;
+  for (const r of rows) if (r.value !== null && (from === undefined || r.provenance.file === from)) return r;
   return undefined;
+}
+
+/**
+ * A world total less the self-flow recorded in the same input (the self-flow's input must be the
+ * total's: another source's re-imports, e.g. the embedded sample's Comtrade file beside a BACI
+ * year, say nothing about what that total holds). `self` finds the self-flow row of an input.
+ */
+function lessSelf(w: CanonicalRow, self: (from: string) => CanonicalRow | undefined): CanonicalRow {
+  const s = self(w.provenance.file);
+  return s === undefined ? w : { ...w, value: (w.value as number) - (s.value as number) };
 }
 
 const measureNames = new WeakMap<ProductGroup, Record<string, string>>();
@@ -99,8 +109,7 @@ export function worldTotal(req: ComputeRequest, o: TradeOptions, i: string, y: n
     const own = one(req, o, d, i, 'WLD', y, 'reporter');
     const w = own ?? (o.basis === 'reporter' ? undefined : req.table.candidates(tradeMeasure(DIRECT[d].mirror, o.products), 'WLD', y, i, req.edition).find((r) => r.value !== null));
     if (w === undefined || o.includeSelf) return w;
-    const self = one(req, o, d, i, i, y, own !== undefined ? 'reporter' : 'mirror');
-    return self === undefined ? w : { ...w, value: (w.value as number) - (self.value as number) };
+    return lessSelf(w, (from) => one(req, o, d, i, i, y, own !== undefined ? 'reporter' : 'mirror', from));
   });
   return combine(parts);
 }
@@ -116,8 +125,7 @@ export function tradeSource(req: ComputeRequest, o: TradeOptions): FlowSource {
         const m = tradeMeasure(DIRECT[d].own, o.products);
         const w = req.table.candidates(m, 'WLD', y, j, req.edition).find((r) => r.value !== null);
         if (w === undefined || o.includeSelf) return w;
-        const self = j === 'WLD' ? req.table.candidates(selfMeasure(m), 'WLD', y, undefined, req.edition).find((r) => r.value !== null) : one(req, o, d, j, j, y, 'reporter');
-        return self === undefined ? w : { ...w, value: (w.value as number) - (self.value as number) };
+        return lessSelf(w, (from) => (j === 'WLD' ? req.table.candidates(selfMeasure(m), 'WLD', y, undefined, req.edition).find((r) => r.value !== null && r.provenance.file === from) : one(req, o, d, j, j, y, 'reporter', from)));
       }),
     );
   // The ladder asks per pair: the year's two blocks are kept at hand (no key built per call).

@@ -124,9 +124,15 @@ export function renderCheckTable(figures: readonly CheckedFigure[], summary: Che
         // Too narrow for a note column: number the notes under the table.
         let k = 0;
         const marked = rows.map((r) => [...r.slice(0, 5), r[5] ? `(${++k})` : '']);
-        out.push(displayTable([head, ...marked], { ...COMPACT, columns }).trimEnd());
-        k = 0;
-        for (const r of rows) if (r[5]) out.push(...wrap(`(${++k}) ${r[5]}`, width, '    '));
+        const table = displayTable([head, ...marked], { ...COMPACT, columns }).trimEnd();
+        if (Math.max(...table.split('\n').map((l) => [...l].length)) <= width) {
+          out.push(table);
+          k = 0;
+          for (const r of rows) if (r[5]) out.push(...wrap(`(${++k}) ${r[5]}`, width, '    '));
+        } else {
+          // Too narrow for the table itself: one wrapped line per figure, its note after it.
+          for (const r of rows) out.push(...wrap(`- ${r[0]} (${r[1]}): study ${r[2]}, linkage ${r[3]}, ${r[4]}${r[5] ? `. ${r[5]}` : ''}`, width, '    '));
+        }
       }
     }
     const unavailable = list.filter((f) => f.verdict === 'unavailable');

@@ -182,7 +182,7 @@ export function checkEdition(edition: string, held: readonly Provenance[]): void
 /** The options compute shares with chart and report: inputs, selection, trade flags. */
 export function addComputeOptions(cmd: Command): Command {
   return cmd
-    .option('-i, --input <file>', 'input file (repeatable), added to the embedded sample; format detected from the header', collect)
+    .option('-i, --input <file>', 'input file, folder or quoted glob (repeatable; CSV, JSON, XLSX, BACI Parquet), added to the embedded sample; format detected from the header', collect)
     .option('--no-sample', 'leave the embedded OECD sample out (use only --input files)')
     .option('--indicator <id>', 'indicator id (repeatable; see `linkage indicators`)', collect)
     .option('-g, --group <group>', 'group code or NAME=ISO3,ISO3,... (repeatable; default CJK, UFG, UCM)', collect)
@@ -202,8 +202,8 @@ export function addComputeOptions(cmd: Command): Command {
     .option('--taiwan-490', 'label UN Comtrade area 490 "Other Asia, nes" as Taiwan (TWN); a warning is kept in the output')
     .option('--baci-countries <file>', "the BACI release's country_codes_V*.csv (default: the one beside the BACI file)")
     .option('--baci-products <file>', "the BACI release's product_codes_HS*_V*.csv, the authority for its product codes (default: the one beside the BACI file, else linkage's HS2017 list)")
-    .option('--engine <engine>', 'trade scans of BACI files: auto, duckdb or js (default auto: by format and size)')
-    .option('--no-cache', 'neither read nor write the cache of trade aggregates')
+    .option('--engine <engine>', 'trade scans of BACI files: auto (the byte scanner for a CSV, DuckDB for Parquet), duckdb or js')
+    .option('--no-cache', 'neither read nor write the cache of trade aggregates ($LINKAGE_CACHE_DIR, else $XDG_CACHE_HOME/linkage, else ~/.cache/linkage)')
     .option('-q, --quiet', 'no progress on stderr')
     .option('--source <loader>', 'force the input format (see `linkage inspect`)')
     .option('--fetch', 'download what the selected indicators need (see `linkage fetch --for`) into the cache and compute from it')

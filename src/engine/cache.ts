@@ -20,7 +20,7 @@ import type { BaciRelease } from './release.js';
  * cached run copies arrays instead of summing the whole matrix again; both written to a temporary file and renamed into place (body
  * first). An entry whose header does not parse or match its key, or whose body has another size or
  * digest (cut short, corrupt, from another entry), is ignored and rewritten by the next scan, never
- * trusted. A small file per (path, size, mtime) remembers a file's SHA-256 so a cached re-run does
+ * trusted. A small file per state of an input (path, device, inode, size, mtime, ctime) remembers its SHA-256 so a cached re-run does
  * not read the input. Reads and writes go through src/cache/files.ts (regular files only, no link
  * followed, nothing written outside the folder).
  */
@@ -36,25 +36,34 @@ function digest(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-function shaMemoName(file: string, info: Stats): string {
-  return `sha-${digest(`${file}\u0000${info.size}\u0000${info.mtimeMs}`)}.json`;
+/**
+ * What identifies one state of a file without reading it: path, device and inode, size, and the
+ * modification and change times. The change time (ctime) cannot be set back by `touch -r` or
+ * `utimes`, so a file rewritten in place with its size and mtime restored is hashed again.
+ */
+function stamp(file: string, info: Stats): string {
+  return JSON.stringify([file, info.dev, info.ino, info.size, info.mtimeMs, info.ctimeMs]);
 }
 
-/** The SHA-256 remembered for this path, size and modification time, if any. */
+function shaMemoName(file: string, info: Stats): string {
+  return `sha-${digest(stamp(file, info))}.json`;
+}
+
+/** The SHA-256 remembered for this state of the file ({@link stamp}), if any. */
 export function rememberedSha256(file: string, info: Stats): string | undefined {
   try {
     const text = readCacheFile(area(), shaMemoName(file, info), MAX_HEADER);
     if (text === undefined) return undefined;
-    const e = JSON.parse(text.toString('utf8')) as { file?: unknown; size?: unknown; mtimeMs?: unknown; sha256?: unknown };
-    return e.file === file && e.size === info.size && e.mtimeMs === info.mtimeMs && typeof e.sha256 === 'string' && /^[0-9a-f]{64}$/.test(e.sha256) ? e.sha256 : undefined;
+    const e = JSON.parse(text.toString('utf8')) as { stamp?: unknown; sha256?: unknown };
+    return e.stamp === stamp(file, info) && typeof e.sha256 === 'string' && /^[0-9a-f]{64}$/.test(e.sha256) ? e.sha256 : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Remember `sha256` for this path, size and modification time (atomically; failures are ignored). */
+/** Remember `sha256` for this state of the file (atomically; failures are ignored). */
 export function rememberSha256(file: string, info: Stats, sha256: string): void {
-  writeCacheFile(area(), shaMemoName(file, info), JSON.stringify({ file, size: info.size, mtimeMs: info.mtimeMs, sha256 }));
+  writeCacheFile(area(), shaMemoName(file, info), JSON.stringify({ stamp: stamp(file, info), sha256 }));
 }
 
 function keyOf(sha256: string, groups: readonly ProductGroup[], release: BaciRelease): string {

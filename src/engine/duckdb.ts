@@ -113,7 +113,6 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
   const matrix = new TradeMatrix([...geoIndex.keys()], job.groups);
   matrix.cls = release.cls;
   let records = 0;
-  let valued = 0;
   let problem: string | undefined;
   const openMask = new Map<number, number>();
   for (const r of rows) {
@@ -124,7 +123,6 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
       continue;
     }
     records += Number(n);
-    valued += Number(nv);
     if (problem !== undefined) continue;
     const ai = i === null ? undefined : areaIdx.get(i);
     const aj = j === null ? undefined : areaIdx.get(j);
@@ -134,6 +132,7 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
     else if (unknown || (k !== null && (k < 0 || k > 999_999))) problem = 'a product not in the release';
     else if (minv !== null && minv < 0) problem = 'a negative value';
     else if (Number(dup) > 0) problem = 'a repeated t,i,j,k';
+    else if (Number(nv) < Number(n)) problem = 'a row without a trade value';
     if (problem !== undefined || t === null || ai === undefined || aj === undefined) continue;
     let mask = mask0 ?? 0;
     if (open && k !== null) {
@@ -161,7 +160,7 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
   }
   if (records === 0) throw dataError(msg.headerOnly(), { file: job.label });
   const sha256 = await hashing;
-  return { matrix, sha256, records, skipped: valued < records ? { 'no trade value': records - valued } : {}, vintage: vintageName(release.cls) };
+  return { matrix, sha256, records, skipped: {}, vintage: vintageName(release.cls) };
 }
 
 /** The first bad row of a Parquet file, by row number (Parquet has no lines). */
@@ -171,7 +170,7 @@ async function parquetProblem(job: ScanJob, release: BaciRelease, problem: strin
     const areas = [...release.areas.keys()].join(',');
     const products = release.products === undefined ? 'true' : `k in (${[...release.products].join(',')})`;
     const q = `select file_row_number + 1 as row, t, i, j, k, v from read_parquet(${sql(job.file)}, file_row_number = true)
-      where try_cast(v as double) < 0 or try_cast(i as integer) not in (${areas}) or try_cast(j as integer) not in (${areas}) or not (${products})
+      where v is null or try_cast(v as double) is null or try_cast(v as double) < 0 or try_cast(i as integer) not in (${areas}) or try_cast(j as integer) not in (${areas}) or not (${products})
       order by file_row_number limit 1`;
     const hit = (await con.runAndReadAll(q)).getRows()[0];
     const where = hit === undefined ? '' : ` at row ${String(hit[0])} (t=${String(hit[1])} i=${String(hit[2])} j=${String(hit[3])} k=${hs6(Number(hit[4]))} v=${String(hit[5])})`;

@@ -8,7 +8,7 @@ export interface ScanJob {
   /** How the file is named in provenance and messages. */
   label: string;
   groups: readonly ProductGroup[];
-  /** The file's SHA-256 when already known (remembered per path, size and mtime); computed in the scan otherwise. */
+  /** The file's SHA-256 when already known (remembered per path, inode, size, mtime and ctime); computed in the scan otherwise. */
   sha256?: string;
   /** Called with bytes read so far and the file size. */
   progress?: (done: number, total: number) => void;

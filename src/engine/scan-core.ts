@@ -73,10 +73,9 @@ export function spanOf(sink: ScanSink, t: number): Span {
   return sp;
 }
 
-/** What one range held: data records (with and without a value), records without a value, whether the header was seen. */
+/** What one range held: data records (a row without a value is refused, E_BACI_NO_VALUE), whether the header was seen. */
 export interface RangeCounts {
   records: number;
-  noValue: number;
   header: boolean;
 }
 
@@ -98,7 +97,6 @@ export async function scanBytes(handle: FileHandle, tables: ScanTables, masks: M
   const fail = (m: Msg, line: number, column?: string) => dataError(m, { file: label, line, ...(column ? { column } : {}) });
   let buf = Buffer.allocUnsafe(CHUNK + MAX_LINE);
   let header = !range.first;
-  let noValue = 0;
   // Records and lines read (the fast path counts its own in the same state).
   const st = fastState(tables, sink, bitsetBytes({ nC, nP }), MAX_LINE);
   const commas = new Int32Array(8);
@@ -111,10 +109,10 @@ export async function scanBytes(handle: FileHandle, tables: ScanTables, masks: M
     const nl = buf.subarray(0, bytesRead).indexOf(NL);
     if (nl === -1) {
       if (bytesRead === MAX_LINE + 2) throw fail(baciMsg.fieldTooLong(MAX_LINE), 1);
-      return { records: 0, noValue, header };
+      return { records: 0, header };
     }
     base = range.start + nl;
-    if (base >= range.end) return { records: 0, noValue, header };
+    if (base >= range.end) return { records: 0, header };
   }
 
   const text = (s: number, e: number) => buf.toString('latin1', s, e);
@@ -231,11 +229,8 @@ export async function scanBytes(handle: FileHandle, tables: ScanTables, masks: M
       if (bits.has(key)) throw fail(baciMsg.duplicate(`t=${t} i=${iNum} j=${jNum} k=${hs6(k)}`), ln);
       bits.add(key);
     }
+    if (Number.isNaN(v)) throw fail(baciMsg.noValue(), ln, 'v');
     st.records++;
-    if (Number.isNaN(v)) {
-      noValue++;
-      return;
-    }
     const { sums, present, used } = sink.year(t);
     used[k] = 1;
     const mask = masks.of(pk);
@@ -290,5 +285,5 @@ export async function scanBytes(handle: FileHandle, tables: ScanTables, masks: M
     hooks.progress?.(offset - range.start);
   }
   buf = Buffer.alloc(0);
-  return { records: st.records, noValue, header };
+  return { records: st.records, header };
 }

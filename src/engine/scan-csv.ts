@@ -55,7 +55,7 @@ export async function scanSequential(job: ScanJob, release: BaciRelease, fallbac
   }
   if (!counts.header) throw dataError(msg.emptyFile(), { file: label });
   if (counts.records === 0) throw dataError(msg.headerOnly(), { file: label });
-  const { records, noValue } = counts;
+  const { records } = counts;
   const sha256 = job.sha256 ?? (hash as ReturnType<typeof createHash>).digest('hex');
-  return { matrix, sha256, records, skipped: noValue > 0 ? { 'no trade value': noValue } : {}, vintage: vintageName(release.cls), scan: { ranges: 1, ...(fallback !== undefined ? { fallback } : {}) } };
+  return { matrix, sha256, records, skipped: {}, vintage: vintageName(release.cls), scan: { ranges: 1, ...(fallback !== undefined ? { fallback } : {}) } };
 }

@@ -229,7 +229,6 @@ export async function scanInRanges(job: ScanJob, release: BaciRelease, size: num
   }
   if (merged.counts[0]?.header !== true) return { fallback: 'no header line in the first range' };
   const records = merged.counts.reduce((a, c) => a + c.records, 0);
-  const noValue = merged.counts.reduce((a, c) => a + c.noValue, 0);
   if (records === 0) return { fallback: 'no data rows' };
   let sha256: string;
   try {
@@ -251,5 +250,5 @@ export async function scanInRanges(job: ScanJob, release: BaciRelease, size: num
     matrix.present.set(t, y.present);
     matrix.used.set(t, y.used);
   }
-  return { outcome: { matrix, sha256, records, skipped: noValue > 0 ? { 'no trade value': noValue } : {}, vintage: vintageName(release.cls), scan: { ranges: ranges.length } } };
+  return { outcome: { matrix, sha256, records, skipped: {}, vintage: vintageName(release.cls), scan: { ranges: ranges.length } } };
 }

@@ -50,7 +50,7 @@ export const baciLoader: Loader = {
         const key = `t=${year} i=${Number(fields[1])} j=${Number(fields[2])} k=${k}`;
         if (seen.has(key)) throw fail(baciMsg.duplicate(key), line);
         seen.add(key);
-        if (v === null) return { skip: 'no trade value' };
+        if (v === null) throw fail(baciMsg.noValue(), line, 'v');
         const value = applyPower(v, 3) as number;
         const row = (flow: string, geo: string, partner: string): CanonicalRow => ({ measure: `trade:${flow}:${release.cls}:${k}`, geo, partner, year, value, unit: 'usd', flags: {}, provenance });
         return { rows: [row('X', i, j), row('M', j, i)] };

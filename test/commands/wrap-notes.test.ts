@@ -31,6 +31,19 @@ describe('check and inspect fit COLUMNS without breaking commands or hashes', ()
     }
   });
 
+  it('check at 60 columns: too narrow for the figures table, each figure is a wrapped line instead (noticed last round)', async () => {
+    process.env.COLUMNS = '60';
+    const r = await cli('check');
+    expect([0, 1]).toContain(r.code);
+    expect(r.stdout.split('\n').filter((l) => [...l].length > 60)).toEqual([]);
+    // The same figures and verdicts as the table gives at 100 columns.
+    expect(r.stdout).toMatch(/^- rd_intensity_chn_2000 \(2000\): study 0\.9, linkage 0\.89,\s+reproduced/m);
+    expect(r.stdout).toMatch(/^- ip_charges_exports_ufg \(2017\): study 60\.46,\s+linkage\s+70\.326,\s+mismatch/m);
+    process.env.COLUMNS = '100';
+    const wide = await cli('check');
+    expect(wide.stdout).toMatch(/║ rd_intensity_chn_2000 +│ 2000 │ +0\.9 │ +0\.89 │ reproduced/);
+  });
+
   it('wrapCommand breaks only between words outside quotes and keeps an option with its value', () => {
     const lines = wrapCommand("linkage fetch --for x --option 'name=a b c' --year 2017", 30, '', '  ');
     expect(lines).toEqual(['linkage fetch --for x \\', "  --option 'name=a b c' \\", '  --year 2017']);

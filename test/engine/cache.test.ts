@@ -1,4 +1,5 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeYear } from '../../bench/generate.js';
@@ -7,7 +8,7 @@ import { cli, tmpDir } from '../helpers.js';
 
 // Scan once: the second run takes the sums from the aggregate cache (provenance says so) with the
 // same results; a corrupt entry is ignored and rewritten, never trusted. SYNTHETIC BACI year.
-type Out = { results: { value: number | null; detail?: unknown; provenance: { cache?: string }[] }[]; inputs: { engine?: string }[] };
+type Out = { results: { value: number | null; detail?: unknown; provenance: { cache?: string; sha256?: string }[] }[]; inputs: { engine?: string }[] };
 const run = async (...args: string[]) => {
   const r = await cli('compute', '--format', 'json', '--no-sample', ...args);
   if (r.code !== 0) throw new Error(r.stderr);
@@ -36,6 +37,32 @@ describe('aggregate cache', () => {
     expect(again.inputs[0]?.engine).toBe('js');
     expect(again.results.map((r) => r.value)).toEqual(cold.results.map((r) => r.value));
     expect((await run(...args)).inputs[0]?.engine).toBe('cache');
+  });
+
+  it('a file changed in place with its size and modification time restored is hashed again, never served from the cache (found by an acceptance trial)', async () => {
+    const file = writeYear(tmpDir(), 2018, 5000);
+    const args = ['--input', file, '--indicator', 'trade-intra-share', '--group', 'CJK', '--year', '2018', '--flow', 'exports'];
+    const cold = await run(...args);
+    expect((await run(...args)).inputs[0]?.engine).toBe('cache');
+    // Change one digit of the first data row's value (same length), then put the mtime back.
+    const before = statSync(file);
+    const ref = `${file}.time`;
+    execFileSync('touch', ['-r', file, ref]); // the exact times, nanoseconds included
+    const text = readFileSync(file, 'utf8');
+    const lines = text.split('\n');
+    const cells = (lines[1] as string).split(',');
+    const v = cells[4] as string;
+    cells[4] = `${v[0] === '9' ? '8' : '9'}${v.slice(1)}`;
+    lines[1] = cells.join(',');
+    writeFileSync(file, lines.join('\n'));
+    execFileSync('touch', ['-r', ref, file]);
+    expect(statSync(file).size).toBe(before.size);
+    expect(statSync(file).mtimeMs).toBe(before.mtimeMs);
+    const changed = await run(...args);
+    expect(changed.inputs[0]?.engine).toBe('js');
+    const fresh = await run(...args, '--no-cache');
+    expect(changed.results.map((r) => r.provenance[0]?.sha256)).toEqual(fresh.results.map((r) => r.provenance[0]?.sha256));
+    expect(changed.results[0]?.provenance[0]?.sha256).not.toBe(cold.results[0]?.provenance[0]?.sha256);
   });
 
   it('one scan serves the usual product groups: --products hightech after TOTAL reads the cache, with the numbers of a fresh scan', async () => {
