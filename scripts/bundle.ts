@@ -35,6 +35,18 @@ await build({
   logLevel: 'warn',
   plugins: [
     {
+      // Commander requires node:child_process at load, for executable subcommands linkage has none
+      // of; loading it (and net, dgram, streams) costs ~5 ms of every start, so it loads on first spawn.
+      name: 'lazy-child-process',
+      transform(code: string, id: string) {
+        if (!/[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/.test(id)) return null;
+        const eager = "const childProcess = require('node:child_process');";
+        if (!code.includes(eager)) throw new Error(`scripts/bundle.ts: ${id} no longer has "${eager}": update the lazy-child-process plugin`);
+        const lazy = "let childProcessModule;\nconst childProcess = { spawn: (...args) => (childProcessModule ??= require('node:child_process')).spawn(...args) };";
+        return { code: code.replace(eager, lazy), map: null };
+      },
+    },
+    {
       name: 'own-import-meta-url',
       transform(code: string, id: string) {
         if (!code.includes('import.meta.url')) return null;

@@ -20,21 +20,36 @@ export interface Area {
 /** The country registry: codes, numeric codes and name variants, all as data files. */
 export class CountryRegistry {
   private readonly byCode = new Map<string, Area>();
-  private readonly byName = new Map<string, string>();
+  /** Normalised names and variants → code, built on the first name lookup (most runs give codes only). */
+  private byNameMap: Map<string, string> | undefined;
   private readonly byNumeric = new Map<string, string>();
   private readonly ignored = new Map<string, string>();
 
-  constructor(areas: Area[], aliases: { alias: string; code: string }[], ignored: { code: string; reason: string }[], numeric: { code: string; area: string }[] = []) {
+  constructor(
+    private readonly areas: Area[],
+    private readonly aliases: { alias: string; code: string }[],
+    ignored: { code: string; reason: string }[],
+    numeric: { code: string; area: string }[] = [],
+  ) {
     for (const a of areas) {
       this.byCode.set(a.code, a);
-      this.byName.set(normaliseName(a.name), a.code);
       if (a.m49 !== '') this.byNumeric.set(stripZeros(a.m49), a.code);
     }
     // Comtrade codes win over M49 where they differ (e.g. 842 USA while 840 is M49).
     for (const a of areas) if (a.comtrade !== '') this.byNumeric.set(stripZeros(a.comtrade), a.code);
     for (const { code, area } of numeric) this.byNumeric.set(stripZeros(code), area);
-    for (const { alias, code } of aliases) this.byName.set(normaliseName(alias), code);
     for (const { code, reason } of ignored) this.ignored.set(code, reason);
+  }
+
+  /** Names then aliases (an alias wins over a name), as one map. */
+  private get byName(): Map<string, string> {
+    if (this.byNameMap === undefined) {
+      const m = new Map<string, string>();
+      for (const a of this.areas) m.set(normaliseName(a.name), a.code);
+      for (const { alias, code } of this.aliases) m.set(normaliseName(alias), code);
+      this.byNameMap = m;
+    }
+    return this.byNameMap;
   }
 
   /** The area for a code, or undefined. */

@@ -102,5 +102,7 @@ describe('a cached re-run loads no scanner and no row-by-row loader', () => {
     const warm = loaded(...args);
     expect((JSON.parse(warm.stdout) as { inputs: { engine: string }[] }).inputs[0]?.engine).toBe('cache');
     expect(warm.mods.filter((m) => scanner.test(m) || loaders.test(m))).toEqual([]);
+    // Commander's node:child_process (executable subcommands) loads on first spawn only (scripts/bundle.ts).
+    expect(warm.mods).not.toContain('INTERNAL NativeModule child_process');
   });
 });
