@@ -12,6 +12,8 @@ const NL = 10;
 const CR = 13;
 const SP = 32;
 const QUOTE = 34;
+/** BACI's columns, for naming where in a row a problem is. */
+const BACI_COLUMNS = ['t', 'i', 'j', 'k', 'v', 'q'];
 /** A line longer than this is not a BACI row (a stray quote or a binary file): fail at its line. */
 export const MAX_LINE = 1 << 16;
 
@@ -167,20 +169,20 @@ export async function scanBytes(handle: FileHandle, tables: ScanTables, masks: M
   const row = (s: number, e: number, ln: number) => {
     if (e > s && buf[e - 1] === CR) e--;
     let n = 0;
-    let quoted = false;
+    let quoted = -1; // the field of the first double quote, if any
     for (let p = s; p < e; p++) {
       const c = buf[p];
       if (c === COMMA) {
         if (n < 7) commas[n] = p;
         n++;
-      } else if (c === QUOTE) quoted = true;
+      } else if (c === QUOTE && quoted < 0) quoted = n;
     }
     if (!header) {
       if (e === s) return;
       header = true;
       return;
     }
-    if (quoted) throw fail(baciMsg.strayQuote(), ln);
+    if (quoted >= 0) throw fail(baciMsg.strayQuote(), ln, BACI_COLUMNS[quoted] ?? `field ${quoted + 1}`);
     if (n !== 5) {
       let blank = true;
       for (let p = s; p < e; p++) if (buf[p] !== COMMA && buf[p] !== SP) blank = false;

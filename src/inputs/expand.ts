@@ -57,7 +57,7 @@ export function segmentMatcher(pattern: string): (name: string) => boolean {
 }
 
 function why(name: string): string | undefined {
-  if (DICTIONARY.test(name)) return 'a BACI dictionary, read beside its data file';
+  if (DICTIONARY.test(name)) return 'a BACI release dictionary';
   const lower = name.toLowerCase();
   return INPUT_EXTENSIONS.some((e) => lower.endsWith(e)) ? undefined : `not ${INPUT_EXTENSIONS.join(', ')}`;
 }
@@ -87,14 +87,18 @@ export function expandInputs(args: readonly string[]): Expanded {
   const listed = new Set<string>();
   const take = (paths: [string, string?][], arg: string, kind: 'folder' | 'glob'): void => {
     const before = files.length;
+    const dictionaries: string[] = [];
     for (const [p, notFile] of paths) {
       const reason = notFile ?? why(basename(p));
       if (reason === undefined) {
         files.push(p);
         listed.add(p);
-      }
+      } else if (notFile === undefined && DICTIONARY.test(basename(p))) dictionaries.push(p);
       else skipped.push(`${p} (${reason})`);
     }
+    // A BACI release's dictionaries beside its years are read by their scan: not "not read".
+    const baci = files.slice(before).some((f) => /^BACI_/i.test(basename(f)));
+    if (!baci) for (const p of dictionaries) skipped.push(`${p} (a BACI release dictionary, read only beside a BACI year)`);
     if (files.length === before) throw usageError(kind === 'glob' ? msg.globNoMatch(arg) : msg.folderNoInputs(arg));
   };
   for (const arg of args) {

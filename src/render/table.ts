@@ -110,7 +110,7 @@ function widthOf(text: string): number {
 export function renderResultsTable(results: readonly Result[], name: Namer, titles: Record<string, string>, width = 80): string {
   const sources: string[] = [];
   const sourceIndex = (p: Provenance): number => {
-    const label = `${provenanceLabel(p)} — ${p.file} (sha256 ${p.sha256.slice(0, 12)}…)${p.derived_from ? `, from ${p.derived_from.split(' ')[0] ?? ''}` : ''}`;
+    const label = `${provenanceLabel(p)} — ${p.file} (sha256 ${p.sha256.slice(0, 12)}…)${p.derived_from ? `, from ${p.derived_from.split(' ')[0] ?? ''}` : ''}${p.cache ? `; sums from the aggregate cache (${p.cache})` : ''}`;
     let i = sources.indexOf(label);
     if (i === -1) i = sources.push(label) - 1;
     return i + 1;

@@ -26,6 +26,9 @@ describe('aggregate cache', () => {
     expect(warm.inputs[0]?.engine).toBe('cache');
     expect(warm.results[0]?.provenance[0]?.cache).toMatch(/^[0-9a-f]{16}$/);
     expect(warm.results.map((r) => [r.value, r.detail])).toEqual(cold.results.map((r) => [r.value, r.detail]));
+    // The text table says so too, in its source list (found by an acceptance trial: only JSON did).
+    const text = await cli('compute', '--no-sample', ...args);
+    expect(text.stdout.replace(/\s+/g, ' ')).toContain(`; sums from the aggregate cache (${warm.results[0]?.provenance[0]?.cache ?? ''})`);
     const off = await run(...args, '--no-cache');
     expect(off.inputs[0]?.engine).toBe('js');
     // Corrupt every aggregate entry: ignored, the file is scanned again and the entry rewritten.

@@ -131,7 +131,7 @@ describe('the parallel scan refuses what the sequential scan refuses, with its m
     ['bad value', '2018,392,410,854232,1x,1', 'value "1x" in column v is not a number (FILE:LINE:v)'],
     ['unknown area', '2018,156,999,854231,1,1', 'BACI country code "999" is not in the release\'s country dictionary (FILE:LINE:j)'],
     ['cut row', '2018,156,39', 'BACI row has 3 fields, expected 6 (t,i,j,k,v,q) (FILE:LINE)'],
-    ['stray quote', '2018,156,"392,854231,1,1', 'a double quote in a BACI row (BACI has no quoted fields) (FILE:LINE)'],
+    ['stray quote', '2018,156,"392,854231,1,1', 'a double quote in a BACI row (BACI has no quoted fields) (FILE:LINE:j)'],
     ['negative value', '2018,392,410,854232,-5,1', 'negative trade value -5 (FILE:LINE:v)'],
     ['key repeated across ranges', ROWS[1] as string, 'duplicate BACI row t=2018 i=156 j=410 k=854231 (FILE:LINE)'],
     // A space in the value sends the row through the general parser instead of the fast path.
