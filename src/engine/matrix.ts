@@ -1,4 +1,4 @@
-import type { CanonicalRow, Provenance } from '../model/types.js';
+import type { CanonicalRow, Flags, Provenance } from '../model/types.js';
 import { selfMeasure, tradeMeasure } from '../trade/aggregate.js';
 import { inGroup, type ProductGroup } from '../trade/products.js';
 import { hs6 } from './release.js';
@@ -50,6 +50,15 @@ export function marginsOf(sums: Float64Array, present: Uint8Array, n: number): G
     if (hasIn[i] !== 1) into[i] = Number.NaN;
   }
   return { out, in: into, world: any ? world : Number.NaN, self: anySelf ? self : Number.NaN };
+}
+
+const NO_FLAGS: Flags = Object.freeze({});
+
+/** The HS6 codes marked in `used` (1 at index k), ascending, as six-digit strings. */
+function usedCodes(used: Uint8Array): string[] {
+  const codes: string[] = [];
+  for (let k = used.indexOf(1); k !== -1; k = used.indexOf(1, k + 1)) codes.push(hs6(k));
+  return codes;
 }
 
 /**
@@ -125,12 +134,11 @@ export class TradeMatrix {
     }
     // Coverage notes, as tradeReducer writes them: the codes that contributed, per group and flow.
     for (const [year, used] of [...this.used].sort((a, b) => a[0] - b[0])) {
-      const codes: string[] = [];
-      for (let k = used.indexOf(1); k !== -1; k = used.indexOf(1, k + 1)) codes.push(hs6(k));
+      const codes = usedCodes(used);
       for (const [group] of asked) {
-        const present = codes.filter((c) => group.kind === 'total' || inGroup(group, c));
+        // hs6 strings are zero-padded to six digits, so ascending k is already their sorted order.
+        const present = group.kind === 'total' ? codes : codes.filter((c) => inGroup(group, c));
         if (present.length === 0) continue;
-        present.sort();
         for (const flow of ['X', 'M']) {
           out.push({ measure: `trade-codes:${flow}:${group.id}`, geo: 'WLD', partner: null, year, value: null, unit: 'codes', flags: {}, provenance, codes: { vintages: this.cls === '' ? [] : [this.cls], present: [...present], refused: [] } });
         }
@@ -146,7 +154,8 @@ export class TradeMatrix {
     const group = this.groups[g] as ProductGroup;
     const mx = tradeMeasure('X', group);
     const mm = tradeMeasure('M', group);
-    const row = (measure: string, geo: string, partner: string, value: number): CanonicalRow => ({ measure, geo, partner, year, value, unit: 'usd', flags: {}, provenance });
+    // One frozen empty flags object for every row (a trade sum has no flags; frozen, so a write to it throws).
+    const row = (measure: string, geo: string, partner: string, value: number): CanonicalRow => ({ measure, geo, partner, year, value, unit: 'usd', flags: NO_FLAGS, provenance });
     // Bilateral rows between the economies kept, in exporter then importer order.
     const kept: number[] = [];
     for (let i = 0; i < n; i++) if (keep[i] === 1) kept.push(i);
