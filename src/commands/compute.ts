@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Geo, Indicator, Result } from '../model/indicator.js';
 import type { GroupRegistry } from '../model/groups.js';
-import { renderResultsCsv, renderResultsJson, renderResultsTable } from '../render/results.js';
+import { renderResultsJson, renderResultsTable } from '../render/results.js';
 import { DEFAULT_GROUPS, makeContext, namer, selectGeos, selectIndicators } from './context.js';
 import { defaultInputs, loadInputs } from './inputs.js';
 import { withFetched } from '../fetch/inputs.js';
@@ -253,7 +253,8 @@ flow is fixed (imports, exports); the ladder indicators compute for groups, the 
             ? opts.wide
               ? // arquero loads only here: compute starts fast without it.
                 (await import('../render/wide.js')).renderWideCsv(results, name)
-              : renderResultsCsv(results)
+              : // Papa Parse loads only for CSV output.
+                (await import('../render/results-csv.js')).renderResultsCsv(results)
             : format === 'md'
               ? renderResultsMarkdown(results, name, titles)
               : renderResultsTable(results, name, titles, terminalWidth());

@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { renderCheckCsv, renderCheckJson, summaryLine } from '../check/render.js';
 import { usageError } from '../errors.js';
 import { toolVersion } from '../paths.js';
-import { renderResultsCsv } from '../render/results.js';
+import { renderResultsCsv } from '../render/results-csv.js';
 import { buildReport, type BuiltReport } from '../report/build.js';
 import { inputPath, readReport, type ReportDefinition } from '../report/definition.js';
 import { confineReport } from '../report/confine.js';

@@ -1,4 +1,13 @@
-import Papa from 'papaparse';
+import { createRequire } from 'node:module';
+import type PapaType from 'papaparse';
+
+let papa: typeof PapaType | undefined;
+
+/** Papa Parse, loaded on the first irregular file (every file linkage ships is split directly). */
+function papaParse(): typeof PapaType {
+  papa ??= createRequire(import.meta.url)('papaparse') as typeof PapaType;
+  return papa;
+}
 
 /**
  * Parse a small, trusted project data file (CSV with header) into records of strings. Comment
@@ -14,7 +23,7 @@ export function parseDataCsv(text: string): Record<string, string>[] {
     .join('\n');
   const simple = splitSimple(body);
   if (simple !== undefined) return simple;
-  const parsed = Papa.parse<Record<string, string>>(body, { header: true, skipEmptyLines: true, delimiter: ',' });
+  const parsed = papaParse().parse<Record<string, string>>(body, { header: true, skipEmptyLines: true, delimiter: ',' });
   if (parsed.errors.length > 0) {
     const first = parsed.errors[0];
     throw new Error(`project data CSV: ${first?.message ?? 'parse error'} at row ${first?.row ?? '?'}`);

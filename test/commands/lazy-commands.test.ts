@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
@@ -104,5 +105,17 @@ describe('a cached re-run loads no scanner and no row-by-row loader', () => {
     expect(warm.mods.filter((m) => scanner.test(m) || loaders.test(m))).toEqual([]);
     // Commander's node:child_process (executable subcommands) loads on first spawn only (scripts/bundle.ts).
     expect(warm.mods).not.toContain('INTERNAL NativeModule child_process');
+    // Papa Parse neither: the data CSVs are split directly and CSV output is not asked for.
+    expect(warm.mods.filter((m) => /papaparse/.test(m))).toEqual([]);
+  });
+
+  it('the built CLI still loads Papa Parse for an irregular CSV (its message reaches the user)', () => {
+    const list = join(tmpDir(), 'ragged-products.csv');
+    writeFileSync(list, 'code,classification\n"8542",H5\n8541\n');
+    const bin = join(projectRoot(), 'dist', 'src', 'cli.js');
+    const r = spawnSync(process.execPath, [bin, 'compute', '--indicator', 'import-source-share', '--products', list, '--country', 'CHN', '--partners', 'CJK', '--format', 'json'], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('Too few fields: expected 2 fields but parsed 1');
+    expect(r.stdout).toBe('');
   });
 });

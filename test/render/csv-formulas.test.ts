@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../src/model/indicator.js';
-import { renderResultsCsv } from '../../src/render/results.js';
+import { renderResultsCsv } from '../../src/render/results-csv.js';
 import { wideCsv } from '../../src/render/wide.js';
 import { cli, tmpDir } from '../helpers.js';
 
