@@ -10,12 +10,12 @@ const EVERY_MS = 200;
  * One progress line: bytes read of the file, rate and time left, e.g.
  * `scanning BACI_HS17_Y2018.csv: 120 of 343 MB (35 %), 60 MB/s, 4 s left`. `elapsed` in seconds.
  */
-export function progressLine(label: string, done: number, total: number, elapsed: number): string {
+export function progressLine(label: string, done: number, total: number, elapsed: number, phase?: 'locate'): string {
   const mb = (b: number) => (b / 1e6).toFixed(0);
   const rate = elapsed > 0 ? done / elapsed : 0;
   const left = rate > 0 ? Math.max(0, (total - done) / rate) : undefined;
   const pct = total > 0 ? Math.min(100, Math.floor((100 * done) / total)) : 0;
-  return `scanning ${label}: ${mb(done)} of ${mb(total)} MB (${pct} %), ${mb(rate)} MB/s${left === undefined ? '' : `, ${left.toFixed(0)} s left`}`;
+  return `${phase === 'locate' ? 'a problem was found; reading again to name its line:' : 'scanning'} ${label}: ${mb(done)} of ${mb(total)} MB (${pct} %), ${mb(rate)} MB/s${left === undefined ? '' : `, ${left.toFixed(0)} s left`}`;
 }
 
 /**
@@ -24,21 +24,30 @@ export function progressLine(label: string, done: number, total: number, elapsed
  */
 export function progressBar(io: Io, now: () => number = () => performance.now()): NonNullable<TradeScanOptions['progress']> {
   return (label: string) => {
-    const start = now();
+    let start = now();
     let shown = false;
+    let seen = false; // shown once: a later phase shows at once, not after another 2 s
     let last = 0;
-    return (done: number, total: number) => {
+    let phase: 'locate' | undefined;
+    return (done: number, total: number, next?: 'locate') => {
       const t = now();
+      // A new phase (the re-read that names a problem's line) starts its own rate and time left.
+      if (next !== phase) {
+        phase = next;
+        start = t;
+        last = 0;
+      }
       if (done >= total) {
         if (shown) io.stderr('\r\u001b[2K');
         shown = false;
         return;
       }
       const elapsed = (t - start) / 1000;
-      if (elapsed < PROGRESS_AFTER_S || t - last < EVERY_MS) return;
+      if ((elapsed < PROGRESS_AFTER_S && !seen) || t - last < EVERY_MS) return;
       last = t;
       shown = true;
-      io.stderr(`\r\u001b[2K${progressLine(basename(label), done, total, elapsed)}`);
+      seen = true;
+      io.stderr(`\r\u001b[2K${progressLine(basename(label), done, total, elapsed, phase)}`);
     };
   };
 }

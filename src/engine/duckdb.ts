@@ -5,7 +5,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { dataError } from '../errors.js';
 import { baciMsg, msg } from '../messages.js';
 import { vintageName } from '../trade/products.js';
-import { groupMasks, type ScanJob, type ScanOutcome } from './job.js';
+import { groupMasks, locating, type ScanJob, type ScanOutcome } from './job.js';
 import { TradeMatrix } from './matrix.js';
 import { hs6, type BaciRelease } from './release.js';
 import { scanBaciCsv } from './scan-csv.js';
@@ -94,7 +94,7 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
     } catch (e) {
       // DuckDB's reader refused the file (a cut row, a cell that is not a number, …): the byte
       // scanner names the line. Parquet: say what DuckDB said.
-      if (kind === 'baci-csv') return await scanBaciCsv(job, release);
+      if (kind === 'baci-csv') return await scanBaciCsv(locating(job), release);
       throw dataError(baciMsg.parquetUnreadable((e as Error).message.split('\n')[0] ?? ''), { file: job.label });
     } finally {
       clearInterval(timer);
@@ -155,7 +155,7 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
     });
   }
   if (problem !== undefined) {
-    if (kind === 'baci-csv') return scanBaciCsv(job, release);
+    if (kind === 'baci-csv') return scanBaciCsv(locating(job), release);
     throw await parquetProblem(job, release, problem);
   }
   if (records === 0) throw dataError(msg.headerOnly(), { file: job.label });

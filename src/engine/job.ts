@@ -10,13 +10,22 @@ export interface ScanJob {
   groups: readonly ProductGroup[];
   /** The file's SHA-256 when already known (remembered per path, inode, size, mtime and ctime); computed in the scan otherwise. */
   sha256?: string;
-  /** Called with bytes read so far and the file size. */
-  progress?: (done: number, total: number) => void;
+  /**
+   * Called with bytes read so far and the file size; `phase` is `locate` while the file is read
+   * again to name the line of a problem a faster pass found (DuckDB, the parallel ranges).
+   */
+  progress?: (done: number, total: number, phase?: 'locate') => void;
   /**
    * Internal, for tests: split the byte scanner's work into ranges of `rangeBytes` bytes scanned by
    * `workers` worker threads, whatever the file's size (default: src/engine/scan-parallel.ts decides).
    */
   split?: ScanSplit;
+}
+
+/** The same job, its progress said to be locating a problem (the re-read that names the line). */
+export function locating(job: ScanJob): ScanJob {
+  const p = job.progress;
+  return p === undefined ? job : { ...job, progress: (done, total) => p(done, total, 'locate') };
 }
 
 /** How the byte scanner splits a file: byte ranges of `rangeBytes`, scanned by `workers` worker threads. */

@@ -5,7 +5,7 @@ import { msg } from '../messages.js';
 import { vintageName } from '../trade/products.js';
 import type { BaciRelease } from './release.js';
 import { TradeMatrix } from './matrix.js';
-import type { ScanJob, ScanOutcome } from './job.js';
+import { locating, type ScanJob, type ScanOutcome } from './job.js';
 import { scanBytes, type ScanSink } from './scan-core.js';
 import { scanInRanges, splitPlan } from './scan-parallel.js';
 import { scanTables } from './scan-tables.js';
@@ -28,7 +28,7 @@ export async function scanBaciCsv(job: ScanJob, release: BaciRelease): Promise<S
   if (plan !== undefined && size !== undefined) {
     const done = await scanInRanges(job, release, size, plan);
     if ('outcome' in done) return done.outcome;
-    return scanSequential(job, release, done.fallback);
+    return scanSequential(locating(job), release, done.fallback);
   }
   return scanSequential(job, release);
 }

@@ -39,6 +39,24 @@ describe('scan progress on stderr', () => {
     expect(err[2]).toBe('\r\u001b[2K');
   });
 
+  it('a re-read that names a problem\'s line says so, with its own rate and time left (found by an acceptance trial: it restarted silently at 2 %)', () => {
+    let t = 0;
+    const { io: out, err } = io(true);
+    const tick = (progressBar(out, () => t) as (label: string) => (done: number, total: number, phase?: 'locate') => void)('f.csv');
+    t = 3000;
+    tick(90e6, 100e6);
+    expect(err).toEqual(['\r\u001b[2Kscanning f.csv: 90 of 100 MB (90 %), 30 MB/s, 0 s left']);
+    t = 3500;
+    tick(100e6, 100e6);
+    tick(0, 100e6, 'locate');
+    t = 4500;
+    tick(10e6, 100e6, 'locate');
+    expect(err.slice(2)).toEqual([
+      '\r\u001b[2Ka problem was found; reading again to name its line: f.csv: 0 of 100 MB (0 %), 0 MB/s',
+      '\r\u001b[2Ka problem was found; reading again to name its line: f.csv: 10 of 100 MB (10 %), 10 MB/s, 9 s left',
+    ]);
+  });
+
   it('a scan shorter than 2 s writes nothing at all, not even the clearing', () => {
     let t = 0;
     const { io: out, err } = io(true);
