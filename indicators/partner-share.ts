@@ -52,9 +52,10 @@ function partnerTerms(req: ComputeRequest, o: TradeOptions, reporter: string, pa
  * self-flows included it counts wherever the reporter is in the partner set (absent = none
  * recorded = 0, exactly as the world total keeps it); excluded, it counts nowhere.
  */
-function selfFlow(req: ComputeRequest, o: TradeOptions, c: string, year: number): CanonicalRow | null {
+function selfFlow(req: ComputeRequest, o: TradeOptions, c: string, year: number, total: CanonicalRow): CanonicalRow | null {
   if (!o.includeSelf) return null;
-  return bilateral(req, o, c, c, year) ?? null;
+  // From the world total's own input: another source's re-imports say nothing about that total.
+  return bilateral(req, o, c, c, year, total.provenance.file) ?? null;
 }
 
 /**
@@ -88,13 +89,13 @@ export function partnerShare(req: ComputeRequest, flow: 'imports' | 'exports', i
       const absent: string[] = [];
       const byPartner = dict<number>();
       const memberships = dict<string[]>();
-      const self = selfFlow(req, o, c, year);
+      const self = selfFlow(req, o, c, year, total);
       let sum = 0;
       for (const t of partnerTerms(req, o, c, partners, year)) {
         if (t.aggregate) {
           const agg = bilateral(req, o, c, t.label, year) as CanonicalRow;
           // The source's group row holds c's self-flow like its world row does: same rule as the denominator.
-          const selfIn = t.economies.includes(c) && !o.includeSelf ? bilateral(req, o, c, c, year) : undefined;
+          const selfIn = t.economies.includes(c) && !o.includeSelf ? bilateral(req, o, c, c, year, agg.provenance.file) : undefined;
           const v = (agg.value as number) - ((selfIn?.value as number | undefined) ?? 0);
           byPartner[t.label] = v;
           sum += v;

@@ -63,10 +63,10 @@ function measureOf(flow: string, products: ProductGroup): string {
   return (names[flow] ??= tradeMeasure(flow, products));
 }
 
-function oneWithBasis(req: ComputeRequest, o: TradeOptions, dir: 'exports' | 'imports', i: string, j: string, y: number): CanonicalRow | undefined {
-  if (o.basis === 'reporter') return one(req, o, dir, i, j, y, 'reporter');
-  if (o.basis === 'mirror') return one(req, o, dir, i, j, y, 'mirror');
-  return one(req, o, dir, i, j, y, 'reporter') ?? one(req, o, dir, i, j, y, 'mirror');
+function oneWithBasis(req: ComputeRequest, o: TradeOptions, dir: 'exports' | 'imports', i: string, j: string, y: number, from?: string): CanonicalRow | undefined {
+  if (o.basis === 'reporter') return one(req, o, dir, i, j, y, 'reporter', from);
+  if (o.basis === 'mirror') return one(req, o, dir, i, j, y, 'mirror', from);
+  return one(req, o, dir, i, j, y, 'reporter', from) ?? one(req, o, dir, i, j, y, 'mirror', from);
 }
 
 function combine(rows: (CanonicalRow | undefined)[]): CanonicalRow | undefined {
@@ -81,21 +81,23 @@ const dirs = (flow: Flow): ('exports' | 'imports')[] => (flow === 'total' ? ['ex
 /**
  * F[i→j] for the flow and basis (total = exports + imports). In a whole-world matrix (BACI) a pair
  * that is absent while i has a world total is recorded trade of zero — BACI lists every non-zero
- * flow — and is returned as 0 with a flag; in reporter files an absent pair stays missing.
+ * flow — and is returned as 0 with a flag; in reporter files an absent pair stays missing. With
+ * `from`, only rows of that input count (a self-flow must come from the input of the total it is
+ * set against).
  */
-export function bilateral(req: ComputeRequest, o: TradeOptions, i: string, j: string, y: number): CanonicalRow | undefined {
+export function bilateral(req: ComputeRequest, o: TradeOptions, i: string, j: string, y: number, from?: string): CanonicalRow | undefined {
   // Hot (thousands of calls per ladder): plain branches rather than arrays and closures.
-  if (o.flow !== 'total') return bilateralOne(req, o, o.flow, i, j, y);
-  const x = bilateralOne(req, o, 'exports', i, j, y);
-  const m = bilateralOne(req, o, 'imports', i, j, y);
+  if (o.flow !== 'total') return bilateralOne(req, o, o.flow, i, j, y, from);
+  const x = bilateralOne(req, o, 'exports', i, j, y, from);
+  const m = bilateralOne(req, o, 'imports', i, j, y, from);
   return x === undefined || m === undefined ? undefined : combine([x, m]);
 }
 
-function bilateralOne(req: ComputeRequest, o: TradeOptions, d: 'exports' | 'imports', i: string, j: string, y: number): CanonicalRow | undefined {
-  const r = oneWithBasis(req, o, d, i, j, y);
+function bilateralOne(req: ComputeRequest, o: TradeOptions, d: 'exports' | 'imports', i: string, j: string, y: number, from?: string): CanonicalRow | undefined {
+  const r = oneWithBasis(req, o, d, i, j, y, from);
   // The zero of an absent pair is for economies: a group's trade is its members' (or the source's own group row).
   if (r !== undefined || req.groups?.get(j) !== undefined) return r;
-  const w = one(req, o, d, i, 'WLD', y, 'reporter');
+  const w = one(req, o, d, i, 'WLD', y, 'reporter', from);
   return w !== undefined && w.provenance.dataset.startsWith('BACI') ? { ...w, partner: j, value: 0, flags: { raw: 'absent from the whole-world matrix: no recorded trade' } } : undefined;
 }
 

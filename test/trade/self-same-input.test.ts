@@ -42,4 +42,14 @@ describe('a self-flow leaves a world total only from the same input', () => {
     expect(imports?.detail?.denominator).toBe(250_000);
     expect(imports?.value).toBeCloseTo(40, 12);
   });
+
+  it('import-source-share of CHN from CJK with --include-self: the self-flow comes from the world total\'s input, not the sample\'s Comtrade file', async () => {
+    const file = baci();
+    const args = ['--input', file, '--indicator', 'import-source-share', '--reporter', 'CHN', '--partners', 'CJK', '--year', '2018', '--include-self'];
+    const withSample = await results(...args);
+    const alone = await results(...args, '--no-sample');
+    expect(withSample.map((r) => [r.value, r.status, r.provenance.map((p) => p.file)])).toEqual(alone.map((r) => [r.value, r.status, r.provenance.map((p) => p.file)]));
+    // CHN imports 170 (thousand US$), of which JPN 30 and KOR 40; BACI records no CHN→CHN.
+    expect(alone[0]?.value).toBeCloseTo((100 * 70) / 170, 12);
+  });
 });
