@@ -40,6 +40,11 @@ function one(req: ComputeRequest, o: TradeOptions, dir: 'exports' | 'imports', i
   const f = DIRECT[dir];
   // Hot: a ladder over a large group makes thousands of these lookups (no arrays, no closures).
   const rows = basis === 'reporter' ? req.table.candidates(measureOf(f.own, o.products), i, y, j, req.edition) : req.table.candidates(measureOf(f.mirror, o.products), j, y, i, req.edition);
+  return valued(rows, from);
+}
+
+/** The first row with a value — of input `from` only, when given — of a key's candidates (preferred edition first). */
+function valued(rows: readonly CanonicalRow[], from?: string): CanonicalRow | undefined {
   for (const r of rows) if (r.value !== null && (from === undefined || r.provenance.file === from)) return r;
   return undefined;
 }
@@ -109,7 +114,7 @@ function bilateralOne(req: ComputeRequest, o: TradeOptions, d: 'exports' | 'impo
 export function worldTotal(req: ComputeRequest, o: TradeOptions, i: string, y: number): CanonicalRow | undefined {
   const parts = dirs(o.flow).map((d) => {
     const own = one(req, o, d, i, 'WLD', y, 'reporter');
-    const w = own ?? (o.basis === 'reporter' ? undefined : req.table.candidates(tradeMeasure(DIRECT[d].mirror, o.products), 'WLD', y, i, req.edition).find((r) => r.value !== null));
+    const w = own ?? (o.basis === 'reporter' ? undefined : valued(req.table.candidates(tradeMeasure(DIRECT[d].mirror, o.products), 'WLD', y, i, req.edition)));
     if (w === undefined || o.includeSelf) return w;
     return lessSelf(w, (from) => one(req, o, d, i, i, y, own !== undefined ? 'reporter' : 'mirror', from));
   });
@@ -125,9 +130,9 @@ export function tradeSource(req: ComputeRequest, o: TradeOptions): FlowSource {
     combine(
       dirs(o.flow).map((d) => {
         const m = tradeMeasure(DIRECT[d].own, o.products);
-        const w = req.table.candidates(m, 'WLD', y, j, req.edition).find((r) => r.value !== null);
+        const w = valued(req.table.candidates(m, 'WLD', y, j, req.edition));
         if (w === undefined || o.includeSelf) return w;
-        return lessSelf(w, (from) => (j === 'WLD' ? req.table.candidates(selfMeasure(m), 'WLD', y, undefined, req.edition).find((r) => r.value !== null && r.provenance.file === from) : one(req, o, d, j, j, y, 'reporter', from)));
+        return lessSelf(w, (from) => (j === 'WLD' ? valued(req.table.candidates(selfMeasure(m), 'WLD', y, undefined, req.edition), from) : one(req, o, d, j, j, y, 'reporter', from)));
       }),
     );
   // The ladder asks per pair: the year's two blocks are kept at hand (no key built per call).

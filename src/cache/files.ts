@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -10,6 +10,16 @@ import { join } from 'node:path';
  * renamed into place. Every failure means "no cache entry": callers recompute.
  */
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/;
+
+/**
+ * What identifies one state of an input file without reading it, for the memos kept beside the
+ * cache (an input's SHA-256, a BACI release's parsed dictionaries): device and inode, size, and the
+ * modification and change times. The change time (ctime) cannot be set back by `touch -r` or
+ * `utimes`, so a file rewritten in place with its size and mtime restored counts as changed.
+ */
+export function fileState(info: Stats): [dev: number, ino: number, size: number, mtimeMs: number, ctimeMs: number] {
+  return [info.dev, info.ino, info.size, info.mtimeMs, info.ctimeMs];
+}
 
 /** The bytes of `dir/name` when it is a regular file of at most `maxBytes`, else undefined. */
 export function readCacheFile(dir: string, name: string, maxBytes: number): Buffer | undefined {

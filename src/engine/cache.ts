@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { endianness } from 'node:os';
-import { readCacheFile, writeCacheFile } from '../cache/files.js';
+import { fileState, readCacheFile, writeCacheFile } from '../cache/files.js';
 import { cacheDir } from '../cache/root.js';
 import { toolVersion } from '../paths.js';
 import type { ProductGroup } from '../trade/products.js';
@@ -36,13 +36,9 @@ function digest(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/**
- * What identifies one state of a file without reading it: path, device and inode, size, and the
- * modification and change times. The change time (ctime) cannot be set back by `touch -r` or
- * `utimes`, so a file rewritten in place with its size and mtime restored is hashed again.
- */
+/** The path and {@link fileState}: a file rewritten in place with its size and mtime restored is hashed again. */
 function stamp(file: string, info: Stats): string {
-  return JSON.stringify([file, info.dev, info.ino, info.size, info.mtimeMs, info.ctimeMs]);
+  return JSON.stringify([file, ...fileState(info)]);
 }
 
 function shaMemoName(file: string, info: Stats): string {

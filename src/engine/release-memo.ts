@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { readCacheFile, writeCacheFile } from '../cache/files.js';
+import { fileState, readCacheFile, writeCacheFile } from '../cache/files.js';
 import { cacheDir } from '../cache/root.js';
 import { toolVersion } from '../paths.js';
 
@@ -8,7 +8,7 @@ import { toolVersion } from '../paths.js';
  * What a release's two dictionaries hold, as parsed: the rows of country_codes_V*.csv with an
  * integer code (the code and the trimmed ISO3 column) and the integer codes of
  * product_codes_HS*_V*.csv (null without one). Parsing the 0.6 MB product list is most of a cached
- * run's reading, so the parse is remembered in `cacheDir('releases')` per (path, inode, size, mtime, ctime) of
+ * run's reading, so the parse is remembered in `cacheDir('releases')` per path and state (fileState) of
  * both files and linkage's version, like the input's SHA-256 (src/engine/cache.ts). Only a
  * successful parse is remembered: a dictionary that is refused is read, and refused, every time.
  */
@@ -26,8 +26,8 @@ function valid(m: Partial<ParsedDictionaries>): m is ParsedDictionaries {
 }
 
 /**
- * `parse(dict, productFile)`, or its remembered result when both files have the path, size and
- * modification time they had then. With `memo` false (`--no-cache`) the files are always parsed.
+ * `parse(dict, productFile)`, or its remembered result when both files have the path and state
+ * ({@link fileState}) they had then. With `memo` false (`--no-cache`) the files are always parsed.
  */
 export function memoisedDictionaries(dict: string, productFile: string | undefined, memo: boolean, parse: () => ParsedDictionaries): ParsedDictionaries {
   if (!memo) return parse();
@@ -35,7 +35,7 @@ export function memoisedDictionaries(dict: string, productFile: string | undefin
   try {
     const d = statSync(dict);
     const p = productFile === undefined ? undefined : statSync(productFile);
-    id = JSON.stringify([FORMAT, toolVersion(), dict, d.ino, d.size, d.mtimeMs, d.ctimeMs, productFile ?? null, p?.ino ?? null, p?.size ?? null, p?.mtimeMs ?? null, p?.ctimeMs ?? null]);
+    id = JSON.stringify([FORMAT, toolVersion(), dict, fileState(d), productFile ?? null, p === undefined ? null : fileState(p)]);
   } catch {
     return parse();
   }
