@@ -44,6 +44,50 @@ function source(kind: TradeKind, file: string): string {
   return `(select t, i, j, k, v * 1000 as v, false as bad from read_csv(${sql(file)}, header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, strict_mode = true, null_padding = false, nullstr = ['', 'NA', '..', ':', 'NaN', '-'], columns = {'t': 'INTEGER', 'i': 'INTEGER', 'j': 'INTEGER', 'k': 'INTEGER', 'v': 'DECIMAL(18,6)', 'q': 'VARCHAR'}))`;
 }
 
+/** The product list as a table on `con` and the engine's query over the file (the scan runs it; a test reads its plan). */
+async function prepare(con: DuckDBConnection, job: ScanJob, release: BaciRelease, kind: TradeKind) {
+  const masks = groupMasks(job.groups);
+  const prods: [number, number][] = [];
+  let open = false;
+  if (release.products !== undefined) [...release.products].sort((a, b) => a - b).forEach((k, pk) => (masks.extend(k, pk), prods.push([k, masks.of(pk)])));
+  else open = true;
+  if (!open) {
+    await con.run('create table prods (k integer, mask integer)');
+    const appender = await con.createAppender('prods');
+    for (const [k, m] of prods) {
+      appender.appendInteger(k);
+      appender.appendInteger(m);
+      appender.endRow();
+    }
+    appender.closeSync();
+    // The file's size is unknown to the planner (it guesses a few dozen rows), so it would build
+    // the join's hash table on the file — every row held in memory — and probe it with the product
+    // list. Keep the join as written: the product list is the build side, the file streams past it.
+    await con.run("set disabled_optimizers = 'build_side_probe_side'");
+  }
+  // One pass, one GROUP BY: year × exporter × importer × product-group mask. A repeated t,i,j,k
+  // shows as more rows than distinct products in its cell (the same k has the same mask).
+  const joinExpr = open ? '' : 'left join prods p on p.k = s.k';
+  const query = `
+      select s.t, s.i, s.j, s.k, ${open ? 'null::integer' : 'p.mask'} as mask, sum(s.v)::double as v, count(*)::bigint as n, count(s.v)::bigint as nv,
+        (count(*) - count(distinct s.k))::bigint as dup, min(s.v)::double as minv, ${open ? 'false' : 'bool_or(p.k is null)'} as unknown, bool_or(s.bad) as bad,
+        ${open ? '0' : 'grouping(s.i)'} as codes_only
+      from ${source(kind, job.file)} s ${joinExpr}
+      group by ${open ? 's.t, s.i, s.j, s.k' : 'grouping sets ((s.t, s.i, s.j, p.mask), (s.t, s.k))'}`;
+  return { query, masks, open };
+}
+
+/** The plan DuckDB makes for the engine's query over `job.file` (EXPLAIN, JSON): for tests of how the file is read. */
+export async function duckdbPlan(job: ScanJob, release: BaciRelease, kind: TradeKind): Promise<unknown> {
+  const { con, close } = await openDuckdb();
+  try {
+    const { query } = await prepare(con, job, release, kind);
+    return JSON.parse(String((await con.runAndReadAll(`explain (format json) ${query}`)).getRows()[0]?.[1])) as unknown;
+  } finally {
+    close();
+  }
+}
+
 /**
  * The DuckDB engine: the trade scan as one GROUP BY. The release's product list is joined as a
  * table (product → bit mask of the product groups it belongs to); the file is grouped first by
@@ -56,33 +100,13 @@ function source(kind: TradeKind, file: string): string {
  */
 export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: TradeKind): Promise<ScanOutcome> {
   const hashing = job.sha256 === undefined ? import('../loaders/load.js').then((m) => m.sha256File(job.file)) : Promise.resolve(job.sha256);
-  const masks = groupMasks(job.groups);
-  const prods: [number, number][] = [];
-  let open = false;
-  if (release.products !== undefined) [...release.products].sort((a, b) => a - b).forEach((k, pk) => (masks.extend(k, pk), prods.push([k, masks.of(pk)])));
-  else open = true;
   const { con, close } = await openDuckdb();
   let rows: unknown[][];
+  let masks: ReturnType<typeof groupMasks>;
+  let open: boolean;
   try {
-    if (!open) {
-      await con.run('create table prods (k integer, mask integer)');
-      const appender = await con.createAppender('prods');
-      for (const [k, m] of prods) {
-        appender.appendInteger(k);
-        appender.appendInteger(m);
-        appender.endRow();
-      }
-      appender.closeSync();
-    }
-    // One pass, one GROUP BY: year × exporter × importer × product-group mask. A repeated t,i,j,k
-    // shows as more rows than distinct products in its cell (the same k has the same mask).
-    const joinExpr = open ? '' : 'left join prods p on p.k = s.k';
-    const query = `
-      select s.t, s.i, s.j, s.k, ${open ? 'null::integer' : 'p.mask'} as mask, sum(s.v)::double as v, count(*)::bigint as n, count(s.v)::bigint as nv,
-        (count(*) - count(distinct s.k))::bigint as dup, min(s.v)::double as minv, ${open ? 'false' : 'bool_or(p.k is null)'} as unknown, bool_or(s.bad) as bad,
-        ${open ? '0' : 'grouping(s.i)'} as codes_only
-      from ${source(kind, job.file)} s ${joinExpr}
-      group by ${open ? 's.t, s.i, s.j, s.k' : 'grouping sets ((s.t, s.i, s.j, p.mask), (s.t, s.k))'}`;
+    const prepared = await prepare(con, job, release, kind);
+    ({ masks, open } = prepared);
     // Progress: DuckDB's own estimate of the query's progress, as a share of the file's bytes.
     const size = job.progress === undefined ? 0 : statSync(job.file).size;
     const timer = job.progress === undefined ? undefined : setInterval(() => {
@@ -90,7 +114,7 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
       if (p > 0 && p < 100) job.progress?.(Math.floor((p / 100) * size), size);
     }, 250);
     try {
-      rows = (await con.runAndReadAll(query)).getRows();
+      rows = (await con.runAndReadAll(prepared.query)).getRows();
     } catch (e) {
       // DuckDB's reader refused the file (a cut row, a cell that is not a number, …): the byte
       // scanner names the line. Parquet: say what DuckDB said.
