@@ -76,17 +76,17 @@ async function prepare(con: DuckDBConnection, job: ScanJob, release: BaciRelease
   // the join's hash table on the file — every row held in memory — and probe it with the product
   // list. Keep the join as written: the product list is the build side, the file streams past it.
   await con.run("set disabled_optimizers = 'build_side_probe_side'");
-  const sums = job.groups.map((_, g) => `sum(s.v) filter (where (p.mask & ${1 << g}) <> 0)::double as v${g}`);
-  const vs = job.groups.map((_, g) => `v${g}`);
+  const sums = job.groups.map((_, g) => `, sum(s.v) filter (where (p.mask & ${1 << g}) <> 0)::double as v${g}`).join('');
+  const vs = job.groups.map((_, g) => `, v${g}`).join('');
   const query = `
     with cells as materialized (
       select s.t, s.i, s.j, count(*)::bigint as n, count(s.v)::bigint as nv, bitstring_agg(p.pk, 0, ${Math.max(codes.length - 1, 0)}) as ks,
-        min(s.v)::double as minv, bool_or(p.k is null) as unknown, bool_or(s.bad) as bad, ${sums.join(', ')}
+        min(s.v)::double as minv, bool_or(p.k is null) as unknown, bool_or(s.bad) as bad${sums}
       from ${from} s left join prods p on p.k = s.k
       group by s.t, s.i, s.j)
-    select true as cell, t, i, j, null::varchar as used, n, nv, n - coalesce(bit_count(ks), 0) as dup, minv, unknown, bad, ${vs.join(', ')} from cells
+    select true as cell, t, i, j, null::varchar as used, n, nv, n - coalesce(bit_count(ks), 0) as dup, minv, unknown, bad${vs} from cells
     union all
-    select false, t, null, null, bit_or(ks)::varchar, null, null, null, null, null, null, ${vs.map(() => 'null').join(', ')} from cells group by t`;
+    select false, t, null, null, bit_or(ks)::varchar, null, null, null, null, null, null${job.groups.map(() => ', null').join('')} from cells group by t`;
   return { query, codes };
 }
 
