@@ -20,6 +20,8 @@ export class MatrixSource implements RowSource {
   private readonly marginMemo = new Map<number, GroupMargins>();
   private readonly codeMemo = new Map<number, string[]>();
   private readonly years_: number[];
+  /** By year position: that year's sums and presence (looked up once). */
+  private readonly blocks: { sums: Float64Array; present: Uint8Array }[] = [];
 
   constructor(
     private readonly matrix: TradeMatrix,
@@ -83,7 +85,7 @@ export class MatrixSource implements RowSource {
     const key = ((yi * this.kinds.size + k.index) * (n + 1) + gi) * (n + 2) + pj;
     let made = this.made.get(key);
     if (made === undefined) {
-      const row = this.make(measure, k.kind, k.g, gi, pj, year);
+      const row = this.make(measure, k.kind, k.g, gi, pj, year, yi);
       made = row === undefined ? NONE : Object.freeze([row]);
       this.made.set(key, made);
     }
@@ -91,10 +93,9 @@ export class MatrixSource implements RowSource {
   }
 
   /** The row of a key as rows() writes it, or undefined (n is the world, n + 1 no partner). */
-  private make(measure: string, kind: Kind, g: number, geo: number, partner: number, year: number): CanonicalRow | undefined {
+  private make(measure: string, kind: Kind, g: number, geo: number, partner: number, year: number, yi: number): CanonicalRow | undefined {
     const n = this.matrix.geos.length;
     const m = this.margins(year, g);
-    const code = (i: number) => (i === n ? 'WLD' : (this.matrix.geos[i] as string));
     if (kind === 'selfX' || kind === 'selfM') {
       return geo === n && partner === n + 1 && !Number.isNaN(m.self) ? this.row(measure, 'WLD', null, year, m.self) : undefined;
     }
@@ -114,11 +115,16 @@ export class MatrixSource implements RowSource {
     else {
       if (this.keep[from] !== 1 || this.keep[to] !== 1) return undefined;
       const at = (g * n + from) * n + to;
-      const { sums, present } = this.matrix.year(year);
-      if (present[at] !== 1) return undefined;
-      value = sums[at] as number;
+      const block = (this.blocks[yi] ??= this.matrix.year(year));
+      if (block.present[at] !== 1) return undefined;
+      value = block.sums[at] as number;
     }
-    return Number.isNaN(value) ? undefined : this.row(measure, code(geo), code(partner), year, value);
+    return Number.isNaN(value) ? undefined : this.row(measure, this.code(geo), this.code(partner), year, value);
+  }
+
+  /** The code of economy i, or the world's (n). */
+  private code(i: number): string {
+    return this.matrix.geos[i] ?? 'WLD';
   }
 
   private row(measure: string, geo: string, partner: string | null, year: number, value: number): CanonicalRow {
