@@ -4,7 +4,7 @@ import type { ComputeRequest, Result } from '../src/model/indicator.js';
 import { missingResult, provenanceOf } from '../src/model/indicator.js';
 import { geoCodeArg, membersIn } from '../src/model/groups.js';
 import type { CanonicalRow } from '../src/model/types.js';
-import { annotateProducts, bilateral, tradeOptions, worldTotal, type TradeOptions } from './trade.js';
+import { annotateProducts, bilateral, tradeOptions, whyNoValue, worldTotal, type TradeOptions } from './trade.js';
 import { dict } from '../src/model/dict.js';
 
 /** One partner term of the numerator: a source aggregate row for a whole group, or one economy. */
@@ -78,7 +78,8 @@ export function partnerShare(req: ComputeRequest, flow: 'imports' | 'exports', i
       const base = missingResult(indicator, { kind: 'country', code: c }, year, { partner: partners.join('+'), breakdown: o.products.id, detail: { basis: o.basis, flow, products: o.products.label, self_flows: o.includeSelf ? 'included' : 'excluded' } });
       const total = worldTotal(req, o, c, year);
       if (total === undefined) {
-        out.push({ ...base, reason: `${c} has no ${flow} of ${o.products.id} with the world for ${year} in the input (the world total comes from the source's world row, never a sum of partners)` });
+        const why = whyNoValue(req, o, c, 'WLD', year);
+        out.push({ ...base, reason: `${c} has no ${flow} of ${o.products.id} with the world for ${year} in the input (${why ?? "the world total comes from the source's world row, never a sum of partners"})` });
         continue;
       }
       if (!((total.value as number) > 0) || !Number.isFinite(total.value)) {
@@ -103,7 +104,14 @@ export function partnerShare(req: ComputeRequest, flow: 'imports' | 'exports', i
           continue;
         }
         const e = t.label;
+        const why = () => whyNoValue(req, o, c, e, year);
         if (e === c) {
+          // Absent is no self-flow recorded; a self-flow without a value is not known.
+          const unknown = self === null && o.includeSelf ? why() : undefined;
+          if (unknown !== undefined) {
+            absent.push(`${e} (${unknown})`);
+            continue;
+          }
           byPartner[e] = self?.value ?? 0;
           sum += self?.value ?? 0;
           if (self) rows.push(self);
@@ -111,7 +119,8 @@ export function partnerShare(req: ComputeRequest, flow: 'imports' | 'exports', i
         }
         const f = bilateral(req, o, c, e, year);
         if (f === undefined) {
-          absent.push(e);
+          const unknown = why();
+          absent.push(unknown === undefined ? e : `${e} (${unknown})`);
           continue;
         }
         byPartner[e] = f.value as number;

@@ -1,6 +1,6 @@
 import type { Indicator, Result } from '../src/model/indicator.js';
 import { provenanceOf } from '../src/model/indicator.js';
-import { annotateProducts, bilateral, TRADE_OPTIONS, tradeOptions, worldTotal } from './trade.js';
+import { annotateProducts, bilateral, TRADE_OPTIONS, tradeOptions, whyNoValue, worldTotal } from './trade.js';
 
 /**
  * The bilateral trade matrix among a group's members plus the rest of the world (partner `ROW` =
@@ -20,6 +20,10 @@ export const tradeMatrix: Indicator = {
   },
   compute(req) {
     const o = tradeOptions(req.options);
+    const why = (i: string, j: string, y: number) => {
+      const w = whyNoValue(req, o, i, j, y);
+      return w === undefined ? '' : ` (${w})`;
+    };
     const out: Result[] = [];
     for (const geo of req.geos) {
       if (geo.kind !== 'group') continue;
@@ -31,10 +35,10 @@ export const tradeMatrix: Indicator = {
           const total = worldTotal(req, o, i, year);
           const base = { indicator: 'trade-matrix', geo: i, geo_kind: 'country' as const, breakdown: `${o.flow} ${o.products.id}`, year, unit: 'usd', years_used: {}, flags: {}, detail: { group: geo.code, basis: o.basis } };
           for (const [j, r] of cells) {
-            out.push(r === undefined ? { ...base, partner: j, value: null, status: 'missing', reason: `no ${i}→${j} flow in ${year}`, provenance: [] } : { ...base, partner: j, value: r.value, status: 'ok', reason: null, provenance: provenanceOf([r]) });
+            out.push(r === undefined ? { ...base, partner: j, value: null, status: 'missing', reason: `no ${i}→${j} flow in ${year}${why(i, j, year)}`, provenance: [] } : { ...base, partner: j, value: r.value, status: 'ok', reason: null, provenance: provenanceOf([r]) });
           }
           const known = cells.every(([, r]) => r !== undefined);
-          if (total === undefined || !known) out.push({ ...base, partner: 'ROW', value: null, status: 'missing', reason: total === undefined ? `${i} has no world total in ${year}` : `flows of ${i} with other members are missing in ${year}`, provenance: [] });
+          if (total === undefined || !known) out.push({ ...base, partner: 'ROW', value: null, status: 'missing', reason: total === undefined ? `${i} has no world total in ${year}${why(i, 'WLD', year)}` : `flows of ${i} with other members are missing in ${year}`, provenance: [] });
           else out.push({ ...base, partner: 'ROW', value: (total.value as number) - cells.reduce((a, [, r]) => a + (r?.value as number), 0), status: 'ok', reason: null, provenance: provenanceOf([total]) });
         }
       }

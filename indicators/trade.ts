@@ -52,11 +52,42 @@ function valued(rows: readonly CanonicalRow[], from?: string): CanonicalRow | un
 /**
  * A world total less the self-flow recorded in the same input (the self-flow's input must be the
  * total's: another source's re-imports, e.g. the embedded sample's Comtrade file beside a BACI
- * year, say nothing about what that total holds). `self` finds the self-flow row of an input.
+ * year, say nothing about what that total holds). `self` finds the self-flow row of an input;
+ * `unknown` says whether that input has the self-flow without a value (then so has the result).
  */
-function lessSelf(w: CanonicalRow, self: (from: string) => CanonicalRow | undefined): CanonicalRow {
+function lessSelf(w: CanonicalRow, self: (from: string) => CanonicalRow | undefined, unknown: (from: string) => boolean): CanonicalRow | undefined {
   const s = self(w.provenance.file);
-  return s === undefined ? w : { ...w, value: (w.value as number) - (s.value as number) };
+  if (s === undefined) return unknown(w.provenance.file) ? undefined : w;
+  return { ...w, value: (w.value as number) - (s.value as number) };
+}
+
+/**
+ * F[i→j] of one direction on `basis`: whether a row has a value, and otherwise the reasons of its
+ * rows without one (a product-group sum with a code the input left empty, src/trade/aggregate.ts).
+ * A world total (j = WLD) is always looked up on the reporter's row first.
+ */
+function cellState(req: ComputeRequest, o: TradeOptions, d: 'exports' | 'imports', i: string, j: string, y: number, basis: Basis, from?: string): { valued: boolean; why: string[] } {
+  const f = DIRECT[d];
+  const lists = [basis !== 'mirror' || j === 'WLD' ? req.table.candidates(measureOf(f.own, o.products), i, y, j) : [], basis !== 'reporter' ? req.table.candidates(measureOf(f.mirror, o.products), j, y, i) : []];
+  if (lists.some((rows) => valued(rows, from) !== undefined)) return { valued: true, why: [] };
+  return { valued: false, why: lists.flatMap((rows) => rows.flatMap((r) => (r.value === null && r.missing !== undefined && (from === undefined || r.provenance.file === from) ? [r.missing] : []))) };
+}
+
+/** The reasons F[i→j] of one direction has no value, when rows without one are the cause; empty otherwise. */
+function unknownWhy(req: ComputeRequest, o: TradeOptions, d: 'exports' | 'imports', i: string, j: string, y: number, basis: Basis, from?: string): string[] {
+  return cellState(req, o, d, i, j, y, basis, from).why;
+}
+
+/**
+ * Why F[i→j] on the options' flow and basis has no value when the cause is rows without one — for
+ * j = WLD, i's world total or, when that has a value, the self-flow taken out of it (or, with
+ * --include-self, counted with it) — naming the codes and the input; undefined when that is not the cause.
+ */
+export function whyNoValue(req: ComputeRequest, o: TradeOptions, i: string, j: string, y: number): string | undefined {
+  const cells = dirs(o.flow).map((d) => cellState(req, o, d, i, j, y, o.basis));
+  const why = cells.flatMap((c) => c.why);
+  if (why.length === 0 && j === 'WLD' && cells.every((c) => c.valued)) why.push(...dirs(o.flow).flatMap((d) => unknownWhy(req, o, d, i, i, y, o.basis)));
+  return why.length === 0 ? undefined : [...new Set(why)].join('; ');
 }
 
 const measureNames = new WeakMap<ProductGroup, Record<string, string>>();
@@ -116,7 +147,8 @@ export function worldTotal(req: ComputeRequest, o: TradeOptions, i: string, y: n
     const own = one(req, o, d, i, 'WLD', y, 'reporter');
     const w = own ?? (o.basis === 'reporter' ? undefined : valued(req.table.candidates(tradeMeasure(DIRECT[d].mirror, o.products), 'WLD', y, i, req.edition)));
     if (w === undefined || o.includeSelf) return w;
-    return lessSelf(w, (from) => one(req, o, d, i, i, y, own !== undefined ? 'reporter' : 'mirror', from));
+    const basis = own !== undefined ? 'reporter' : 'mirror';
+    return lessSelf(w, (from) => one(req, o, d, i, i, y, basis, from), (from) => unknownWhy(req, o, d, i, i, y, basis, from).length > 0);
   });
   return combine(parts);
 }
@@ -132,7 +164,11 @@ export function tradeSource(req: ComputeRequest, o: TradeOptions): FlowSource {
         const m = tradeMeasure(DIRECT[d].own, o.products);
         const w = valued(req.table.candidates(m, 'WLD', y, j, req.edition));
         if (w === undefined || o.includeSelf) return w;
-        return lessSelf(w, (from) => (j === 'WLD' ? valued(req.table.candidates(selfMeasure(m), 'WLD', y, undefined, req.edition), from) : one(req, o, d, j, j, y, 'reporter', from)));
+        return lessSelf(
+          w,
+          (from) => (j === 'WLD' ? valued(req.table.candidates(selfMeasure(m), 'WLD', y, undefined, req.edition), from) : one(req, o, d, j, j, y, 'reporter', from)),
+          (from) => j !== 'WLD' && unknownWhy(req, o, d, j, j, y, 'reporter', from).length > 0,
+        );
       }),
     );
   // The ladder asks per pair: the year's two blocks are kept at hand (no key built per call).
@@ -156,10 +192,23 @@ export function tradeSource(req: ComputeRequest, o: TradeOptions): FlowSource {
       return x === undefined || m === undefined ? undefined : combine([x, m]);
     },
     ...(o.includeSelf ? { self: (i: string, y: number) => combine(dirs(o.flow).map((d) => oneWithBasis(req, o, d, i, i, y))) } : {}),
-    total: (i, y) => worldTotal(req, o, i, y),
+    // With self-flows counted, a member whose self-flow has no value has no known part in the ladder.
+    total: (i, y) => {
+      const t = worldTotal(req, o, i, y);
+      return t !== undefined && o.includeSelf && dirs(o.flow).some((d) => unknownWhy(req, o, d, i, i, y, o.basis).length > 0) ? undefined : t;
+    },
     worldTo: (j, y) => world(j, y),
     worldTotal: (y) => world('WLD', y),
-    noTotal: (members, y) => `${listOf(members)} ${members.length > 1 ? 'are' : 'is'} not ${members.length > 1 ? 'reporters' : 'a reporter'} in the input for ${y} (no world total${o.basis === 'reporter' ? '' : ', and no whole-world matrix to mirror'})`,
+    pairLabel: (i, j, y) => {
+      const why = whyNoValue(req, o, i, j, y);
+      return why === undefined ? `${i}→${j}` : `${i}→${j} (${why})`;
+    },
+    noTotal: (members, y) => {
+      const why = members.map((m) => whyNoValue(req, o, m, 'WLD', y));
+      const rest = members.filter((_, k) => why[k] === undefined);
+      const not = rest.length === 0 ? [] : [`${listOf(rest)} ${rest.length > 1 ? 'are' : 'is'} not ${rest.length > 1 ? 'reporters' : 'a reporter'} in the input for ${y} (no world total${o.basis === 'reporter' ? '' : ', and no whole-world matrix to mirror'})`];
+      return [...why.filter((w) => w !== undefined), ...not].join('; ');
+    },
   };
 }
 

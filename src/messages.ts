@@ -270,6 +270,16 @@ export const reason = {
     `${c}'s ${flow} of ${products} with the world for ${year} (the denominator${includeSelf ? '' : ', less self-flows'}) is ${value === 0 ? 'zero' : `${value}`}, so the share has no value`,
   noCorrelation: (code: string, from: string, to: string): string => `${code} (${from}): no ${from}–${to} correlation for it in data/products/hs-correlation.csv`,
   notFinite: (geo: string, what: string, year: number): string => `${geo}'s ${what} for ${year} is not a finite number (a zero, vanishingly small or overflowing input), so it has no value`,
+  /**
+   * A product-group cell of the trade reducer with a part that has no value: `codes` as the input
+   * writes them (`HS 854231`, or `TOTAL` for the source's all-products row).
+   */
+  tradeNoValue: (geo: string, flow: string, partner: string, group: string, codes: readonly string[], file: string): string => {
+    const dir = ({ X: 'exports to', M: 'imports from', RX: 're-exports to', RM: 're-imports from' } as Record<string, string>)[flow] ?? `flow ${flow} with`;
+    const cell = `${geo} ${dir} ${partner === 'WLD' ? 'the world' : partner}`;
+    if (codes.length === 1 && codes[0] === 'TOTAL') return `${cell}: the all-products row (TOTAL) has no value in ${file}`;
+    return `${cell}: ${codes.slice(0, 5).join(', ')}${codes.length > 5 ? ` and ${codes.length - 5} more` : ''} ${codes.length > 1 ? 'have' : 'has'} no value in ${file}, so the ${group} sum is not known`;
+  },
   noWorldRow: (measure: string, year: number | undefined): string =>
     `the input has no world (WLD) row of ${measure}${year === undefined ? '' : ` for ${year}`}; a share of the world needs the source's own world total, never a sum of the countries in a file`,
 };

@@ -42,3 +42,8 @@ export function row(measure: string, geo: string, year: number, value: number | 
 export function provenance(dataset: string, edition: string): Provenance {
   return { source: 'synthetic', dataset, edition, file: `${dataset}-${edition}`, sha256: '0'.repeat(64) };
 }
+
+/** Every row a load gave: its plain rows and those of its row source (a trade scan's matrix), made all at once. */
+export function allRows(loaded: { rows: CanonicalRow[]; source?: { all(): CanonicalRow[] } } | undefined): CanonicalRow[] {
+  return loaded === undefined ? [] : [...loaded.rows, ...(loaded.source?.all() ?? [])];
+}

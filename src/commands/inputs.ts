@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { loadFile, type Loaded, type LoadOptions } from '../loaders/load.js';
 import type { CountryRegistry } from '../model/countries.js';
-import { ObservationTable } from '../model/table.js';
+import { ObservationTable, type RowSource } from '../model/table.js';
 import type { CanonicalRow, Provenance } from '../model/types.js';
 import { warning, type Warning } from '../messages.js';
 import { dataPath } from '../paths.js';
@@ -49,6 +49,7 @@ export async function loadInputs(
     ...(sample ? defaultInputs().map(([f, l]): [string, string, boolean] => [f, l, false]) : []),
   ];
   const rows: CanonicalRow[] = [];
+  const sources: RowSource[] = [];
   const inputs: Loaded['summary'][] = [];
   const warnings: Warning[] = [];
   const skipped = [...expanded.skipped];
@@ -72,18 +73,22 @@ export async function loadInputs(
     if (from !== undefined) {
       // A download whose format states no edition is dated by its retrieval (an extraction date).
       if (loaded.summary.edition === 'unknown') loaded.summary.edition = from.retrieved.slice(0, 10);
-      for (const r of loaded.rows) {
-        r.provenance.fetched ??= from;
-        if (r.provenance.edition === 'unknown') r.provenance.edition = from.retrieved.slice(0, 10);
+      for (const p of [...loaded.rows.map((r) => r.provenance), ...(loaded.source ? [loaded.source.provenance] : [])]) {
+        p.fetched ??= from;
+        if (p.edition === 'unknown') p.edition = from.retrieved.slice(0, 10);
       }
     }
     for (const r of loaded.rows) {
       rows.push(r);
       provenances.add(r.provenance);
     }
+    if (loaded.source !== undefined) {
+      sources.push(loaded.source);
+      provenances.add(loaded.source.provenance);
+    }
     inputs.push(loaded.summary);
     warnings.push(...(loaded.warnings ?? []));
   }
   if (skipped.length > 0) warnings.unshift(warning(msg.inputsSkipped(skipped.length, skipped)));
-  return { table: new ObservationTable(rows), inputs, provenances: [...provenances], warnings };
+  return { table: new ObservationTable(rows, sources, inputs.map((i) => i.file)), inputs, provenances: [...provenances], warnings };
 }

@@ -4,6 +4,7 @@ import { baciMsg, msg } from '../messages.js';
 import type { Loaded } from '../loaders/consume.js';
 import type { CountryRegistry } from '../model/countries.js';
 import { resolveProducts, type ProductGroup } from '../trade/products.js';
+import { MatrixSource } from './matrix-source.js';
 import { readAggregates, rememberedSha256, rememberSha256, writeAggregates } from './cache.js';
 import type { ScanJob, ScanOutcome } from './job.js';
 import { baciProvenance, baciRelease, type BaciRelease, type ReleaseOptions } from './release.js';
@@ -94,7 +95,8 @@ async function run(engine: 'js' | 'duckdb', kind: TradeKind, job: ScanJob, relea
 /**
  * Scan one BACI file (CSV or Parquet) into the trade indicators' rows with the chosen engine, or
  * take its sums from the aggregate cache when the same bytes were scanned for the same product
- * groups before. The rows are those of the per-row path (src/loaders/baci.ts + tradeReducer).
+ * groups before. Its rows (a {@link MatrixSource}, made on lookup) are those of the per-row path
+ * (src/loaders/baci.ts + tradeReducer).
  */
 export async function scanTrade(file: string, label: string, kind: TradeKind, opts: TradeScanOptions): Promise<Loaded | undefined> {
   const info = await stat(file).catch(() => {
@@ -128,10 +130,11 @@ export async function scanTrade(file: string, label: string, kind: TradeKind, op
     }
   }
   const provenance = { ...baciProvenance(release, label, outcome.sha256), ...(cacheKey !== undefined ? { cache: cacheKey } : {}) };
-  const rows = outcome.matrix.rows(provenance, opts.economies, new Set(opts.groups.map((g) => g.id)));
+  const source = new MatrixSource(outcome.matrix, provenance, opts.economies, new Set(opts.groups.map((g) => g.id)));
   const skippedCount = Object.values(outcome.skipped).reduce((a, b) => a + b, 0);
   return {
-    rows,
+    rows: [],
+    source,
     summary: {
       file: label,
       sha256: outcome.sha256,

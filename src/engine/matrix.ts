@@ -52,10 +52,11 @@ export function marginsOf(sums: Float64Array, present: Uint8Array, n: number): G
   return { out, in: into, world: any ? world : Number.NaN, self: anySelf ? self : Number.NaN };
 }
 
-const NO_FLAGS: Flags = Object.freeze({});
+/** One frozen empty flags object for every trade-sum row (a sum has no flags; a write to it throws). */
+export const NO_FLAGS: Flags = Object.freeze({});
 
 /** The HS6 codes marked in `used` (1 at index k), ascending, as six-digit strings. */
-function usedCodes(used: Uint8Array): string[] {
+export function usedCodes(used: Uint8Array): string[] {
   const codes: string[] = [];
   for (let k = used.indexOf(1); k !== -1; k = used.indexOf(1, k + 1)) codes.push(hs6(k));
   return codes;

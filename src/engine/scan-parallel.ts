@@ -131,6 +131,7 @@ function runRanges(entry: URL, init: WorkerInit, ranges: RangeTask[], workers: n
   return new Promise((resolve) => {
     const merged: Merged = { counts: [], years: new Map() };
     const pool: Worker[] = [];
+    const exited = new Set<Worker>();
     const scanned = new Float64Array(ranges.length);
     let next = 0;
     let done = 0;
@@ -141,11 +142,16 @@ function runRanges(entry: URL, init: WorkerInit, ranges: RangeTask[], workers: n
     const finish = (result: Merged | { fallback: string }) => {
       if (settled) return;
       settled = true;
-      for (const w of pool) {
+      // The answer is given once every worker has ended: a worker's heap and its ranges' arrays
+      // are freed when its thread exits, so a folder of years does not hold two files' workers at once.
+      const live = pool.filter((w) => !exited.has(w));
+      let running = live.length;
+      if (running === 0) resolve(result);
+      for (const w of live) {
+        w.once('exit', () => --running === 0 && resolve(result));
         if ('fallback' in result) void w.terminate();
         else w.postMessage('close');
       }
-      resolve(result);
     };
     const merge = (m: { id: number; counts: RangeCounts; years: RangeYear[] }) => {
       merged.counts[m.id] = m.counts;
@@ -195,7 +201,10 @@ function runRanges(entry: URL, init: WorkerInit, ranges: RangeTask[], workers: n
           }
         });
         w.on('error', (e) => finish({ fallback: `a scan worker failed: ${e.message}` }));
-        w.on('exit', (code) => finish({ fallback: `a scan worker exited (code ${code})` }));
+        w.on('exit', (code) => {
+          exited.add(w);
+          finish({ fallback: `a scan worker exited (code ${code})` });
+        });
         for (let d = 0; d < depth; d++) assign(w);
       }
     } catch (e) {

@@ -31,9 +31,9 @@ export function hsCode(cls: string, code: string): string {
 /**
  * One raw trade observation in the canonical table:
  * measure `trade:<X|M|RX|RM>:<classification>:<commodity code>`, geo = reporter, partner = partner
- * (WLD for the world row), value in US$.
+ * (WLD for the world row), value in US$; null when the export leaves the value empty.
  */
-function tradeRow(flow: string, cls: string, cmd: string, geo: string, partner: string, year: number, value: number, provenance: Provenance, flag: string): CanonicalRow {
+function tradeRow(flow: string, cls: string, cmd: string, geo: string, partner: string, year: number, value: number | null, provenance: Provenance, flag: string): CanonicalRow {
   return { measure: `trade:${flow}:${cls}:${cmd}`, geo, partner, year, value, unit: 'usd', flags: flag && flag !== '0' ? { raw: flag, estimated: true } : {}, provenance };
 }
 
@@ -65,9 +65,10 @@ function makeParser(header: string[], ctx: LoaderContext, label: string, dataset
       const flowCode = (fields[cols.flow] ?? '').trim();
       const flow = flowOf(flowCode);
       if (flow === undefined) return { skip: `trade flow ${flowCode} (only imports, exports, re-imports, re-exports are read)` };
+      // An empty value (not published, confidential) is a row whose value is missing, never a row
+      // left out: a product-group sum with it has no value (src/trade/aggregate.ts).
       const value = parseValue(fields[cols.value], ctx.file, line, header[cols.value] ?? 'value');
-      if (value === null) return { skip: 'no trade value' };
-      if (value < 0) throw dataError(msg.negativeValue('trade value', value, 'trade values cannot be negative; the export is corrupt'), { file: ctx.file, line, column: header[cols.value] ?? 'value' });
+      if (value !== null && value < 0) throw dataError(msg.negativeValue('trade value', value, 'trade values cannot be negative; the export is corrupt'), { file: ctx.file, line, column: header[cols.value] ?? 'value' });
       const reporter = comtradeArea(ctx, fields[cols.reporter] ?? '', line, header[cols.reporter] ?? 'reporter', taiwan);
       const partner = comtradeArea(ctx, fields[cols.partner] ?? '', line, header[cols.partner] ?? 'partner', taiwan);
       const year = parseYear(fields[cols.year], ctx.file, line, header[cols.year] ?? 'year');

@@ -2,6 +2,7 @@ import { dataError, usageError } from '../errors.js';
 import { msg, rowWarning, type Warning } from '../messages.js';
 import type { CountryRegistry } from '../model/countries.js';
 import type { CanonicalRow, InputSummary } from '../model/types.js';
+import type { RowSource } from '../model/table.js';
 import type { Reducer } from '../trade/aggregate.js';
 import type { TradeScanOptions } from '../engine/index.js';
 import { detectLoader, knownFormats, LOADERS, loaderById } from './index.js';
@@ -30,6 +31,8 @@ export interface LoadOptions {
 
 export interface Loaded {
   rows: CanonicalRow[];
+  /** Rows held by their producer and made on lookup (a trade scan's matrix), besides `rows`. */
+  source?: RowSource;
   /** Values kept although outside their measure's usual domain (data/measure-domains.csv `warn`). */
   warnings?: Warning[];
   summary: InputSummary & { filtered: number; encoding: string; loader: string; sheet?: string; engine?: string };

@@ -22,8 +22,8 @@ export interface FlowSource {
   measures: readonly string[];
   /** Recorded in every result: reporter, mirror, … */
   basis: string;
-  /** How to name the cell F[i→j] in a reason (default `i→j`). */
-  pairLabel?(i: string, j: string): string;
+  /** How to name the cell F[i→j] of `year` in a reason (default `i→j`). */
+  pairLabel?(i: string, j: string, year: number): string;
   /** The reason when members have no world total (default: one clause per member). */
   noTotal?(members: string[], year: number): string;
 }
@@ -86,8 +86,8 @@ function candidateYears(req: ComputeRequest, src: FlowSource, geo: Geo & { kind:
     .filter((y) => geo.group.members.some((m) => src.total(m, y) !== undefined));
 }
 
-function pairLabel(src: FlowSource, i: string, j: string): string {
-  return src.pairLabel?.(i, j) ?? `${i}→${j}`;
+function pairLabel(src: FlowSource, i: string, j: string, year: number): string {
+  return src.pairLabel?.(i, j, year) ?? `${i}→${j}`;
 }
 
 function missing(indicator: string, geo: Geo, year: number, src: FlowSource, reason: string): Result {
@@ -119,8 +119,8 @@ function one(src: FlowSource, indicator: string, geo: Geo & { kind: 'group' }, y
     for (const j of members) {
       if (i === j) continue;
       const f = src.flow(i, j, year);
-      if (f === undefined) absentPairs.push(pairLabel(src, i, j));
-      else if (f.value === null) confidential.push(pairLabel(src, i, j));
+      if (f === undefined) absentPairs.push(pairLabel(src, i, j, year));
+      else if (f.value === null) confidential.push(pairLabel(src, i, j, year));
       else {
         pairs.push(f.value);
         used.add(f.provenance);

@@ -18,9 +18,30 @@ export function editionMatches(choice: string, p: Provenance): boolean {
 }
 
 /**
+ * Rows of one input held compactly by their producer and made on lookup (a trade matrix's cells,
+ * src/engine/matrix.ts): a whole-world year stands for tens of thousands of rows, of which a
+ * question reads a few thousand, and building and indexing all of them was most of a cached run.
+ */
+export interface RowSource {
+  /** The provenance every row of the source carries (one input); fields set on it reach its rows. */
+  readonly provenance: Provenance;
+  /** The measures the source has at least one row of. */
+  measures(): readonly string[];
+  /** The rows of a key: at most one, the same array on every call; empty when none. */
+  rows(measure: string, geo: string, partner: string | null, year: number): readonly CanonicalRow[];
+  /** Years with a row of `measure` (of one of `geos`, when given). */
+  years(measure: string, geos?: ReadonlySet<string>): Iterable<number>;
+  /** Every row, as a table of plain rows would hold them. */
+  all(): CanonicalRow[];
+}
+
+const NONE: readonly CanonicalRow[] = Object.freeze([]);
+
+/**
  * The canonical long table, indexed for lookups by measure, geo, partner and year. Several
  * editions of the same key may coexist; {@link ObservationTable.candidates} returns them newest
- * first (or the chosen edition first).
+ * first (or the chosen edition first), inputs in the order given where editions tie. Rows come as
+ * plain rows or from {@link RowSource}s, which answer the same lookups without holding rows.
  */
 export class ObservationTable {
   /**
@@ -31,9 +52,19 @@ export class ObservationTable {
   private readonly index = new Map<string, Map<string, Map<string, Map<number, Entry>>>>();
   private readonly measures = new Set<string>();
   private readonly byFile = new Map<string, Set<string>>();
-  readonly size: number;
+  /** measure → the sources that have rows of it. */
+  private readonly sourced = new Map<string, RowSource[]>();
+  /** Keys with rows of both kinds, merged on first lookup (`measure|geo|partner|year`). */
+  private readonly merged = new Map<string, CanonicalRow[]>();
+  /** Input file → its position among the inputs (ties between editions keep this order). */
+  private readonly rank = new Map<string, number>();
 
-  constructor(rows: readonly CanonicalRow[]) {
+  /**
+   * `sources` and `order` (the inputs' files in the order given, which places the sources among
+   * the rows' files; by default the rows' files first, in the order their rows come) are optional.
+   */
+  constructor(rows: readonly CanonicalRow[], sources: readonly RowSource[] = [], order: readonly string[] = []) {
+    for (const file of order) if (!this.rank.has(file)) this.rank.set(file, this.rank.size);
     for (const row of rows) {
       const years = this.years3(row.measure, row.geo, row.partner ?? '');
       const entry = years.get(row.year);
@@ -49,11 +80,26 @@ export class ObservationTable {
         list.sort((a, b) => compareEditions(a.provenance.edition, b.provenance.edition));
       }
       this.measures.add(row.measure);
-      const f = this.byFile.get(row.provenance.file);
-      if (f === undefined) this.byFile.set(row.provenance.file, new Set([row.measure]));
-      else f.add(row.measure);
+      this.fileMeasure(row.provenance.file, row.measure);
     }
-    this.size = rows.length;
+    for (const source of sources) {
+      for (const m of source.measures()) {
+        this.measures.add(m);
+        this.fileMeasure(source.provenance.file, m);
+        const list = this.sourced.get(m);
+        if (list === undefined) this.sourced.set(m, [source]);
+        else list.push(source);
+      }
+      if (!this.rank.has(source.provenance.file)) this.rank.set(source.provenance.file, this.rank.size);
+    }
+  }
+
+  private fileMeasure(file: string, measure: string): void {
+    const f = this.byFile.get(file);
+    if (f === undefined) {
+      this.byFile.set(file, new Set([measure]));
+      if (!this.rank.has(file)) this.rank.set(file, this.rank.size);
+    } else f.add(measure);
   }
 
   private years3(measure: string, geo: string, partner: string): Map<number, Entry> {
@@ -70,14 +116,38 @@ export class ObservationTable {
     return this.index.get(measure)?.get(geo)?.get(partner ?? '')?.get(year);
   }
 
-  /** Rows for a key, preferred edition first, then newest first. */
-  candidates(measure: string, geo: string, year: number, partner: string | null = null, edition?: string): CanonicalRow[] {
+  /** Rows for a key, preferred edition first, then newest first (read-only: shared between calls). */
+  candidates(measure: string, geo: string, year: number, partner: string | null = null, edition?: string): readonly CanonicalRow[] {
     const entry = this.entry(measure, geo, partner, year);
-    if (entry === undefined) return [];
-    entry.looked = true;
-    const list = entry.rows;
-    if (edition === undefined) return list;
+    if (entry !== undefined) entry.looked = true;
+    const sources = this.sourced.get(measure);
+    const list = sources === undefined ? (entry?.rows ?? NONE) : this.withSources(sources, entry, measure, geo, partner, year);
+    if (edition === undefined || list.length === 0) return list;
     return [...list.filter((r) => editionMatches(edition, r.provenance)), ...list.filter((r) => !editionMatches(edition, r.provenance))];
+  }
+
+  /** A key's rows when sources hold its measure: one input's rows as they are, several merged once. */
+  private withSources(sources: readonly RowSource[], entry: Entry | undefined, measure: string, geo: string, partner: string | null, year: number): readonly CanonicalRow[] {
+    // Hot: a ladder over a large group looks up thousands of cells, nearly always of one input.
+    let only = entry?.rows ?? NONE;
+    let several = false;
+    for (const s of sources) {
+      const rows = s.rows(measure, geo, partner, year);
+      if (rows.length === 0) continue;
+      if (only.length === 0) only = rows;
+      else several = true;
+    }
+    if (!several) return only;
+    const key = `${measure}|${geo}|${partner ?? ''}|${year}`;
+    let list = this.merged.get(key);
+    if (list === undefined) {
+      const rank = (r: CanonicalRow) => this.rank.get(r.provenance.file) ?? 0;
+      list = [...(entry?.rows ?? []), ...sources.flatMap((s) => s.rows(measure, geo, partner, year))];
+      // As the constructor orders a key's rows: newest edition first, inputs in order within one.
+      list.sort((a, b) => compareEditions(a.provenance.edition, b.provenance.edition) || rank(a) - rank(b));
+      this.merged.set(key, list);
+    }
+    return list;
   }
 
   /**
@@ -113,6 +183,7 @@ export class ObservationTable {
         if (gs !== undefined && !gs.has(geo)) continue;
         for (const years of partners.values()) for (const y of years.keys()) out.add(y);
       }
+      for (const s of this.sourced.get(m) ?? []) for (const y of s.years(m, gs)) out.add(y);
     }
     return [...out].sort((a, b) => a - b);
   }

@@ -59,6 +59,11 @@ export interface CanonicalRow {
   provenance: Provenance;
   /** 1-based line (record) of the input the row was read from, where known (for data errors). */
   line?: number;
+  /**
+   * For a row whose value is null, why, where a loader or reducer knows (a product-group sum with a
+   * code that has no value in the input names the code and the file).
+   */
+  missing?: string;
   /** On `trade-codes:<flow>:<group>` rows only: what the product group held in that year. */
   codes?: TradeCodes;
 }

@@ -42,10 +42,21 @@ export function selfMeasure(measure: string): string {
  */
 interface Cell {
   row: CanonicalRow;
+  /** The flow (X, M, RX, RM) and product group, for the message of a cell without a value. */
+  flow: string;
+  group: string;
   /** Code (or `heading*` for six-digit codes summed by heading) → sum. */
   parts: Map<string, number>;
-  /** Codes shorter than six digits that have rows (the candidates to cover finer codes). */
+  /** Codes shorter than six digits that have rows with a value (the candidates to cover finer codes). */
   coarse: Set<string>;
+  /** Rows without a value: the code at the group's level (or `TOTAL`) → the code as the input writes it. */
+  unknown: Map<string, string>;
+}
+
+/** A raw code as the input writes it, for messages: `HS 854231`, `SITC 752`, `TOTAL`. */
+function codeLabel(cls: string, code: string): string {
+  if (code === 'TOTAL') return code;
+  return `${/^H[S0-9]$/.test(cls) ? 'HS' : /^S[1-4]$/.test(cls) ? 'SITC' : cls} ${code}`;
 }
 
 /** True when a proper prefix of `code` (the code of a coarser level) has rows in the cell. */
@@ -54,8 +65,13 @@ function covered(code: string, coarse: ReadonlySet<string>): boolean {
   return false;
 }
 
-/** The cell's value: every part not covered by a coarser code present. */
-function cellValue(c: Cell): number {
+/**
+ * The cell's value: every part not covered by a coarser code present; null when a part has no
+ * value and no coarser code with a value covers it (the codes it names are in `missing`).
+ */
+function cellValue(c: Cell): { value: number } | { value: null; missing: string[] } {
+  const missing = [...c.unknown].filter(([code]) => code === 'TOTAL' || !covered(code, c.coarse)).map(([, label]) => label);
+  if (missing.length > 0) return { value: null, missing: missing.sort() };
   let v = 0;
   for (const [k, x] of c.parts) {
     const code = k.endsWith('*') ? k.slice(0, -1) : k;
@@ -63,7 +79,7 @@ function cellValue(c: Cell): number {
     if (k.endsWith('*') ? c.coarse.has(code) || covered(code, c.coarse) : covered(code, c.coarse)) continue;
     v += x;
   }
-  return v;
+  return { value: v };
 }
 
 /**
@@ -89,12 +105,17 @@ export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
     if (cls !== '' && !n.codes.vintages.includes(cls)) n.codes.vintages.push(cls);
     return n.codes;
   };
-  const add = (group: ProductGroup, row: CanonicalRow, geo: string, partner: string, flow: string, code: string, value: number) => {
+  const add = (group: ProductGroup, row: CanonicalRow, geo: string, partner: string, flow: string, code: string, value: number | null, label: string) => {
     const key = `${group.id}|${flow}|${geo}|${partner}|${row.year}`;
     let e = sums.get(key);
     if (e === undefined) {
-      e = { row: { ...row, geo, partner, measure: tradeMeasure(flow, group), flags: {} }, parts: new Map(), coarse: new Set() };
+      e = { row: { ...row, geo, partner, measure: tradeMeasure(flow, group), flags: {} }, flow, group: group.id, parts: new Map(), coarse: new Set(), unknown: new Map() };
       sums.set(key, e);
+    }
+    // A row without a value is a part the sum cannot have: kept by code, never added as zero.
+    if (value === null) {
+      e.unknown.set(group.kind === 'total' ? 'TOTAL' : code, label);
+      return;
     }
     // The whole-world matrix's all-products total, and the source's own TOTAL rows, are flat sums.
     const part = group.kind === 'total' ? 'TOTAL' : code.length >= 6 ? `${code.slice(0, 4)}*` : code;
@@ -116,7 +137,7 @@ export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
   return {
     accepts: (row) => row.measure.startsWith('trade:'),
     add(row, line) {
-      if (row.value === null || row.partner === null) return;
+      if (row.partner === null) return;
       // A whole-world HS6 matrix (BACI) has no all-commodities row: its TOTAL is the sum of all codes.
       const complete = row.provenance.dataset.startsWith('BACI');
       const key = complete ? `B${row.measure}` : row.measure;
@@ -132,9 +153,9 @@ export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
       }
       if (m === null) return;
       for (const { g, code } of m.adds) {
-        add(g, row, row.geo, row.partner, m.t.flow, code, row.value);
+        add(g, row, row.geo, row.partner, m.t.flow, code, row.value, codeLabel(m.t.cls, m.t.code));
         const n = note(g, row, m.t.flow, m.t.cls);
-        if (!n.present.includes(code)) n.present.push(code);
+        if (row.value !== null && !n.present.includes(code)) n.present.push(code);
       }
       for (const { g, why } of m.refused) {
         const n = note(g, row, m.t.flow, m.t.cls);
@@ -145,16 +166,17 @@ export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
     finish() {
       const out: CanonicalRow[] = [];
       const world = new Map<string, CanonicalRow>();
-      const addWorld = (r: CanonicalRow, geo: string, partner: string | null, value: number) => {
+      const addWorld = (r: CanonicalRow, geo: string, partner: string | null, value: number | null) => {
         const key = `${r.measure}|${geo}|${partner}|${r.year}`;
         const w = world.get(key);
         if (w === undefined) world.set(key, { ...r, geo, partner, value });
-        else w.value = (w.value as number) + value;
+        else w.value = w.value === null || value === null ? null : w.value + value;
       };
       for (const cell of sums.values()) {
         const { row } = cell;
-        const value = cellValue(cell);
-        out.push({ ...row, value });
+        const v = cellValue(cell);
+        const { value } = v;
+        out.push(value === null ? { ...row, value, missing: reason.tradeNoValue(row.geo, cell.flow, row.partner as string, cell.group, v.missing, row.provenance.file) } : { ...row, value });
         // A whole-world matrix (BACI) has no world rows: its world totals are sums over the matrix.
         if (row.provenance.dataset.startsWith('BACI')) {
           addWorld(row, row.geo, 'WLD', value);

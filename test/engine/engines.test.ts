@@ -8,7 +8,7 @@ import { countryRegistry } from '../../src/model/countries.js';
 import type { CanonicalRow } from '../../src/model/types.js';
 import { tradeReducer } from '../../src/trade/aggregate.js';
 import { resolveProducts } from '../../src/trade/products.js';
-import { cli, shared, tmpDir } from '../helpers.js';
+import { allRows, cli, shared, tmpDir } from '../helpers.js';
 
 // Same answers, same refusals: every trade file the tests use goes through the per-row path
 // (src/loaders/baci.ts + tradeReducer), the byte scanner (--engine js; also split into byte ranges
@@ -92,11 +92,11 @@ function expectClose(got: Map<string, unknown>, want: Map<string, unknown>): voi
 describe('every engine gives the same sums', () => {
   it('hand-made BACI file: per-row path, byte scanner and DuckDB agree on every row', async () => {
     const { perRow, js, duck, ranges } = await threeWays(handMade());
-    const expected = byKey(perRow.rows);
+    const expected = byKey(allRows(perRow));
     expect(expected.size).toBeGreaterThan(50);
-    expect(byKey(js.rows)).toEqual(expected);
-    expect(byKey(duck.rows)).toEqual(expected);
-    expectClose(byKey(ranges.rows), expected);
+    expect(byKey(allRows(js))).toEqual(expected);
+    expect(byKey(allRows(duck))).toEqual(expected);
+    expectClose(byKey(allRows(ranges)), expected);
     for (const l of [js, duck, ranges]) {
       expect(l.summary.sha256).toBe(perRow.summary.sha256);
       expect(l.summary.skipped).toEqual(perRow.summary.skipped);
@@ -112,11 +112,11 @@ describe('every engine gives the same sums', () => {
   it('generated BACI year (real dictionaries, 20,000 rows): the three paths agree', async () => {
     const file = writeYear(tmpDir(), 2019, 20_000);
     const { perRow, js, duck, ranges } = await threeWays(file);
-    const expected = byKey(perRow.rows);
+    const expected = byKey(allRows(perRow));
     expect(expected.size).toBeGreaterThan(5000);
-    expect(byKey(js.rows)).toEqual(expected);
-    expect(byKey(duck.rows)).toEqual(expected);
-    expectClose(byKey(ranges.rows), expected);
+    expect(byKey(allRows(js))).toEqual(expected);
+    expect(byKey(allRows(duck))).toEqual(expected);
+    expectClose(byKey(allRows(ranges)), expected);
   });
 
   const corpus: [string, string[]][] = [
@@ -153,8 +153,8 @@ describe('bilateral rows only among the economies asked about', () => {
   it('world totals stay whole; every kept row is the full scan\'s; pairs outside the set are left out', async () => {
     const file = writeYear(tmpDir(), 2019, 20_000);
     const countries = countryRegistry();
-    const full = byKey((await scanTrade(file, file, 'baci-csv', { groups: GROUPS, engine: 'js', countries, cache: false }))?.rows ?? []);
-    const some = byKey((await scanTrade(file, file, 'baci-csv', { groups: GROUPS, engine: 'js', countries, cache: false, economies: new Set(['CHN', 'JPN', 'KOR', 'USA']) }))?.rows ?? []);
+    const full = byKey(allRows(await scanTrade(file, file, 'baci-csv', { groups: GROUPS, engine: 'js', countries, cache: false })));
+    const some = byKey(allRows(await scanTrade(file, file, 'baci-csv', { groups: GROUPS, engine: 'js', countries, cache: false, economies: new Set(['CHN', 'JPN', 'KOR', 'USA']) })));
     expect(some.size).toBeLessThan(full.size / 4);
     for (const [k, v] of some) expect(full.get(k)).toEqual(v);
     for (const [k, v] of full) {
