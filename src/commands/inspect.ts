@@ -83,6 +83,16 @@ function measureCells(m: InspectedMeasure): string[] {
 }
 
 /** The facts and measures tables of one file, fitting `width` columns. */
+/**
+ * What was read: records (data lines) and the rows they gave, named apart when they differ (a BACI
+ * line is an export and an import row; a wide sheet's line one row per year), and the missing values.
+ */
+function rowsFact(info: Pick<Inspected, 'records' | 'rows' | 'missing_values'>): string {
+  const n = (x: number) => x.toLocaleString('en');
+  const read = info.records === info.rows ? `${n(info.rows)} read` : `${n(info.records)} records read, giving ${n(info.rows)} rows`;
+  return `${read}, ${n(info.missing_values)} with a missing value (kept as missing, never zero)`;
+}
+
 function inspectTable(info: Inspected, width: number): string {
   const facts = [
     ['file', info.file],
@@ -90,7 +100,7 @@ function inspectTable(info: Inspected, width: number): string {
     ['format', `${info.format} (${info.loader}), ${info.encoding}`],
     ['dataset', info.dataset],
     ['edition', info.edition ?? (info.dataset === 'canonical' && info.row_sources.length > 0 ? `on each row: ${info.row_sources.join('; ')}` : editionLabel('unknown'))],
-    ['rows', `${info.rows} read, ${info.missing_values} with a missing value (kept as missing, never zero)`],
+    ['rows', rowsFact(info)],
     ['skipped', info.skipped.count === 0 ? '0' : `${info.skipped.count}: ${Object.entries(info.skipped.reasons).map(([r, n]) => `${n} ${r}`).join('; ')}`],
     ['years', info.years.join('–')],
     ['economies', `${info.geos.length}: ${info.geos.join(' ')}`],

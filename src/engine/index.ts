@@ -143,6 +143,7 @@ export async function scanTrade(file: string, label: string, kind: TradeKind, op
       encoding: kind === 'baci-parquet' ? 'parquet' : 'utf-8',
       dataset: release.dataset,
       edition: release.edition,
+      records: outcome.records,
       rows: 2 * (outcome.records - skippedCount),
       filtered: 0,
       skipped: { count: skippedCount, reasons: outcome.skipped },

@@ -88,6 +88,9 @@ export interface InputSummary {
   format: string;
   dataset: string;
   edition: string;
+  /** Data records read (lines of a CSV, records of a sheet or JSON document), header and blank lines not counted. */
+  records: number;
+  /** Canonical rows the records gave (a record can give several: a BACI line is an export and an import row). */
   rows: number;
   skipped: { count: number; reasons: SkipCounts };
 }

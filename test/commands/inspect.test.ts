@@ -86,3 +86,22 @@ describe('inspect: an edition not stated is null in JSON, as the text says', () 
     expect((await cli('inspect', 'data/sample/imf-cdis-table6-outward-2017.csv')).stdout).toContain('on each row: IMF CDIS_6o 2024-01');
   });
 });
+
+describe('records read and the rows they give, counted apart', () => {
+  it('a BACI year: records are its data lines, rows twice that (export and import), in inspect and compute (found by review: "2,000,004 read" for a 1,000,002-line file)', async () => {
+    const dir = tmpDir();
+    // SYNTHETIC three-line BACI year (the engines' tests use the same layout).
+    writeFileSync(join(dir, 'country_codes_V202301.csv'), 'country_code,country_name_abbreviation,country_name_full,iso_2digit_alpha,iso_3digit_alpha\n156,China,China,CN,CHN\n392,Japan,Japan,JP,JPN\n410,Rep. of Korea,Republic of Korea,KR,KOR\n');
+    const file = join(dir, 'BACI_HS17_Y2018_V202301.csv');
+    writeFileSync(file, 't,i,j,k,v,q\n2018,156,392,854231,10.5,1\n2018,392,410,854231,20,1\n2018,410,156,847130,30,1\n');
+    const info = JSON.parse((await cli('inspect', file, '--format', 'json')).stdout) as { records: number; rows: number };
+    expect([info.records, info.rows]).toEqual([3, 6]);
+    expect((await cli('inspect', file)).stdout.replace(/[║│\s]+/g, ' ')).toContain('3 records read, giving 6 rows, 0 with a missing value');
+    const out = await cli('compute', '--input', file, '--no-sample', '--no-cache', '--indicator', 'trade-intra-share', '--group', 'CJK', '--year', '2018', '--format', 'json');
+    expect(out.code, out.stderr).toBe(0);
+    const input = (JSON.parse(out.stdout) as { inputs: { records: number; rows: number }[] }).inputs[0];
+    expect([input?.records, input?.rows]).toEqual([3, 6]);
+    // A long-format file gives one row per record: the text says so once.
+    expect((await cli('inspect', 'data/sample/comtrade-legacy-chn-2018.csv')).stdout.replace(/[║│\s]+/g, ' ')).toMatch(/rows [\d,]+ read, \d+ with a missing value/);
+  });
+});
