@@ -12,6 +12,7 @@ import { scanBaciCsv } from './scan-csv.js';
 import type { TradeKind } from './index.js';
 
 const sql = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const REPEATED = 'a repeated t,i,j,k';
 
 /** A DuckDB in memory that installs and loads nothing at run time (CSV and Parquet readers are built in). */
 export async function openDuckdb(): Promise<{ con: DuckDBConnection; close: () => void }> {
@@ -167,7 +168,7 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
     else if (ai === undefined || aj === undefined) problem = 'an area not in the dictionary';
     else if (unknown) problem = 'a product not in the release';
     else if (minv !== null && minv < 0) problem = 'a negative value';
-    else if (Number(dup) > 0) problem = 'a repeated t,i,j,k';
+    else if (Number(dup) > 0) problem = REPEATED;
     else if (Number(nv) < Number(n)) problem = 'a row without a trade value';
     if (problem !== undefined || t === null || ai === undefined || aj === undefined) continue;
     const { sums, present } = matrix.year(t);
@@ -198,7 +199,12 @@ async function parquetProblem(job: ScanJob, release: BaciRelease, problem: strin
   try {
     const areas = [...release.areas.keys()].join(',');
     const products = release.products === undefined ? 'true' : `k in (${[...release.products].join(',')})`;
-    const q = `select file_row_number + 1 as row, t, i, j, k, v from read_parquet(${sql(job.file)}, file_row_number = true)
+    const rows = `read_parquet(${sql(job.file)}, file_row_number = true)`;
+    // A repeated key: the first row, in file order, whose t,i,j,k an earlier row has (the line the CSV path names).
+    const q = problem === REPEATED
+      ? `select row, t, i, j, k, v from (select file_row_number + 1 as row, t, i, j, k, v, row_number() over (partition by t, i, j, k order by file_row_number) as nth from ${rows})
+      where nth = 2 order by row limit 1`
+      : `select file_row_number + 1 as row, t, i, j, k, v from ${rows}
       where v is null or try_cast(v as double) is null or try_cast(v as double) < 0 or try_cast(i as integer) not in (${areas}) or try_cast(j as integer) not in (${areas}) or not (${products})
       order by file_row_number limit 1`;
     const hit = (await con.runAndReadAll(q)).getRows()[0];

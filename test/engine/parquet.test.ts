@@ -72,4 +72,21 @@ describe('BACI as Parquet, end to end', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/E_PARQUET_ROW: Parquet file has a negative value at row 500 /);
   });
+
+  // Found reviewing the engine: a repeated t,i,j,k in a Parquet file was refused without its row
+  // ('Parquet file has a repeated t,i,j,k'), though the hint says to fix that row.
+  it('a repeated t,i,j,k (another value) is refused with the row that repeats it', async () => {
+    const dir = tmpDir();
+    const csv = writeYear(dir, 2018, 2_000);
+    const lines = readFileSync(csv, 'utf8').split('\n');
+    const [t, i, j, k] = (lines[300] as string).split(',') as [string, string, string, string];
+    lines.splice(700, 0, `${t},${i},${j},${k},1.5,1`);
+    writeFileSync(csv, lines.join('\n'));
+    const parquet = join(dir, 'BACI_HS17_Y2018_V202301_REPEAT.parquet');
+    await toParquet(csv, parquet);
+    const r = await cli('compute', '--input', parquet, '--no-sample', ...LADDER, '--year', '2018', '--no-cache');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n')[0]).toBe(`linkage: E_PARQUET_ROW: Parquet file has a repeated t,i,j,k at row 700 (t=${t} i=${i} j=${j} k=${k.padStart(6, '0')} v=1.5) (${parquet})`);
+  });
 });
