@@ -36,19 +36,76 @@ export async function openDuckdb(): Promise<{ con: DuckDBConnection; close: () =
   };
 }
 
-/** The file as a relation of t, i, j, k (integers) and v (US$, exact decimal ×1000), NULL for missing values. */
+/**
+ * The file as a relation of t, i, j, k (integers) and v (US$, exact decimal ×1000), NULL for missing
+ * values. A CSV's dialect and column types are given (nothing sniffed) and it is read in 4 MiB
+ * buffers: DuckDB's default 32 MiB ones held about 33 MB more at the peak of a 10 M-row year, no faster.
+ */
 function source(kind: TradeKind, file: string): string {
   if (kind === 'baci-parquet') {
     return `(select try_cast(t as integer) as t, try_cast(i as integer) as i, try_cast(j as integer) as j, try_cast(k as integer) as k, try_cast(v as decimal(18,6)) * 1000 as v, (v is not null and try_cast(v as decimal(18,6)) is null) or try_cast(t as integer) is null or try_cast(i as integer) is null or try_cast(j as integer) is null or try_cast(k as integer) is null as bad from read_parquet(${sql(file)}))`;
   }
-  return `(select t, i, j, k, v * 1000 as v, false as bad from read_csv(${sql(file)}, header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, strict_mode = true, null_padding = false, nullstr = ['', 'NA', '..', ':', 'NaN', '-'], columns = {'t': 'INTEGER', 'i': 'INTEGER', 'j': 'INTEGER', 'k': 'INTEGER', 'v': 'DECIMAL(18,6)', 'q': 'VARCHAR'}))`;
+  return `(select t, i, j, k, v * 1000 as v, false as bad from read_csv(${sql(file)}, buffer_size = 4194304, header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, strict_mode = true, null_padding = false, nullstr = ['', 'NA', '..', ':', 'NaN', '-'], columns = {'t': 'INTEGER', 'i': 'INTEGER', 'j': 'INTEGER', 'k': 'INTEGER', 'v': 'DECIMAL(18,6)', 'q': 'VARCHAR'}))`;
+}
+
+/**
+ * The engine's query over the file, with its product table made on `con` (the scan runs it; a test
+ * reads its plan). Products are numbered by code (pk); without a release product list, the file's
+ * own six-digit codes are numbered (one more pass). Cells are year × exporter × importer: one sum
+ * per product group (`v0`…, NULL when no row of the group), and the set of products seen as a bit
+ * string over pk (`ks`): a repeated t,i,j,k shows as more rows than bits set. A last row per year
+ * (`cell` false) has every product seen that year (`used`: one character per pk).
+ */
+async function prepare(con: DuckDBConnection, job: ScanJob, release: BaciRelease, kind: TradeKind) {
+  const from = source(kind, job.file);
+  const codes = release.products !== undefined
+    ? [...release.products].sort((a, b) => a - b)
+    : (await con.runAndReadAll(`select distinct k from ${from} where k between 0 and 999999 order by k`)).getRows().map((r) => Number(r[0]));
+  const masks = groupMasks(job.groups);
+  await con.run('create table prods (k integer, pk integer, mask integer)');
+  const appender = await con.createAppender('prods');
+  codes.forEach((k, pk) => {
+    masks.extend(k, pk);
+    appender.appendInteger(k);
+    appender.appendInteger(pk);
+    appender.appendInteger(masks.of(pk));
+    appender.endRow();
+  });
+  appender.closeSync();
+  // The file's size is unknown to the planner (it guesses a few dozen rows), so it would build
+  // the join's hash table on the file — every row held in memory — and probe it with the product
+  // list. Keep the join as written: the product list is the build side, the file streams past it.
+  await con.run("set disabled_optimizers = 'build_side_probe_side'");
+  const sums = job.groups.map((_, g) => `, sum(s.v) filter (where (p.mask & ${1 << g}) <> 0)::double as v${g}`).join('');
+  const vs = job.groups.map((_, g) => `, v${g}`).join('');
+  const query = `
+    with cells as materialized (
+      select s.t, s.i, s.j, count(*)::bigint as n, count(s.v)::bigint as nv, bitstring_agg(p.pk, 0, ${Math.max(codes.length - 1, 0)}) as ks,
+        min(s.v)::double as minv, bool_or(p.k is null) as unknown, bool_or(s.bad) as bad${sums}
+      from ${from} s left join prods p on p.k = s.k
+      group by s.t, s.i, s.j)
+    select true as cell, t, i, j, null::varchar as used, n, nv, n - coalesce(bit_count(ks), 0) as dup, minv, unknown, bad${vs} from cells
+    union all
+    select false, t, null, null, bit_or(ks)::varchar, null, null, null, null, null, null${job.groups.map(() => ', null').join('')} from cells group by t`;
+  return { query, codes };
+}
+
+/** The plan DuckDB makes for the engine's query over `job.file` (EXPLAIN, JSON): for tests of how the file is read. */
+export async function duckdbPlan(job: ScanJob, release: BaciRelease, kind: TradeKind): Promise<unknown> {
+  const { con, close } = await openDuckdb();
+  try {
+    const { query } = await prepare(con, job, release, kind);
+    return JSON.parse(String((await con.runAndReadAll(`explain (format json) ${query}`)).getRows()[0]?.[1])) as unknown;
+  } finally {
+    close();
+  }
 }
 
 /**
  * The DuckDB engine: the trade scan as one GROUP BY. The release's product list is joined as a
- * table (product → bit mask of the product groups it belongs to); the file is grouped first by
- * year × exporter × importer × mask (a repeated t,i,j,k shows as more rows than distinct products),
- * so JavaScript sees only those sums. Every check of the byte scanner is folded into the same
+ * table (product → its number and the bit mask of the product groups it belongs to); the file is
+ * grouped by year × exporter × importer with one sum per product group, so JavaScript sees only
+ * those sums (see `prepare`). Every check of the byte scanner is folded into the same
  * query (unknown areas and products, negative values, repeated keys, the groups' HS vintage, bad
  * cells); when one fires — or DuckDB's reader refuses the file — a CSV is re-read by the byte
  * scanner, which names the first bad row's line and column with the same message as every other
@@ -56,33 +113,10 @@ function source(kind: TradeKind, file: string): string {
  */
 export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: TradeKind): Promise<ScanOutcome> {
   const hashing = job.sha256 === undefined ? import('../loaders/load.js').then((m) => m.sha256File(job.file)) : Promise.resolve(job.sha256);
-  const masks = groupMasks(job.groups);
-  const prods: [number, number][] = [];
-  let open = false;
-  if (release.products !== undefined) [...release.products].sort((a, b) => a - b).forEach((k, pk) => (masks.extend(k, pk), prods.push([k, masks.of(pk)])));
-  else open = true;
   const { con, close } = await openDuckdb();
   let rows: unknown[][];
+  let codes: number[];
   try {
-    if (!open) {
-      await con.run('create table prods (k integer, mask integer)');
-      const appender = await con.createAppender('prods');
-      for (const [k, m] of prods) {
-        appender.appendInteger(k);
-        appender.appendInteger(m);
-        appender.endRow();
-      }
-      appender.closeSync();
-    }
-    // One pass, one GROUP BY: year × exporter × importer × product-group mask. A repeated t,i,j,k
-    // shows as more rows than distinct products in its cell (the same k has the same mask).
-    const joinExpr = open ? '' : 'left join prods p on p.k = s.k';
-    const query = `
-      select s.t, s.i, s.j, s.k, ${open ? 'null::integer' : 'p.mask'} as mask, sum(s.v)::double as v, count(*)::bigint as n, count(s.v)::bigint as nv,
-        (count(*) - count(distinct s.k))::bigint as dup, min(s.v)::double as minv, ${open ? 'false' : 'bool_or(p.k is null)'} as unknown, bool_or(s.bad) as bad,
-        ${open ? '0' : 'grouping(s.i)'} as codes_only
-      from ${source(kind, job.file)} s ${joinExpr}
-      group by ${open ? 's.t, s.i, s.j, s.k' : 'grouping sets ((s.t, s.i, s.j, p.mask), (s.t, s.k))'}`;
     // Progress: DuckDB's own estimate of the query's progress, as a share of the file's bytes.
     const size = job.progress === undefined ? 0 : statSync(job.file).size;
     const timer = job.progress === undefined ? undefined : setInterval(() => {
@@ -90,7 +124,9 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
       if (p > 0 && p < 100) job.progress?.(Math.floor((p / 100) * size), size);
     }, 250);
     try {
-      rows = (await con.runAndReadAll(query)).getRows();
+      const prepared = await prepare(con, job, release, kind);
+      codes = prepared.codes;
+      rows = (await con.runAndReadAll(prepared.query)).getRows();
     } catch (e) {
       // DuckDB's reader refused the file (a cut row, a cell that is not a number, …): the byte
       // scanner names the line. Parquet: say what DuckDB said.
@@ -114,12 +150,12 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
   matrix.cls = release.cls;
   let records = 0;
   let problem: string | undefined;
-  const openMask = new Map<number, number>();
+  const years: [number, string][] = [];
+  const nA = matrix.geos.length;
   for (const r of rows) {
-    const [t, i, j, k, mask0, v, n, nv, dup, minv, unknown, bad, codesOnly] = r as [number | null, number | null, number | null, number | null, number | null, number | null, bigint, bigint, bigint, number | null, boolean, boolean, number | bigint];
-    // The second grouping set (year × product): which products had a value, for the coverage notes.
-    if (Number(codesOnly) !== 0) {
-      if (t !== null && k !== null && k >= 0 && k <= 999_999 && Number(nv) > 0) matrix.year(t).used[k] = 1;
+    const [cell, t, i, j, used, n, nv, dup, minv, unknown, bad, ...v] = r as [boolean, number | null, number | null, number | null, string | null, bigint, bigint, bigint, number | null, boolean, boolean, ...(number | null)[]];
+    if (!cell) {
+      if (t !== null && used !== null) years.push([t, used]);
       continue;
     }
     records += Number(n);
@@ -129,28 +165,16 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
     if (bad) problem = 'a cell that is not a number';
     else if (t === null || t < 1000 || t > 9999) problem = 'a year that is not 4 digits';
     else if (ai === undefined || aj === undefined) problem = 'an area not in the dictionary';
-    else if (unknown || (k !== null && (k < 0 || k > 999_999))) problem = 'a product not in the release';
+    else if (unknown) problem = 'a product not in the release';
     else if (minv !== null && minv < 0) problem = 'a negative value';
     else if (Number(dup) > 0) problem = 'a repeated t,i,j,k';
     else if (Number(nv) < Number(n)) problem = 'a row without a trade value';
     if (problem !== undefined || t === null || ai === undefined || aj === undefined) continue;
-    let mask = mask0 ?? 0;
-    if (open && k !== null) {
-      let m = openMask.get(k);
-      if (m === undefined) {
-        masks.extend(k, 0);
-        openMask.set(k, (m = masks.of(0)));
-      }
-      mask = m;
-    }
-    if (open && k !== null && Number(nv) > 0) matrix.year(t).used[k] = 1;
-    if (v === null || Number(nv) === 0 || mask === 0) continue;
     const { sums, present } = matrix.year(t);
-    const nA = matrix.geos.length;
-    job.groups.forEach((_, g) => {
-      if ((mask & (1 << g)) === 0) return;
+    v.forEach((x, g) => {
+      if (x === null) return;
       const at = (g * nA + ai) * nA + aj;
-      sums[at] = (sums[at] as number) + v;
+      sums[at] = (sums[at] as number) + x;
       present[at] = 1;
     });
   }
@@ -159,6 +183,11 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
     throw await parquetProblem(job, release, problem);
   }
   if (records === 0) throw dataError(msg.headerOnly(), { file: job.label });
+  // Which products had a value in each year, for the coverage notes (every row has one, or it was refused above).
+  for (const [t, bits] of years) {
+    const { used } = matrix.year(t);
+    for (let pk = bits.indexOf('1'); pk !== -1; pk = bits.indexOf('1', pk + 1)) used[codes[pk] as number] = 1;
+  }
   const sha256 = await hashing;
   return { matrix, sha256, records, skipped: {}, vintage: vintageName(release.cls) };
 }
