@@ -117,8 +117,9 @@ export function hasPandas(): boolean {
 }
 
 /** Start-up: `node -e 0`, `linkage --help`, `linkage compute` (the embedded sample). */
-export function runStartup(what: 'node' | 'help' | 'compute', cache: string): Measured {
-  const args = what === 'node' ? ['-e', '0'] : what === 'help' ? [CLI, '--help'] : [CLI, 'compute'];
-  const r = node(args, { LINKAGE_CACHE_DIR: cache });
+export function runStartup(what: 'node' | 'node-plain' | 'help' | 'compute', cache: string): Measured {
+  const args = what === 'node' || what === 'node-plain' ? ['-e', '0'] : what === 'help' ? [CLI, '--help'] : [CLI, 'compute'];
+  // node-plain: Node without NODE_EXTRA_CA_CERTS (a certificate file some machines set, parsed at every Node start).
+  const r = node(args, { LINKAGE_CACHE_DIR: cache, ...(what === 'node-plain' ? { NODE_EXTRA_CA_CERTS: undefined } : {}) });
   return { seconds: r.seconds, rssMb: r.rssMb };
 }

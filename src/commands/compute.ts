@@ -117,6 +117,8 @@ export async function runCompute(opts: ComputeOptions) {
       ...(opts.baciProducts ? { baciProducts: opts.baciProducts } : {}),
     },
     sample: opts.sample !== false,
+    // The years the results can read (with --latest N, up to N years before each): BACI years of a folder outside them are not scanned.
+    ...(trade && years !== undefined ? { years: new Set(years.flatMap((y) => Array.from({ length: latest + 1 }, (_, k) => y - k))) } : {}),
     ...(trade ? { reducer: () => tradeReducer(groups), trade: { groups, engine, countries: ctx.countries, cache: opts.cache !== false, economies: economiesAsked(geos, options, ctx.groups), ...(opts.progress && !opts.quiet ? { progress: opts.progress } : {}) } } : {}),
   });
   if (opts.edition !== undefined) checkEdition(opts.edition, provenances);

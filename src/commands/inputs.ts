@@ -7,6 +7,7 @@ import { warning, type Warning } from '../messages.js';
 import { dataPath } from '../paths.js';
 import { fetchedFrom } from '../fetch/provenance.js';
 import { expandInputs, notRecognised } from '../inputs/expand.js';
+import { baciFileYear } from '../engine/file-year.js';
 import { msg } from '../messages.js';
 
 /** The embedded default inputs (data/sample/*.csv), sorted, as [path, label]. */
@@ -38,9 +39,9 @@ export async function loadInputs(
   source: string | undefined,
   labels?: ReadonlyMap<string, string>,
   keep?: (r: CanonicalRow) => boolean,
-  extra: Pick<LoadOptions, 'reducer' | 'read' | 'trade'> & { sample?: boolean } = {},
+  extra: Pick<LoadOptions, 'reducer' | 'read' | 'trade'> & { sample?: boolean; years?: ReadonlySet<number> } = {},
 ): Promise<LoadedInputs> {
-  const { sample = true, ...load } = extra;
+  const { sample = true, years, ...load } = extra;
   // The user's files first: where one holds the same dataset and edition as the sample (the sample
   // is extracted from such files), its rows come first and its provenance is named.
   const expanded = expandInputs(files);
@@ -56,6 +57,12 @@ export async function loadInputs(
   const seen = new Set<string>();
   const provenances = new Set<Provenance>();
   for (const [file, label, given] of list) {
+    // A folder or glob of BACI years and a question about some years: the other years are not scanned.
+    const year = years !== undefined && load.trade !== undefined && expanded.listed.has(file) ? await baciFileYear(file) : undefined;
+    if (year !== undefined && !years?.has(year)) {
+      skipped.push(`${file} (year ${year}, by its name and first row; not asked for)`);
+      continue;
+    }
     let loaded: Loaded;
     try {
       loaded = await loadFile(file, { countries, ...load, ...(label !== undefined ? { label } : {}), ...(given && source !== undefined ? { source } : {}), ...(keep !== undefined ? { keep } : {}) });
