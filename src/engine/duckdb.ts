@@ -12,6 +12,9 @@ import { scanBaciCsv } from './scan-csv.js';
 import type { TradeKind } from './index.js';
 
 const sql = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const REPEATED = 'a repeated t,i,j,k';
+/** One number for a year × exporter × importer cell (BACI area codes have at most 4 digits). */
+const cellKey = (t: number, i: number, j: number) => (t * 10_000 + i) * 10_000 + j;
 
 /** A DuckDB in memory that installs and loads nothing at run time (CSV and Parquet readers are built in). */
 export async function openDuckdb(): Promise<{ con: DuckDBConnection; close: () => void }> {
@@ -151,6 +154,7 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
   let records = 0;
   let problem: string | undefined;
   const years: [number, string][] = [];
+  const repeatCells: number[] = [];
   const nA = matrix.geos.length;
   for (const r of rows) {
     const [cell, t, i, j, used, n, nv, dup, minv, unknown, bad, ...v] = r as [boolean, number | null, number | null, number | null, string | null, bigint, bigint, bigint, number | null, boolean, boolean, ...(number | null)[]];
@@ -159,6 +163,9 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
       continue;
     }
     records += Number(n);
+    // Cells with more rows than products (a repeated key, or a product not in the list): where a
+    // Parquet refusal looks for a repeated key.
+    if (Number(dup) > 0 && t !== null && i !== null && j !== null) repeatCells.push(cellKey(t, i, j));
     if (problem !== undefined) continue;
     const ai = i === null ? undefined : areaIdx.get(i);
     const aj = j === null ? undefined : areaIdx.get(j);
@@ -167,7 +174,7 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
     else if (ai === undefined || aj === undefined) problem = 'an area not in the dictionary';
     else if (unknown) problem = 'a product not in the release';
     else if (minv !== null && minv < 0) problem = 'a negative value';
-    else if (Number(dup) > 0) problem = 'a repeated t,i,j,k';
+    else if (Number(dup) > 0) problem = REPEATED;
     else if (Number(nv) < Number(n)) problem = 'a row without a trade value';
     if (problem !== undefined || t === null || ai === undefined || aj === undefined) continue;
     const { sums, present } = matrix.year(t);
@@ -180,7 +187,7 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
   }
   if (problem !== undefined) {
     if (kind === 'baci-csv') return scanBaciCsv(locating(job), release);
-    throw await parquetProblem(job, release, problem);
+    throw await parquetProblem(job, release, problem, repeatCells);
   }
   if (records === 0) throw dataError(msg.headerOnly(), { file: job.label });
   // Which products had a value in each year, for the coverage notes (every row has one, or it was refused above).
@@ -192,18 +199,38 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
   return { matrix, sha256, records, skipped: {}, vintage: vintageName(release.cls) };
 }
 
-/** The first bad row of a Parquet file, by row number (Parquet has no lines). */
-async function parquetProblem(job: ScanJob, release: BaciRelease, problem: string) {
+/**
+ * The first bad row of a Parquet file by row number (Parquet has no lines), and what is wrong with
+ * it, checked in the byte scanner's order: year, areas, product, value, repeated key (a row whose
+ * t,i,j,k an earlier row has, looked for only in `repeatCells`, the cells with more rows than
+ * products — every row of the file when there are more than 10,000), missing value. `problem`,
+ * what the scan found, when no row is found.
+ */
+async function parquetProblem(job: ScanJob, release: BaciRelease, problem: string, repeatCells: number[]) {
   const { con, close } = await openDuckdb();
   try {
+    const int = (c: string) => `try_cast(${c} as integer)`;
+    const file = `read_parquet(${sql(job.file)}, file_row_number = true)`;
     const areas = [...release.areas.keys()].join(',');
-    const products = release.products === undefined ? 'true' : `k in (${[...release.products].join(',')})`;
-    const q = `select file_row_number + 1 as row, t, i, j, k, v from read_parquet(${sql(job.file)}, file_row_number = true)
-      where v is null or try_cast(v as double) is null or try_cast(v as double) < 0 or try_cast(i as integer) not in (${areas}) or try_cast(j as integer) not in (${areas}) or not (${products})
-      order by file_row_number limit 1`;
+    const products = release.products === undefined ? `${int('k')} between 0 and 999999` : `${int('k')} in (${[...release.products].join(',')})`;
+    const value = 'try_cast(v as decimal(18,6))';
+    const inCells = repeatCells.length > 10_000 ? '' : `where (try_cast(t as bigint) * 10000 + try_cast(i as bigint)) * 10000 + try_cast(j as bigint) in (${repeatCells.join(',')})`;
+    const repeats = repeatCells.length === 0 ? 'false' : `row in (select row from (select file_row_number + 1 as row, row_number() over (partition by t, i, j, k order by file_row_number) as nth from ${file} ${inCells}) where nth > 1)`;
+    const q = `select row, t, i, j, k, v, problem from (select file_row_number + 1 as row, t, i, j, k, v, case
+        when ${int('t')} is null or ${int('t')} not between 1000 and 9999 then 'a year that is not 4 digits'
+        when ${int('i')} is null or ${int('i')} not in (${areas}) or ${int('j')} is null or ${int('j')} not in (${areas}) then 'an area not in the dictionary'
+        when ${int('k')} is null or not (${products}) then 'a product not in the release'
+        when v is not null and ${value} is null then 'a cell that is not a number'
+        when ${value} < 0 then 'a negative value'
+        when ${repeats} then ${sql(REPEATED)}
+        when v is null then 'a row without a trade value'
+      end as problem from ${file})
+      where problem is not null order by row limit 1`;
     const hit = (await con.runAndReadAll(q)).getRows()[0];
-    const where = hit === undefined ? '' : ` at row ${String(hit[0])} (t=${String(hit[1])} i=${String(hit[2])} j=${String(hit[3])} k=${hs6(Number(hit[4]))} v=${String(hit[5])})`;
-    return dataError(baciMsg.parquetRow(`${problem}${where}`), { file: job.label });
+    if (hit === undefined) return dataError(baciMsg.parquetRow(problem), { file: job.label });
+    const k = Number(hit[4]);
+    const at = `at row ${String(hit[0])} (t=${String(hit[1])} i=${String(hit[2])} j=${String(hit[3])} k=${hit[4] !== null && Number.isInteger(k) ? hs6(k) : String(hit[4])} v=${String(hit[5])})`;
+    return dataError(baciMsg.parquetRow(`${String(hit[6])} ${at}`), { file: job.label });
   } finally {
     close();
   }

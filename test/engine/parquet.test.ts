@@ -72,4 +72,47 @@ describe('BACI as Parquet, end to end', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/E_PARQUET_ROW: Parquet file has a negative value at row 500 /);
   });
+
+  // Found reviewing the engine: a repeated t,i,j,k or a year that is not 4 digits was refused
+  // without a row ('Parquet file has a repeated t,i,j,k'), though the hint says to fix that row; and
+  // the problem named came from whichever bad cell DuckDB listed first, the row from another check.
+  // [name, edit of the CSV's lines (line n = row n), the refusal's problem and row]
+  const cases: [string, (lines: string[]) => void, (lines: string[]) => string][] = [
+    ['a repeated t,i,j,k (another value)', (l) => l.splice(700, 0, `${fields(l[300])},1.5,1`), (l) => `a repeated t,i,j,k at row 700 (${named(l[700])})`],
+    ['a year of two digits', (l) => (l[400] = (l[400] as string).replace(/^2018,/, '99,')), (l) => `a year that is not 4 digits at row 400 (${named(l[400])})`],
+    ['a bad year before a negative value: the first in file order, with its own problem', (l) => {
+      l[150] = (l[150] as string).replace(/^2018,/, '99,');
+      l[600] = (l[600] as string).replace(/^(\d+,\d+,\d+,\d+,)[^,]+/, '$1-5');
+    }, (l) => `a year that is not 4 digits at row 150 (${named(l[150])})`],
+    ['a repeated t,i,j,k before a negative value', (l) => {
+      l[600] = (l[600] as string).replace(/^(\d+,\d+,\d+,\d+,)[^,]+/, '$1-5');
+      l.splice(300, 0, `${fields(l[100])},2.5,1`);
+    }, (l) => `a repeated t,i,j,k at row 300 (${named(l[300])})`],
+  ];
+  for (const [name, edit, expected] of cases) {
+    it(`${name}: refused with its row`, async () => {
+      const dir = tmpDir();
+      const csv = writeYear(dir, 2018, 2_000);
+      const lines = readFileSync(csv, 'utf8').split('\n');
+      edit(lines);
+      writeFileSync(csv, lines.join('\n'));
+      const parquet = join(dir, 'BACI_HS17_Y2018_V202301_BAD.parquet');
+      await toParquet(csv, parquet);
+      const r = await cli('compute', '--input', parquet, '--no-sample', ...LADDER, '--year', '2018', '--no-cache');
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.split('\n')[0]).toBe(`linkage: E_PARQUET_ROW: Parquet file has ${expected(lines)} (${parquet})`);
+    });
+  }
 });
+
+/** t,i,j,k of a CSV line. */
+function fields(line: string | undefined): string {
+  return (line ?? '').split(',').slice(0, 4).join(',');
+}
+
+/** A row as the Parquet refusal names it: t, i, j, k (six digits), v (as DuckDB prints a DOUBLE). */
+function named(line: string | undefined): string {
+  const [t, i, j, k, v] = (line ?? '').split(',') as [string, string, string, string, string];
+  return `t=${t} i=${i} j=${j} k=${k.padStart(6, '0')} v=${String(Number(v))}`;
+}
