@@ -143,34 +143,56 @@ function bilateralOne(req: ComputeRequest, o: TradeOptions, d: 'exports' | 'impo
  * less the self-flow F[i→i] unless self-flows are included. Never a sum of the partners in a file.
  */
 export function worldTotal(req: ComputeRequest, o: TradeOptions, i: string, y: number): CanonicalRow | undefined {
-  const parts = dirs(o.flow).map((d) => {
+  return combine(dirs(o.flow).map((d) => totalOne(req, o, d, i, y)));
+}
+
+/** {@link worldTotal} of one direction, remembered per table (every ladder and share asks for each member's). */
+function totalOne(req: ComputeRequest, o: TradeOptions, d: 'exports' | 'imports', i: string, y: number): CanonicalRow | undefined {
+  return remembered(req, o, `total|${d}|${i}|${y}`, () => {
     const own = one(req, o, d, i, 'WLD', y, 'reporter');
     const w = own ?? (o.basis === 'reporter' ? undefined : valued(req.table.candidates(tradeMeasure(DIRECT[d].mirror, o.products), 'WLD', y, i, req.edition)));
     if (w === undefined || o.includeSelf) return w;
     const basis = own !== undefined ? 'reporter' : 'mirror';
     return lessSelf(w, (from) => one(req, o, d, i, i, y, basis, from), (from) => unknownWhy(req, o, d, i, i, y, basis, from).length > 0);
   });
-  return combine(parts);
+}
+
+/**
+ * F[W→j] of one direction (j = WLD: F[W→W]) under the same self-flow rule as the members' totals
+ * and the intra sum: without --include-self, j's self-flow F[j→j] (for the world, Σ_k F[k→k]) is
+ * taken out. Remembered per table, as {@link totalOne}.
+ */
+function worldTo(req: ComputeRequest, o: TradeOptions, d: 'exports' | 'imports', j: string, y: number): CanonicalRow | undefined {
+  return remembered(req, o, `world|${d}|${j}|${y}`, () => {
+    const m = tradeMeasure(DIRECT[d].own, o.products);
+    const w = valued(req.table.candidates(m, 'WLD', y, j, req.edition));
+    if (w === undefined || o.includeSelf) return w;
+    return lessSelf(
+      w,
+      (from) => (j === 'WLD' ? valued(req.table.candidates(selfMeasure(m), 'WLD', y, undefined, req.edition), from) : one(req, o, d, j, j, y, 'reporter', from)),
+      (from) => j !== 'WLD' && unknownWhy(req, o, d, j, j, y, 'reporter', from).length > 0,
+    );
+  });
+}
+
+const totals = new WeakMap<ComputeRequest['table'], Map<string, CanonicalRow | null>>();
+
+/** `make()` once per table, product group, basis, self-flow rule, edition and `key` (undefined kept as such). */
+function remembered(req: ComputeRequest, o: TradeOptions, key: string, make: () => CanonicalRow | undefined): CanonicalRow | undefined {
+  let memo = totals.get(req.table);
+  if (memo === undefined) totals.set(req.table, (memo = new Map()));
+  const k = `${key}|${o.products.id}|${o.basis}|${o.includeSelf}|${req.edition ?? ''}`;
+  const seen = memo.get(k);
+  if (seen !== undefined) return seen ?? undefined;
+  const r = make();
+  memo.set(k, r ?? null);
+  return r;
 }
 
 /** The ladder's flow source for trade. */
 export function tradeSource(req: ComputeRequest, o: TradeOptions): FlowSource {
   const flows = dirs(o.flow).flatMap((d) => [tradeMeasure(DIRECT[d].own, o.products), tradeMeasure(DIRECT[d].mirror, o.products)]);
-  // F[W→j] and F[W→W] under the same self-flow rule as the members' totals and the intra sum:
-  // without --include-self, j's self-flow F[j→j] (and, for the world, Σ_k F[k→k]) is taken out.
-  const world = (j: string, y: number) =>
-    combine(
-      dirs(o.flow).map((d) => {
-        const m = tradeMeasure(DIRECT[d].own, o.products);
-        const w = valued(req.table.candidates(m, 'WLD', y, j, req.edition));
-        if (w === undefined || o.includeSelf) return w;
-        return lessSelf(
-          w,
-          (from) => (j === 'WLD' ? valued(req.table.candidates(selfMeasure(m), 'WLD', y, undefined, req.edition), from) : one(req, o, d, j, j, y, 'reporter', from)),
-          (from) => j !== 'WLD' && unknownWhy(req, o, d, j, j, y, 'reporter', from).length > 0,
-        );
-      }),
-    );
+  const world = (j: string, y: number) => combine(dirs(o.flow).map((d) => worldTo(req, o, d, j, y)));
   // The ladder asks per pair: the year's two blocks are kept at hand (no key built per call).
   let year = Number.NaN;
   let both: Record<'exports' | 'imports', Cells> | undefined;
