@@ -245,6 +245,9 @@ class Cells {
   private readonly ids = new Map<string, number>();
   private readonly rows: (CanonicalRow | null)[][] = [];
 
+  /** For total trade: the cells of exports and of imports it adds up. */
+  private parts: [Cells, Cells] | undefined;
+
   private constructor(
     private readonly d: Flow,
     private readonly y: number,
@@ -255,7 +258,10 @@ class Cells {
     if (memo === undefined) cellMemo.set(req.table, (memo = new Map()));
     const key = JSON.stringify([d, y, o.products.id, o.basis, req.edition ?? null]);
     let c = memo.get(key);
-    if (c === undefined) memo.set(key, (c = new Cells(d, y)));
+    if (c === undefined) {
+      memo.set(key, (c = new Cells(d, y)));
+      if (d === 'total') c.parts = [Cells.of(req, o, 'exports', y), Cells.of(req, o, 'imports', y)];
+    }
     return c;
   }
 
@@ -274,7 +280,7 @@ class Cells {
     const at = this.id(j);
     const seen = row[at];
     if (seen !== undefined) return seen ?? undefined;
-    const r = this.d !== 'total' ? bilateralOne(req, o, this.d, i, j, this.y) : plus(Cells.of(req, o, 'exports', this.y).get(req, o, i, j), Cells.of(req, o, 'imports', this.y).get(req, o, i, j));
+    const r = this.d !== 'total' ? bilateralOne(req, o, this.d, i, j, this.y) : plus(this.parts?.[0].get(req, o, i, j), this.parts?.[1].get(req, o, i, j));
     row[at] = r ?? null;
     return r;
   }
