@@ -43,12 +43,14 @@ export async function openDuckdb(): Promise<{ con: DuckDBConnection; close: () =
  * The file as a relation of t, i, j, k (integers) and v (US$, exact decimal ×1000), NULL for missing
  * values. A CSV's dialect and column types are given (nothing sniffed) and it is read in 4 MiB
  * buffers: DuckDB's default 32 MiB ones held about 33 MB more at the peak of a 10 M-row year, no faster.
+ * BACI has no quoted fields and the other paths refuse a double quote anywhere in a row: nothing
+ * is read as quoted, so a quote makes t, i, j, k or v not a number, and one in q is `bad`.
  */
 function source(kind: TradeKind, file: string): string {
   if (kind === 'baci-parquet') {
     return `(select try_cast(t as integer) as t, try_cast(i as integer) as i, try_cast(j as integer) as j, try_cast(k as integer) as k, try_cast(v as decimal(18,6)) * 1000 as v, (v is not null and try_cast(v as decimal(18,6)) is null) or try_cast(t as integer) is null or try_cast(i as integer) is null or try_cast(j as integer) is null or try_cast(k as integer) is null as bad from read_parquet(${sql(file)}))`;
   }
-  return `(select t, i, j, k, v * 1000 as v, false as bad from read_csv(${sql(file)}, buffer_size = 4194304, header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, strict_mode = true, null_padding = false, nullstr = ['', 'NA', '..', ':', 'NaN', '-'], columns = {'t': 'INTEGER', 'i': 'INTEGER', 'j': 'INTEGER', 'k': 'INTEGER', 'v': 'DECIMAL(18,6)', 'q': 'VARCHAR'}))`;
+  return `(select t, i, j, k, v * 1000 as v, contains(q, '"') as bad from read_csv(${sql(file)}, buffer_size = 4194304, header = true, delim = ',', quote = '', escape = '', auto_detect = false, strict_mode = true, null_padding = false, nullstr = ['', 'NA', '..', ':', 'NaN', '-'], columns = {'t': 'INTEGER', 'i': 'INTEGER', 'j': 'INTEGER', 'k': 'INTEGER', 'v': 'DECIMAL(18,6)', 'q': 'VARCHAR'}))`;
 }
 
 /**
