@@ -112,6 +112,11 @@ function combine(rows: (CanonicalRow | undefined)[]): CanonicalRow | undefined {
   return rows.length === 1 ? first : { ...first, value: (rows as CanonicalRow[]).reduce((a, r) => a + (r.value as number), 0) };
 }
 
+/** Exports plus imports of one pair, when both are known. */
+function plus(x: CanonicalRow | undefined, m: CanonicalRow | undefined): CanonicalRow | undefined {
+  return x === undefined || m === undefined ? undefined : combine([x, m]);
+}
+
 const dirs = (flow: Flow): ('exports' | 'imports')[] => (flow === 'total' ? ['exports', 'imports'] : [flow]);
 
 /**
@@ -124,9 +129,7 @@ const dirs = (flow: Flow): ('exports' | 'imports')[] => (flow === 'total' ? ['ex
 export function bilateral(req: ComputeRequest, o: TradeOptions, i: string, j: string, y: number, from?: string): CanonicalRow | undefined {
   // Hot (thousands of calls per ladder): plain branches rather than arrays and closures.
   if (o.flow !== 'total') return bilateralOne(req, o, o.flow, i, j, y, from);
-  const x = bilateralOne(req, o, 'exports', i, j, y, from);
-  const m = bilateralOne(req, o, 'imports', i, j, y, from);
-  return x === undefined || m === undefined ? undefined : combine([x, m]);
+  return plus(bilateralOne(req, o, 'exports', i, j, y, from), bilateralOne(req, o, 'imports', i, j, y, from));
 }
 
 function bilateralOne(req: ComputeRequest, o: TradeOptions, d: 'exports' | 'imports', i: string, j: string, y: number, from?: string): CanonicalRow | undefined {
@@ -193,26 +196,21 @@ function remembered(req: ComputeRequest, o: TradeOptions, key: string, make: () 
 export function tradeSource(req: ComputeRequest, o: TradeOptions): FlowSource {
   const flows = dirs(o.flow).flatMap((d) => [tradeMeasure(DIRECT[d].own, o.products), tradeMeasure(DIRECT[d].mirror, o.products)]);
   const world = (j: string, y: number) => combine(dirs(o.flow).map((d) => worldTo(req, o, d, j, y)));
-  // The ladder asks per pair: the year's two blocks are kept at hand (no key built per call).
+  // The ladder asks per pair: the year's block of the flow is kept at hand (no key built per call).
   let year = Number.NaN;
-  let both: Record<'exports' | 'imports', Cells> | undefined;
-  const cells = (d: 'exports' | 'imports', y: number): Cells => {
-    if (both === undefined || y !== year) {
+  let block: Cells | undefined;
+  const cells = (y: number): Cells => {
+    if (block === undefined || y !== year) {
       year = y;
-      both = { exports: Cells.of(req, o, 'exports', y), imports: Cells.of(req, o, 'imports', y) };
+      block = Cells.of(req, o, o.flow, y);
     }
-    return both[d];
+    return block;
   };
   return {
     what: `${o.flow === 'total' ? 'total trade' : o.flow} of ${o.products.id} with the world`,
     measures: flows,
     basis: `${o.basis}; flow ${o.flow}; products ${o.products.id}${o.includeSelf ? '; self-flows included' : ''}`,
-    flow: (i, j, y) => {
-      if (o.flow !== 'total') return cells(o.flow, y).get(req, o, i, j);
-      const x = cells('exports', y).get(req, o, i, j);
-      const m = cells('imports', y).get(req, o, i, j);
-      return x === undefined || m === undefined ? undefined : combine([x, m]);
-    },
+    flow: (i, j, y) => cells(y).get(req, o, i, j),
     ...(o.includeSelf ? { self: (i: string, y: number) => combine(dirs(o.flow).map((d) => oneWithBasis(req, o, d, i, i, y))) } : {}),
     // With self-flows counted, a member whose self-flow has no value has no known part in the ladder.
     total: (i, y) => {
@@ -237,9 +235,9 @@ export function tradeSource(req: ComputeRequest, o: TradeOptions): FlowSource {
 const cellMemo = new WeakMap<ComputeRequest['table'], Map<string, Cells>>();
 
 /**
- * The cells F[i→j] of one direction, product group, basis, edition and year (as
- * {@link bilateral} reads them for one direction), each looked up once per table: the three flows
- * (total = exports + imports) and overlapping groups (EU27 within EU28, most of both within the
+ * The cells F[i→j] of one flow, product group, basis, edition and year (as {@link bilateral}
+ * reads them), each looked up once per table: the three flows (total = exports + imports, from
+ * the cells of both directions) and overlapping groups (EU27 within EU28, most of both within the
  * OECD) read the same cells, and a ladder over a 38-member group reads 1,406 of them.
  * Economies are indexed densely; `null` marks a cell looked up and absent.
  */
@@ -247,17 +245,23 @@ class Cells {
   private readonly ids = new Map<string, number>();
   private readonly rows: (CanonicalRow | null)[][] = [];
 
+  /** For total trade: the cells of exports and of imports it adds up. */
+  private parts: [Cells, Cells] | undefined;
+
   private constructor(
-    private readonly d: 'exports' | 'imports',
+    private readonly d: Flow,
     private readonly y: number,
   ) {}
 
-  static of(req: ComputeRequest, o: TradeOptions, d: 'exports' | 'imports', y: number): Cells {
+  static of(req: ComputeRequest, o: TradeOptions, d: Flow, y: number): Cells {
     let memo = cellMemo.get(req.table);
     if (memo === undefined) cellMemo.set(req.table, (memo = new Map()));
     const key = JSON.stringify([d, y, o.products.id, o.basis, req.edition ?? null]);
     let c = memo.get(key);
-    if (c === undefined) memo.set(key, (c = new Cells(d, y)));
+    if (c === undefined) {
+      memo.set(key, (c = new Cells(d, y)));
+      if (d === 'total') c.parts = [Cells.of(req, o, 'exports', y), Cells.of(req, o, 'imports', y)];
+    }
     return c;
   }
 
@@ -276,7 +280,7 @@ class Cells {
     const at = this.id(j);
     const seen = row[at];
     if (seen !== undefined) return seen ?? undefined;
-    const r = bilateralOne(req, o, this.d, i, j, this.y);
+    const r = this.d !== 'total' ? bilateralOne(req, o, this.d, i, j, this.y) : plus(this.parts?.[0].get(req, o, i, j), this.parts?.[1].get(req, o, i, j));
     row[at] = r ?? null;
     return r;
   }

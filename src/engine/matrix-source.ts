@@ -61,7 +61,7 @@ export class MatrixSource implements RowSource {
     const m = this.margins(y, k.g);
     // A row of economy i exists exactly when i has a world total of that flow (its bilateral rows
     // are cells of that total); a world row when the matrix has any cell, or any self-flow, or any code.
-    const world = k.kind === 'X' || k.kind === 'M' ? !Number.isNaN(m.world) : k.kind === 'selfX' || k.kind === 'selfM' ? !Number.isNaN(m.self) : this.codes(y, k.g).length > 0;
+    const world = k.kind === 'X' || k.kind === 'M' ? !Number.isNaN(m.world) : k.kind === 'selfX' || k.kind === 'selfM' ? !Number.isNaN(m.self) : this.anyCode(y, k.g);
     if (geos === undefined) return world;
     if (world && geos.has('WLD')) return true;
     if (k.kind !== 'X' && k.kind !== 'M') return false;
@@ -144,6 +144,11 @@ export class MatrixSource implements RowSource {
       this.marginMemo.set(key, m);
     }
     return m;
+  }
+
+  /** Whether group g has a code present in year y (for all products, without listing the codes). */
+  private anyCode(y: number, g: number): boolean {
+    return (this.matrix.groups[g] as ProductGroup).kind === 'total' ? (this.matrix.used.get(y) as Uint8Array).includes(1) : this.codes(y, g).length > 0;
   }
 
   /** The codes of group g present in year y, ascending (the coverage note's list). */
