@@ -42,7 +42,9 @@ export async function buildProgram(io: Io, argv: readonly string[]): Promise<Com
 /** Commander's usage error text as `linkage: E_USAGE: what` plus `  hint: …` (suggestion first). */
 export function usageLines(text: string): string {
   const [first = '', ...rest] = text.replace(/^error: /, '').trim().split('\n').map((l) => l.trim()).filter((l) => l !== '');
-  const suggestion = rest.map((l) => l.replace(/^\((.*)\)$/, '$1')).join('; ');
+  // Extra words after the options are nearly always a glob the shell expanded (--input data/BACI_*.csv).
+  const extra = /too many arguments/.test(first) ? ['--input takes one file, folder or glob: quote a glob (--input \'data/BACI_*.csv\') so the shell does not expand it, or repeat --input for each file'] : [];
+  const suggestion = [...rest.map((l) => l.replace(/^\((.*)\)$/, '$1')), ...extra].join('; ');
   const hint = suggestion ? `${suggestion.charAt(0).toLowerCase()}${suggestion.slice(1)} (run with --help for usage)` : 'run with --help for usage';
   return `linkage: ${msg.usage.code}: ${first}\n  hint: ${hint}\n`;
 }

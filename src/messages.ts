@@ -173,7 +173,7 @@ export const msg = {
   // The last resort.
   internal: error('E_INTERNAL', (what: string) => [`internal error: ${what}`, 'this is a bug in linkage; please report it with the command line (run again with --verbose for a trace)'], "Cannot read properties of undefined (reading 'x')"),
   // Input sets, options, outputs and checks.
-  globNoMatch: error('E_GLOB_NO_MATCH', (pattern: string) => [`--input ${pattern} matches no input file`, `check the pattern (\`*\`, \`?\` and \`[..]\` in the last path segment; quote it so the shell does not expand it); inputs end in .csv, .json or .xlsx`], 'data/BACI_*.csv'),
+  globNoMatch: error('E_GLOB_NO_MATCH', (pattern: string) => [`--input ${pattern} matches no input file`, `check the pattern (\`*\`, \`?\` and \`[..]\` in the last path segment; quote it so the shell does not expand it); inputs end in .csv, .json, .xlsx or .parquet`], 'data/BACI_*.csv'),
   folderNoInputs: error('E_FOLDER_NO_INPUTS', (dir: string) => [`--input folder ${dir} holds no input file`, 'give a folder with .csv, .json or .xlsx exports (its sub-folders are not read), or name the files'], 'data/empty'),
   inputsSkipped: warn('W_INPUTS_SKIPPED', (count: number, list: string[]) => [`${count} file${count === 1 ? '' : 's'} in an --input folder or glob not read: ${list.slice(0, 5).join('; ')}${list.length > 5 ? `; and ${list.length - 5} more` : ''}`, 'only files whose format linkage recognises are read, and of BACI years only those asked for; name a file to read it or see why it is not recognised'], 1, ['notes.txt']),
   reversedYears: error('E_YEARS_REVERSED', (spec: string, from: number, to: number) => [`year range "${spec}" is reversed`, `write the earlier year first: --year ${to}-${from}`], '2018-2010', 2018, 2010),

@@ -18,7 +18,7 @@ import { dataPath } from '../paths.js';
 import { defaultInputs } from './inputs.js';
 import { fetchForFigures } from '../fetch/report.js';
 import { terminalLine } from '../render/escape.js';
-import { collect, outputFormat, parseFormat } from './options.js';
+import { collect, outputFormat, parseEngine } from './options.js';
 import { scanProgress, withProgress } from './progress.js';
 import type { TradeScanOptions } from '../engine/index.js';
 
@@ -68,7 +68,7 @@ export async function runCheck(opts: CheckOptions) {
   // Inputs add to the embedded sample (loadInputs adds it unless --no-sample), so fetched files
   // are given without the sample's paths.
   const fetched = await fetchForFigures(figures, ctx, opts, opts.fetchNote ? { note: opts.fetchNote } : {}, () => []);
-  const { table, inputs, warnings } = await loadInputs(fetched?.files ?? opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, undefined, { reducer: () => tradeReducer(products), sample: opts.sample !== false, trade: { groups: products, engine: parseFormat(opts.engine, ['auto', 'duckdb', 'js'] as const, 'auto'), countries: ctx.countries, cache: opts.cache !== false, ...withProgress(opts.quiet ? undefined : opts.progress) }, ...(fetched?.baciDictionary ? { read: { baciDictionary: fetched.baciDictionary } } : {}) });
+  const { table, inputs, warnings } = await loadInputs(fetched?.files ?? opts.input ?? [], ctx.countries, opts.source, opts.inputLabels, undefined, { reducer: () => tradeReducer(products), sample: opts.sample !== false, trade: { groups: products, engine: parseEngine(opts.engine), countries: ctx.countries, cache: opts.cache !== false, ...withProgress(opts.quiet ? undefined : opts.progress) }, ...(fetched?.baciDictionary ? { read: { baciDictionary: fetched.baciDictionary } } : {}) });
   const checked = checkFigures(figures, table, ctx.countries, ctx.groups, inputs.map((i) => i.file));
   return { figures: checked, summary: summarise(checked), inputs, warnings: settleRowWarnings(warnings, (r) => table.wasLookedUp(r)) };
 }

@@ -10,7 +10,7 @@ import { prepareOutput } from '../io/output.js';
 import { emitWarnings, settleRowWarnings } from './warnings.js';
 import { msg, warning, type Warning } from '../messages.js';
 import { terminalLine } from '../render/escape.js';
-import { collect, outputFormat, parseCount, parseFormat, parseOptions, parseYears } from './options.js';
+import { collect, outputFormat, parseCount, parseEngine, parseOptions, parseYears } from './options.js';
 import { validateOptions } from './option-schema.js';
 import { usageError } from '../errors.js';
 import { editionMatches } from '../model/table.js';
@@ -107,7 +107,7 @@ export async function runCompute(opts: ComputeOptions) {
   const trade = measures.has('trade');
   const fetched = await fetchedFor(indicators, ctx, opts, options, lists.products);
   const labels = fetched !== undefined && (opts.input ?? []).length === 0 ? new Map(defaultInputs()) : opts.inputLabels;
-  const engine = parseFormat(opts.engine, ['auto', 'duckdb', 'js'] as const, 'auto');
+  const engine = parseEngine(opts.engine);
   // Every product group is summed in the same pass over each input.
   const groups = trade ? uniqueGroups((lists.products ?? [options.products]).map(resolveProducts)) : [];
   const { table, inputs, provenances, warnings: loadWarnings } = await loadInputs(fetched?.files ?? opts.input ?? [], ctx.countries, opts.source, labels, (r) => measures.has(r.measure) || measures.has(r.measure.slice(0, r.measure.indexOf(':'))), {

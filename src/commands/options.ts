@@ -37,6 +37,17 @@ export function parseCount(name: string, value: string | undefined, fallback: nu
 }
 
 /** One of the allowed formats. */
+/** `--engine`: auto, duckdb or js, in any case; anything else is a usage error with a suggestion. */
+export function parseEngine(value: string | undefined): 'auto' | 'duckdb' | 'js' {
+  if (value === undefined) return 'auto';
+  const engines = ['auto', 'duckdb', 'js'] as const;
+  const v = value.trim().toLowerCase();
+  const hit = engines.find((e) => e === v);
+  if (hit !== undefined) return hit;
+  const [what, hint, code] = msg.badChoice('--engine', [...engines], value, '--engine js');
+  throw usageError([what, hintWith(v, engines, hint), code]);
+}
+
 export function parseFormat<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if (!(allowed as readonly string[]).includes(value)) {

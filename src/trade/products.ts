@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { usageError } from '../errors.js';
 import { msg } from '../messages.js';
+import { hintWith } from '../suggest.js';
 import { parseDataCsv } from '../model/csv-text.js';
 import { dataPath } from '../paths.js';
 import { own } from '../model/dict.js';
@@ -110,7 +111,8 @@ export function resolveProducts(spec: string | undefined): ProductGroup {
     return { id: s, label: `HS ${codes.join(', ')}${vintage === 'any' ? (chaptersOnly ? '' : " (as reported in each year's HS vintage)") : ` (${vintageName(vintage)})`}`, vintage, kind: codes.every((c) => c.length === 6) ? 'hs6' : 'prefix', codes: new Set(codes), citation: 'Harmonized System nomenclature (WCO)' };
   }
   if (s.endsWith('.csv')) return fromFile(s);
-  throw usageError(msg.unknownProductGroup(s));
+  const [what, hint, code] = msg.unknownProductGroup(s);
+  throw usageError([what, hintWith(s, ['TOTAL', 'hs84-85', 'hightech', 'hightech:any', 'hightech:most', 'hightech:all'], hint), code]);
 }
 
 let hs2017: Set<string> | undefined;
