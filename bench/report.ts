@@ -192,13 +192,13 @@ ${targets.map(([t, v, ok]) => `| ${t} | ${v} | ${verdict(ok)} |`).join('\n')}
 ## Targets explained, and the engine rule
 
 - **\`auto\` picks the byte scanner for every CSV and DuckDB for Parquet** (src/engine/index.ts).
-  Measured on the 10 M-row file during this work (load average 6–9, so CPU seconds): the scanner
-  3.2 s CPU, 133 MB; the DuckDB engine with every check 15.8 s CPU, 1.1 GB. Its repeated-key check
-  was tried several ways on that file: the same GROUP BY without the check 9.3 s CPU / 765 MB;
-  with \`count(distinct k)\` per cell (kept) 13.5 s / 1.0 GB; \`bitstring_agg\` per cell 19.0 s /
-  953 MB; a first GROUP BY t,i,j,k 15.9 s / 1.1 GB; one thread instead of two: the same CPU;
-  \`memory_limit\` 400 MB: 18.1 s / 667 MB (spilling). None beats the scanner on a CSV on 2 cores,
-  so \`auto\` never uses DuckDB for one; Parquet, which only DuckDB reads, pays that cost.
+  Measured on the 10 M-row file (\`compute --indicator trade-introversion --group CJK --no-cache\`,
+  medians of alternating runs, load 1.9–3.4): the scanner 1.52 s wall, 2.5 s CPU, 185 MB; the
+  DuckDB engine with every check 3.01 s, 5.4 s CPU, 269 MB (7.73 s, 11.5 s CPU and 1.07 GB before
+  this round: its join built its hash table on the file instead of the product list, and
+  \`count(distinct k)\` kept an entry per row; now the product list is the build side and a bit
+  string per t,i,j cell finds repeated keys). The scanner still wins on a CSV on 2 cores, so
+  \`auto\` never uses DuckDB for one; Parquet, which only DuckDB reads, pays DuckDB's cost.
 ${explanations.join('\n')}
 - **\`linkage --help\`**: the CLI loads only the module of the command that runs
   (src/commands/list.ts registers the others by name and description), and vega, vega-lite, resvg,
