@@ -133,11 +133,15 @@ export function bilateral(req: ComputeRequest, o: TradeOptions, i: string, j: st
 }
 
 function bilateralOne(req: ComputeRequest, o: TradeOptions, d: 'exports' | 'imports', i: string, j: string, y: number, from?: string): CanonicalRow | undefined {
-  const r = oneWithBasis(req, o, d, i, j, y, from);
+  // A reporter whose world total comes from a whole-world matrix (BACI) takes its pairs from that
+  // input too: a pair the matrix does not list is zero there, never another input's figure (the
+  // embedded sample's Comtrade rows) set against the matrix's total.
+  const w = one(req, o, d, i, 'WLD', y, 'reporter', from);
+  const whole = w !== undefined && w.provenance.dataset.startsWith('BACI') ? w : undefined;
+  const r = oneWithBasis(req, o, d, i, j, y, from ?? whole?.provenance.file);
   // The zero of an absent pair is for economies: a group's trade is its members' (or the source's own group row).
   if (r !== undefined || req.groups?.get(j) !== undefined) return r;
-  const w = one(req, o, d, i, 'WLD', y, 'reporter', from);
-  return w !== undefined && w.provenance.dataset.startsWith('BACI') ? { ...w, partner: j, value: 0, flags: { raw: 'absent from the whole-world matrix: no recorded trade' } } : undefined;
+  return whole !== undefined ? { ...whole, partner: j, value: 0, flags: { raw: 'absent from the whole-world matrix: no recorded trade' } } : undefined;
 }
 
 /**

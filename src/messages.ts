@@ -265,6 +265,7 @@ export const reason = {
   sumOverflow: (geo: string, members: string[], year: number): string => `the sum over ${members.join(', ')} for ${year} overflows (not a finite number), so ${geo} has no value`,
   nonFiniteResult: (what: string, prior: string | null): string => `the computed value is ${what}; check the inputs${prior ? `; ${prior}` : ''}`,
   wholeWorld: (): string => 'the group covers the whole world: the rest of the world is empty, so intensity and introversion (which compare the group with the rest of the world) are not defined',
+  ladderExceeds: (what: string, year: number, intra: number, out: number): string => `the flows among the members (${intra}) exceed the members' total ${what} (${out}) for ${year}: the inputs disagree (a share above 100 % is a data error), so the share has no value; compare the inputs in the provenance or give one source with --no-sample`,
   ladderDenominator: (what: string, year: number, members: string[], problem: string): string => `the members' total ${what} for ${year} (the denominator, ${members.join(' + ')}) ${problem}, so the share has no value`,
   worldTotalZero: (c: string, flow: string, products: string, year: number, includeSelf: boolean, value: number | null): string =>
     `${c}'s ${flow} of ${products} with the world for ${year} (the denominator${includeSelf ? '' : ', less self-flows'}) is ${value === 0 ? 'zero' : `${value}`}, so the share has no value`,

@@ -156,6 +156,13 @@ function one(src: FlowSource, indicator: string, geo: Geo & { kind: 'group' }, y
     const what = !Number.isFinite(outTotal) || !Number.isFinite(intra) ? 'is not a finite number (an overflowing input)' : 'is zero';
     return missing(indicator, geo, year, src, reason.ladderDenominator(src.what, year, members, what));
   }
+  // Part of a whole cannot exceed it: more trade among the members than with the world means the
+  // rows come from inputs that disagree (or a source's own inconsistency), never a share to print.
+  if (intra > outTotal * (1 + 1e-9)) {
+    const r = missing(indicator, geo, year, src, reason.ladderExceeds(src.what, year, intra, outTotal));
+    r.provenance = sortProvenance(used);
+    return r;
+  }
   const l = ladder(intra, outTotal, worldToR, world);
   return {
     indicator,
