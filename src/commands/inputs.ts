@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { loadFile, type Loaded, type LoadOptions } from '../loaders/load.js';
 import type { CountryRegistry } from '../model/countries.js';
-import { ObservationTable, type RowSource } from '../model/table.js';
+import { compareEditions, ObservationTable, type RowSource } from '../model/table.js';
 import type { CanonicalRow, Provenance } from '../model/types.js';
 import { warning, type Warning } from '../messages.js';
 import { dataPath } from '../paths.js';
@@ -97,5 +97,29 @@ export async function loadInputs(
     warnings.push(...(loaded.warnings ?? []));
   }
   if (skipped.length > 0) warnings.unshift(warning(msg.inputsSkipped(skipped.length, skipped)));
+  warnings.push(...sameYears(sources));
   return { table: new ObservationTable(rows, sources, inputs.map((i) => i.file)), inputs, provenances: [...provenances], warnings };
+}
+
+/**
+ * A year of one dataset held by several trade scans (a CSV and a Parquet of the same BACI year, two
+ * releases): the table reads each figure from the newest edition, then the first given, so the
+ * others are not used; said in a warning rather than left to be found.
+ */
+function sameYears(sources: readonly RowSource[]): Warning[] {
+  const held = new Map<string, RowSource[]>();
+  for (const s of sources) {
+    const years = new Set(s.measures().flatMap((m) => [...s.years(m)]));
+    for (const y of years) {
+      const key = JSON.stringify([s.provenance.dataset, y]);
+      held.set(key, [...(held.get(key) ?? []), s]);
+    }
+  }
+  return [...held]
+    .filter(([, list]) => list.length > 1)
+    .map(([key, list]) => {
+      const [dataset, year] = JSON.parse(key) as [string, number];
+      const ordered = list.map((s, k) => [s, k] as const).sort(([a, i], [b, j]) => compareEditions(a.provenance.edition, b.provenance.edition) || i - j);
+      return warning(msg.sameYearTwice(dataset, year, ordered.map(([s]) => `${s.provenance.file} (${s.provenance.edition})`)));
+    });
 }

@@ -62,3 +62,21 @@ describe('a BACI year beside a reporter file', () => {
     expect(r.stderr).toContain("the flows among the members (2090) exceed the members' total exports of TOTAL with the world (1000) for 2018: the inputs disagree");
   });
 });
+
+describe('one BACI year given twice', () => {
+  it('is said in a warning naming both inputs and which one is read (found by an acceptance trial: a CSV and a Parquet of one year that differ were resolved silently)', async () => {
+    const a = baci();
+    const b = join(tmpDir(), 'BACI_HS17_Y2018_V202301.csv');
+    writeFileSync(join(b, '..', 'country_codes_V202301.csv'), DICT);
+    writeFileSync(b, `t,i,j,k,v,q\n${BACI.map((r) => `${r},1`).join('\n').replace('2018,156,410,847130,10', '2018,156,410,847130,11')}\n`);
+    const r = await cli('compute', '--input', a, '--input', b, '--no-sample', '--no-cache', '--indicator', 'trade-intra-share', '--group', 'CJK', '--year', '2018', '--format', 'json');
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { results: Result[]; warnings: { code: string; message: string }[] };
+    expect(out.warnings.find((w) => w.code === 'W_SAME_YEAR_TWICE')?.message).toBe(`BACI HS17 2018 is in 2 inputs: ${a} (202301); ${b} (202301); each figure is read from the first (newest edition, then the order given)`);
+    expect(r.stderr).toContain('W_SAME_YEAR_TWICE');
+    expect(out.results[0]?.provenance.map((p) => p.file)).toEqual([a]);
+    // Different years are no warning.
+    const one = await cli('compute', '--input', a, '--no-sample', '--no-cache', '--indicator', 'trade-intra-share', '--group', 'CJK', '--year', '2018', '--format', 'json');
+    expect(one.stderr).not.toContain('W_SAME_YEAR_TWICE');
+  });
+});
