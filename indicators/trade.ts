@@ -112,11 +112,6 @@ function combine(rows: (CanonicalRow | undefined)[]): CanonicalRow | undefined {
   return rows.length === 1 ? first : { ...first, value: (rows as CanonicalRow[]).reduce((a, r) => a + (r.value as number), 0) };
 }
 
-/** Exports plus imports of one pair, when both are known. */
-function plus(x: CanonicalRow | undefined, m: CanonicalRow | undefined): CanonicalRow | undefined {
-  return x === undefined || m === undefined ? undefined : combine([x, m]);
-}
-
 const dirs = (flow: Flow): ('exports' | 'imports')[] => (flow === 'total' ? ['exports', 'imports'] : [flow]);
 
 /**
@@ -129,7 +124,7 @@ const dirs = (flow: Flow): ('exports' | 'imports')[] => (flow === 'total' ? ['ex
 export function bilateral(req: ComputeRequest, o: TradeOptions, i: string, j: string, y: number, from?: string): CanonicalRow | undefined {
   // Hot (thousands of calls per ladder): plain branches rather than arrays and closures.
   if (o.flow !== 'total') return bilateralOne(req, o, o.flow, i, j, y, from);
-  return plus(bilateralOne(req, o, 'exports', i, j, y, from), bilateralOne(req, o, 'imports', i, j, y, from));
+  return combine([bilateralOne(req, o, 'exports', i, j, y, from), bilateralOne(req, o, 'imports', i, j, y, from)]);
 }
 
 function bilateralOne(req: ComputeRequest, o: TradeOptions, d: 'exports' | 'imports', i: string, j: string, y: number, from?: string): CanonicalRow | undefined {
@@ -284,7 +279,7 @@ class Cells {
     const at = this.id(j);
     const seen = row[at];
     if (seen !== undefined) return seen ?? undefined;
-    const r = this.d !== 'total' ? bilateralOne(req, o, this.d, i, j, this.y) : plus(this.parts?.[0].get(req, o, i, j), this.parts?.[1].get(req, o, i, j));
+    const r = this.d !== 'total' ? bilateralOne(req, o, this.d, i, j, this.y) : combine([this.parts?.[0].get(req, o, i, j), this.parts?.[1].get(req, o, i, j)]);
     row[at] = r ?? null;
     return r;
   }

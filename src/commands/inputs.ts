@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { loadFile, type Loaded, type LoadOptions } from '../loaders/load.js';
 import type { CountryRegistry } from '../model/countries.js';
-import { compareEditions, ObservationTable, type RowSource } from '../model/table.js';
+import { ObservationTable, preferenceOrder, type RowSource } from '../model/table.js';
 import type { CanonicalRow, Provenance } from '../model/types.js';
 import { warning, type Warning } from '../messages.js';
 import { dataPath } from '../paths.js';
@@ -119,7 +119,8 @@ function sameYears(sources: readonly RowSource[]): Warning[] {
     .filter(([, list]) => list.length > 1)
     .map(([key, list]) => {
       const [dataset, year] = JSON.parse(key) as [string, number];
-      const ordered = list.map((s, k) => [s, k] as const).sort(([a, i], [b, j]) => compareEditions(a.provenance.edition, b.provenance.edition) || i - j);
-      return warning(msg.sameYearTwice(dataset, year, ordered.map(([s]) => `${s.provenance.file} (${s.provenance.edition})`)));
+      const given = list.map((s) => s.provenance);
+      const ordered = [...given].sort((a, b) => preferenceOrder(a, b, (p) => given.indexOf(p)));
+      return warning(msg.sameYearTwice(dataset, year, ordered.map((p) => `${p.file} (${p.edition})`)));
     });
 }

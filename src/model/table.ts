@@ -9,6 +9,11 @@ export function compareEditions(a: string, b: string): number {
   return kb.localeCompare(ka);
 }
 
+/** The order a key's rows are read in: newest edition first, then the input given first (`rank`). */
+export function preferenceOrder(a: Provenance, b: Provenance, rank: (p: Provenance) => number): number {
+  return compareEditions(a.edition, b.edition) || rank(a) - rank(b);
+}
+
 /** True when an `--edition` choice names this provenance (`2019`, `2023-05`, `MSTI`, `MSTI:2019`). */
 export function editionMatches(choice: string, p: Provenance): boolean {
   const [ds, ed] = choice.includes(':') ? (choice.split(':', 2) as [string, string]) : [undefined, choice];
@@ -141,10 +146,9 @@ export class ObservationTable {
     const key = `${measure}|${geo}|${partner ?? ''}|${year}`;
     let list = this.merged.get(key);
     if (list === undefined) {
-      const rank = (r: CanonicalRow) => this.rank.get(r.provenance.file) ?? 0;
       list = [...(entry?.rows ?? []), ...sources.flatMap((s) => s.rows(measure, geo, partner, year))];
       // As the constructor orders a key's rows: newest edition first, inputs in order within one.
-      list.sort((a, b) => compareEditions(a.provenance.edition, b.provenance.edition) || rank(a) - rank(b));
+      list.sort((a, b) => preferenceOrder(a.provenance, b.provenance, (p) => this.rank.get(p.file) ?? 0));
       this.merged.set(key, list);
     }
     return list;

@@ -22,6 +22,19 @@ async function toParquet(csv: string, parquet: string): Promise<void> {
 const LADDER = ['--indicator', 'trade-intra-share', '--indicator', 'trade-introversion', '--group', 'CJK', '--group', 'UFG', '--group', 'UCM', '--no-members'];
 const values = (stdout: string) => (JSON.parse(stdout) as { results: Result[] }).results.map((r) => [r.indicator, r.geo, r.year, r.status, r.value, r.detail?.['intensity'] ?? null]);
 
+/** A generated 2018 year (2,000 rows) with `edit` applied to its CSV lines, as Parquet; the ladder computed from it. */
+async function refusal(edit: (lines: string[]) => void) {
+  const dir = tmpDir();
+  const csv = writeYear(dir, 2018, 2_000);
+  const lines = readFileSync(csv, 'utf8').split('\n');
+  edit(lines);
+  writeFileSync(csv, lines.join('\n'));
+  const parquet = join(dir, 'BACI_HS17_Y2018_V202301_BAD.parquet');
+  await toParquet(csv, parquet);
+  const r = await cli('compute', '--input', parquet, '--no-sample', ...LADDER, '--year', '2018', '--no-cache');
+  return { r, lines, parquet };
+}
+
 async function compute(input: string, years: string, ...extra: string[]) {
   const r = await cli('compute', '--input', input, '--no-sample', ...LADDER, '--year', years, '--format', 'json', '--no-cache', ...extra);
   expect(r.code, r.stderr).toBe(0);
@@ -60,14 +73,7 @@ describe('BACI as Parquet, end to end', () => {
   });
 
   it('a bad Parquet row is refused with its row number, nothing on stdout', async () => {
-    const dir = tmpDir();
-    const csv = writeYear(dir, 2018, 2_000);
-    const lines = readFileSync(csv, 'utf8').split('\n');
-    lines[500] = (lines[500] as string).replace(/^(\d+,\d+,\d+,\d+,)[^,]+/, '$1-5');
-    writeFileSync(csv, lines.join('\n'));
-    const parquet = join(dir, 'BACI_HS17_Y2018_V202301_BAD.parquet');
-    await toParquet(csv, parquet);
-    const r = await cli('compute', '--input', parquet, '--no-sample', ...LADDER, '--year', '2018', '--no-cache');
+    const { r } = await refusal((lines) => (lines[500] = (lines[500] as string).replace(/^(\d+,\d+,\d+,\d+,)[^,]+/, '$1-5')));
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/E_PARQUET_ROW: Parquet file has a negative value at row 500 /);
@@ -91,14 +97,7 @@ describe('BACI as Parquet, end to end', () => {
   ];
   for (const [name, edit, expected] of cases) {
     it(`${name}: refused with its row`, async () => {
-      const dir = tmpDir();
-      const csv = writeYear(dir, 2018, 2_000);
-      const lines = readFileSync(csv, 'utf8').split('\n');
-      edit(lines);
-      writeFileSync(csv, lines.join('\n'));
-      const parquet = join(dir, 'BACI_HS17_Y2018_V202301_BAD.parquet');
-      await toParquet(csv, parquet);
-      const r = await cli('compute', '--input', parquet, '--no-sample', ...LADDER, '--year', '2018', '--no-cache');
+      const { r, lines, parquet } = await refusal(edit);
       expect(r.code).toBe(1);
       expect(r.stdout).toBe('');
       expect(r.stderr.split('\n')[0]).toBe(`linkage: E_PARQUET_ROW: Parquet file has ${expected(lines)} (${parquet})`);
