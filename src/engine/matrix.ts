@@ -1,6 +1,7 @@
 import type { CanonicalRow, Flags, Provenance } from '../model/types.js';
 import { selfMeasure, tradeMeasure } from '../trade/aggregate.js';
-import { inGroup, type ProductGroup } from '../trade/products.js';
+import { scanCoverage } from '../trade/plan.js';
+import type { ProductGroup } from '../trade/products.js';
 import { hs6 } from './release.js';
 
 /**
@@ -156,10 +157,10 @@ export class TradeMatrix {
       const codes = usedCodes(used);
       for (const [group] of asked) {
         // hs6 strings are zero-padded to six digits, so ascending k is already their sorted order.
-        const present = group.kind === 'total' ? codes : codes.filter((c) => inGroup(group, c));
-        if (present.length === 0) continue;
+        const { present, refused } = scanCoverage(group, codes);
+        if (present.length === 0 && refused.length === 0) continue;
         for (const flow of ['X', 'M']) {
-          out.push({ measure: `trade-codes:${flow}:${group.id}`, geo: 'WLD', partner: null, year, value: null, unit: 'codes', flags: {}, provenance, codes: { vintages: this.cls === '' ? [] : [this.cls], present: [...present], refused: [] } });
+          out.push({ measure: `trade-codes:${flow}:${group.id}`, geo: 'WLD', partner: null, year, value: null, unit: 'codes', flags: {}, provenance, codes: { vintages: this.cls === '' ? [] : [this.cls], present: [...present], refused: [...refused] } });
         }
       }
     }

@@ -1,6 +1,6 @@
 import type { CanonicalRow, TradeCodes } from '../model/types.js';
-import { inGroup, vintageName, type ProductGroup } from './products.js';
-import { convertCode, correlated, describeChange } from './vintages.js';
+import type { ProductGroup } from './products.js';
+import { planCode } from './plan.js';
 import { reason } from '../messages.js';
 
 /**
@@ -124,17 +124,14 @@ export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
     if (group.kind !== 'total' && code.length < 6) e.coarse.add(code);
     e.parts.set(part, (e.parts.get(part) ?? 0) + value);
   };
-  /** What a raw code means for a group: the code to add (converted 1:1 to a fixed list's vintage), a refusal, or nothing. */
-  const plan = (g: ProductGroup, t: { cls: string; code: string }, complete: boolean): { code: string } | { why: string } | null => {
-    if (g.kind === 'total') return complete || t.code === 'TOTAL' ? { code: t.code } : null;
-    if (g.vintage === 'any' || t.cls === g.vintage || t.code === 'TOTAL') return inGroup(g, t.code) ? { code: t.code } : null;
-    if (t.code.length !== 6 || !correlated(t.cls, g.vintage)) {
-      return inGroup(g, t.code) || [...g.codes].some((c) => c.startsWith(t.code)) ? { why: reason.noCorrelation(t.code, vintageName(t.cls), vintageName(g.vintage)) } : null;
+  /** What a raw measure means for each group (src/trade/plan.ts), worked out once per measure. */
+  const plans = (t: { flow: string; cls: string; code: string }, complete: boolean) => {
+    const out = { t, adds: [] as { g: ProductGroup; code: string }[], refused: [] as { g: ProductGroup; why: string }[] };
+    for (const g of groups) {
+      const p = planCode(g, t.cls, t.code, complete);
+      if (p !== null) 'code' in p ? out.adds.push({ g, code: p.code }) : out.refused.push({ g, why: p.why });
     }
-    const c = convertCode(t.code, t.cls, g.vintage);
-    if ('code' in c) return inGroup(g, c.code) ? { code: c.code } : null;
-    const touches = c.change.counterparts.some((x) => inGroup(g, x)) || (c.change.count > c.change.counterparts.length && [...g.codes].some((x) => c.change.headings.includes(x.slice(0, 4))));
-    return touches ? { why: describeChange(c.change) } : null;
+    return out;
   };
   return {
     accepts: (row) => row.measure.startsWith('trade:'),
@@ -152,11 +149,7 @@ export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
       let m = memo.get(key);
       if (m === undefined) {
         const t = parseTradeMeasure(row.measure);
-        m = t === undefined ? null : { t, adds: [], refused: [] };
-        for (const g of t === undefined ? [] : groups) {
-          const p = plan(g, t as { cls: string; code: string }, complete);
-          if (p !== null && m !== null) 'code' in p ? m.adds.push({ g, code: p.code }) : m.refused.push({ g, why: p.why });
-        }
+        m = t === undefined ? null : plans(t, complete);
         memo.set(key, m);
       }
       if (m === null) return;
@@ -212,7 +205,7 @@ export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
       const codeNotes = [...notes.values()].map(({ row, codes }) => {
         const coarse = new Set(codes.present.filter((c) => c.length < 6));
         const present = codes.present.filter((c) => c === 'TOTAL' || ![...coarse].some((p) => p !== c && c.startsWith(p))).sort();
-        return { ...row, codes: { vintages: codes.vintages.sort(), present, refused: codes.refused } };
+        return { ...row, codes: { vintages: codes.vintages.sort(), present, refused: [...codes.refused].sort() } };
       });
       return [...out, ...world.values(), ...codeNotes];
     },
