@@ -158,8 +158,13 @@ export function readAggregates(sha256: string, groups: readonly ProductGroup[], 
   }
 }
 
-/** Store a scan's outcome (atomically, body then header; failures to write are ignored). */
-export function writeAggregates(outcome: ScanOutcome, groups: readonly ProductGroup[], release: BaciRelease): void {
+/** The folder of the aggregate cache (for messages). */
+export function aggregatesFolder(): string {
+  return area();
+}
+
+/** Store a scan's outcome (atomically, body then header); false when it could not be written. */
+export function writeAggregates(outcome: ScanOutcome, groups: readonly ProductGroup[], release: BaciRelease): boolean {
   const key = keyOf(outcome.sha256, groups, release);
   const years: Header['years'] = [];
   const parts: Uint8Array[] = [];
@@ -180,5 +185,5 @@ export function writeAggregates(outcome: ScanOutcome, groups: readonly ProductGr
   }
   const body = Buffer.concat(parts);
   const header: Header = { format: FORMAT, key, sha256: outcome.sha256, geos: [...outcome.matrix.geos], groups: groups.map((g) => g.id), records: outcome.records, skipped: outcome.skipped, vintage: outcome.vintage, cls: outcome.matrix.cls, endian: endianness(), years, body: { bytes: body.length, sha256: digest(body) } };
-  if (writeCacheFile(area(), `${key}.bin`, body)) writeCacheFile(area(), `${key}.json`, JSON.stringify(header));
+  return writeCacheFile(area(), `${key}.bin`, body) && writeCacheFile(area(), `${key}.json`, JSON.stringify(header));
 }

@@ -1,12 +1,12 @@
 import { open, stat } from 'node:fs/promises';
 import { dataError, usageError } from '../errors.js';
-import { baciMsg, msg } from '../messages.js';
+import { baciMsg, msg, warning } from '../messages.js';
 import type { Loaded } from '../loaders/consume.js';
 import type { CountryRegistry } from '../model/countries.js';
 import { inFileVintage } from '../trade/plan.js';
 import { resolveProducts, type ProductGroup } from '../trade/products.js';
 import { MatrixSource } from './matrix-source.js';
-import { readAggregates, rememberedSha256, rememberSha256, writeAggregates } from './cache.js';
+import { aggregatesFolder, readAggregates, rememberedSha256, rememberSha256, writeAggregates } from './cache.js';
 import type { ScanJob, ScanOutcome } from './job.js';
 import { baciProvenance, baciRelease, type BaciRelease, type ReleaseOptions } from './release.js';
 
@@ -115,6 +115,7 @@ export async function scanTrade(file: string, label: string, kind: TradeKind, op
   const engine = chooseEngine(opts.engine, kind, info.size, label);
   let outcome: ScanOutcome | undefined;
   let cacheKey: string | undefined;
+  let unwritable = false;
   if (known !== undefined) {
     const hit = readAggregates(known, groups, release);
     if (hit !== undefined) ({ outcome, key: cacheKey } = hit);
@@ -124,7 +125,8 @@ export async function scanTrade(file: string, label: string, kind: TradeKind, op
     outcome = await run(engine, kind, { file, label, groups, ...(known !== undefined ? { sha256: known } : {}), ...(progress ? { progress } : {}), ...(opts.split ? { split: opts.split } : {}) }, release);
     if (useCache) {
       rememberSha256(file, info, outcome.sha256);
-      writeAggregates(outcome, groups, release);
+      // Said, not silent: a cache that cannot be written makes every run a full scan.
+      unwritable = !writeAggregates(outcome, groups, release);
     }
   }
   const provenance = { ...baciProvenance(release, label, outcome.sha256), ...(cacheKey !== undefined ? { cache: cacheKey } : {}) };
@@ -147,5 +149,6 @@ export async function scanTrade(file: string, label: string, kind: TradeKind, op
       skipped: { count: skippedCount, reasons: outcome.skipped },
       engine: cacheKey !== undefined ? 'cache' : engine,
     },
+    ...(unwritable ? { warnings: [warning(msg.cacheUnwritable(aggregatesFolder(), label))] } : {}),
   };
 }

@@ -3,15 +3,29 @@
  * not binary 2.67). Used for display and for the published-figure check.
  */
 export function roundHalfAway(value: number, decimals: number): number {
-  const shifted = Number(`${Math.abs(value).toPrecision(15)}e${decimals}`);
-  const rounded = Math.round(shifted + 1e-9 * Math.sign(shifted)) ;
-  return Math.sign(value) * Number(`${rounded}e${-decimals}`);
+  // Shifted through the decimal text (so 1.005 rounds to 1.01); a value whose text has an exponent
+  // (below 1e-6 or from 1e21) by arithmetic, which there cannot misplace a tie.
+  const text = Math.abs(value).toPrecision(15);
+  const shifted = text.includes('e') ? Math.abs(value) * 10 ** decimals : Number(`${text}e${decimals}`);
+  const rounded = Math.round(shifted + 1e-9 * Math.sign(shifted));
+  return Math.sign(value) * (String(rounded).includes('e') ? rounded / 10 ** decimals : Number(`${rounded}e${-decimals}`));
 }
 
 /** Fixed-decimal text of a number, or `—` for missing. */
 export function formatNumber(value: number | null, decimals: number): string {
   if (value === null) return '—';
   return roundHalfAway(value, decimals).toFixed(decimals);
+}
+
+/**
+ * {@link formatNumber} for a reader: a value that is not zero never shows as zero — one that would
+ * round to 0 at `decimals` gets two significant digits (0.0031, -0.00042; 1.2e-15 beyond twelve decimals).
+ */
+export function formatReadable(value: number | null, decimals: number): string {
+  const fixed = formatNumber(value, decimals);
+  if (value === null || value === 0 || !Number.isFinite(value) || Number(fixed) !== 0) return fixed;
+  const d = 1 - Math.floor(Math.log10(Math.abs(value)));
+  return d > 12 ? value.toExponential(1) : roundHalfAway(value, d).toFixed(d);
 }
 
 /** Display decimals for a unit. */
@@ -54,7 +68,7 @@ export function displayUnit(unit: string): DisplayUnit {
 /** A value for a reader, in its display unit, thousands grouped (`1,234.50`; `—` for missing). */
 export function formatDisplay(value: number | null, unit: string): string {
   const d = displayUnit(unit);
-  return groupThousands(formatNumber(value === null ? null : value * d.scale, d.decimals));
+  return groupThousands(formatReadable(value === null ? null : value * d.scale, d.decimals));
 }
 
 /** Commas between groups of three digits of a number's integer part: `-1234567.5` → `-1,234,567.5`; other text unchanged. */

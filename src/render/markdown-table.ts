@@ -1,7 +1,7 @@
 import type { Result } from '../model/indicator.js';
 import { displayUnit } from './format.js';
 import { hasPartner, provenanceLabel } from './labels.js';
-import { leadingCells, leadingHead, resultNote, type Namer } from './table.js';
+import { ladderKeys, leadingCells, leadingHead, resultNote, type Namer } from './table.js';
 
 /** A Markdown table cell: one line, pipes and HTML neutralised, Markdown punctuation escaped. */
 export function mdCell(text: unknown): string {
@@ -19,7 +19,7 @@ export function renderResultsMarkdown(results: readonly Result[], name: Namer, t
   for (const [id, rows] of byIndicator) {
     const partner = rows.some(hasPartner);
     const series = rows.some((r) => r.breakdown !== null);
-    const ladder = rows.some((r) => r.detail !== undefined && 'intensity' in r.detail);
+    const ladder = ladderKeys(rows);
     const units = [...new Set(rows.map((r) => displayUnit(r.unit).label))];
     const cols = { partner, series, ladder, units };
     const head = [...leadingHead(cols), 'Note', 'Source'];

@@ -1,8 +1,8 @@
 import type { Result } from '../model/indicator.js';
 import type { Provenance } from '../model/types.js';
-import { displayUnit, formatDisplay, formatNumber } from './format.js';
+import { displayUnit, formatDisplay, formatReadable } from './format.js';
 import { hasPartner, isLowerBound, partnerLabel, provenanceLabel, seriesLabel } from './labels.js';
-import { displayCell, displayTable, wrap } from './width.js';
+import { displayCell, displayTable, wrap, wrapCell } from './width.js';
 
 /** Rule lines only under the header and around the table. */
 export const COMPACT = { drawHorizontalLine: (i: number, size: number) => i === 0 || i === 1 || i === size } as const;
@@ -39,17 +39,40 @@ export function ladderValue(r: Result, key: 'intensity' | 'introversion' | 'worl
 
 const NUMERIC = /^(Year|Value|Intensity|Introversion)/;
 
+export type LadderKey = 'intensity' | 'introversion';
+const LADDER: Record<LadderKey, { head: string; decimals: number }> = { intensity: { head: 'Intensity', decimals: 2 }, introversion: { head: 'Introversion', decimals: 3 } };
+
+/**
+ * The ladder indices shown beside a block of results' values: those their details hold, less one
+ * every value already is (trade-intensity's intensity, trade-introversion's introversion).
+ */
+export function ladderKeys(rows: readonly Result[]): LadderKey[] {
+  if (!rows.some((r) => r.detail !== undefined && 'intensity' in r.detail)) return [];
+  const valued = rows.filter((r) => r.value !== null);
+  return (['intensity', 'introversion'] as const).filter((k) => valued.length === 0 || valued.some((r) => r.value !== ladderValue(r, k)));
+}
+
+/** Header cells of the ladder columns. */
+export function ladderHead(keys: readonly LadderKey[]): string[] {
+  return keys.map((k) => LADDER[k].head);
+}
+
+/** A result's ladder cells ('—' where it has none). */
+export function ladderCells(r: Result, keys: readonly LadderKey[]): string[] {
+  return keys.map((k) => formatReadable(ladderValue(r, k), LADDER[k].decimals));
+}
+
 /** The optional columns a block of results needs; `units` are the display units present. */
 export interface Columns {
   partner: boolean;
   series: boolean;
-  ladder: boolean;
+  ladder: readonly LadderKey[];
   units: readonly string[];
 }
 
 /** Header cells shared by the text and Markdown tables: geography, partner, series, year, value, ladder. */
 export function leadingHead(c: Columns): string[] {
-  return ['Geography', ...(c.partner ? ['Partner'] : []), ...(c.series ? ['Series'] : []), 'Year', c.units.length === 1 ? `Value (${c.units[0]})` : 'Value', ...(c.ladder ? ['Intensity', 'Introversion'] : [])];
+  return ['Geography', ...(c.partner ? ['Partner'] : []), ...(c.series ? ['Series'] : []), 'Year', c.units.length === 1 ? `Value (${c.units[0]})` : 'Value', ...ladderHead(c.ladder)];
 }
 
 /** One result's cells under {@link leadingHead}. */
@@ -60,7 +83,7 @@ export function leadingCells(r: Result, name: Namer, c: Columns): string[] {
     ...(c.series ? [seriesLabel(r.breakdown)] : []),
     r.year === 0 ? '—' : String(r.year),
     c.units.length === 1 ? displayValue(r) : `${displayValue(r)} ${displayUnit(r.unit).label}`,
-    ...(c.ladder ? [formatNumber(ladderValue(r, 'intensity'), 2), formatNumber(ladderValue(r, 'introversion'), 3)] : []),
+    ...ladderCells(r, c.ladder),
   ];
 }
 
@@ -80,13 +103,21 @@ function rendered(rows: string[][], noteWidth?: number, fit?: number): string {
   });
   if (noteWidth !== undefined) columns[head.length - 1] = { width: noteWidth, wrapWord: true };
   let text = displayTable(rows, { ...COMPACT, columns });
-  for (let pass = 0; fit !== undefined && pass < 6 && widthOf(text) > fit; pass++) {
+  const natural = (i: number) => columns[i]?.width ?? Math.max(...rows.map((r) => displayWidth(displayCell(r[i] ?? ''))));
+  for (let pass = 0; fit !== undefined && pass < 3 && widthOf(text) > fit; pass++) {
     const over = widthOf(text) - fit;
-    const natural = (i: number) => columns[i]?.width ?? Math.max(...rows.map((r) => displayWidth(r[i] ?? '')));
-    const widest = head.map((h, i) => i).filter((i) => WRAPPABLE.has(head[i] ?? '') && natural(i) > 10).sort((a, b) => natural(b) - natural(a))[0];
-    if (widest === undefined) break;
-    columns[widest] = { width: Math.max(10, natural(widest) - over), wrapWord: true };
-    text = displayTable(rows, { ...COMPACT, columns });
+    // The widest text columns are brought down to one level (never below 10), the highest that fits.
+    const wrappable = head.map((h, i) => i).filter((i) => WRAPPABLE.has(head[i] ?? '') && natural(i) > 10);
+    if (wrappable.length === 0) break;
+    const saved = (level: number) => wrappable.reduce((a, i) => a + Math.max(0, natural(i) - level), 0);
+    let level = Math.max(...wrappable.map(natural));
+    while (level > 10 && saved(level) < over) level--;
+    for (const i of wrappable) if (natural(i) > level) columns[i] = { width: level };
+    // Wrapped here, at spaces and after dashes (China–|Japan–|Korea), not cut mid-word by the table.
+    text = displayTable(
+      rows.map((r, k) => (k === 0 ? r : r.map((c, i) => (columns[i]?.width !== undefined && i !== head.length - 1 ? wrapCell(displayCell(c), columns[i]?.width as number) : c)))),
+      { ...COMPACT, columns },
+    );
   }
   return text;
 }
@@ -124,14 +155,17 @@ export function renderResultsTable(results: readonly Result[], name: Namer, titl
     const seriesSet = new Set(rows.map((r) => r.breakdown));
     const oneSeries = seriesSet.size === 1 && rows[0]?.breakdown != null ? seriesLabel(rows[0]?.breakdown ?? null) : undefined;
     const series = oneSeries === undefined && rows.some((r) => r.breakdown !== null);
-    const ladder = rows.some((r) => r.detail !== undefined && 'intensity' in r.detail);
+    const ladder = ladderKeys(rows);
     const units = [...new Set(rows.map((r) => displayUnit(r.unit).label))];
     const cols: Columns = { partner, series, ladder, units };
-    const head = [...leadingHead(cols), 'Source'];
+    // A source shared by every row is said once, in the title, not in a column.
+    const cited = rows.map((r) => r.provenance.map((p) => `[${sourceIndex(p)}]`).join(''));
+    const oneSource = cited.every((c) => c === cited[0]) && cited[0] !== '' ? cited[0] : undefined;
+    const head = [...leadingHead(cols), ...(oneSource === undefined ? ['Source'] : [])];
     // Notes, titles and sources are measured and wrapped as displayed (controls made visible first).
     const notes = rows.map((r) => displayCell(resultNote(r)));
-    const body = rows.map((r) => [...leadingCells(r, name, cols), r.provenance.map((p) => `[${sourceIndex(p)}]`).join('')]);
-    const title = wrap(displayCell(`${titles[id] ?? id} (${id}${oneSeries ? `; ${oneSeries}` : ''}; values in ${units.join(', ')})`), Math.max(30, width), '  ').join('\n');
+    const body = rows.map((r, i) => [...leadingCells(r, name, cols), ...(oneSource === undefined ? [cited[i] ?? ''] : [])]);
+    const title = wrap(displayCell(`${titles[id] ?? id} (${id}${oneSeries ? `; ${oneSeries}` : ''}; values in ${units.join(', ')}${oneSource ? `; source ${oneSource}` : ''})`), Math.max(30, width), '  ').join('\n');
     const anyNote = notes.some((n) => n !== '');
     const bare = rendered([head, ...body]);
     const room = width - widthOf(bare) - 3;

@@ -57,3 +57,31 @@ export function displayCell(text: string): string {
 export function displayTable(rows: readonly (readonly string[])[], config?: TableUserConfig): string {
   return textTable(rows.map((r) => r.map(displayCell)), config);
 }
+
+/** A table cell wrapped to `width`: greedy, at spaces and after a dash; only a word longer than a line is cut. */
+export function wrapCell(text: string, width: number): string {
+  const len = (t: string) => [...t].length;
+  return text
+    .split('\n')
+    .flatMap((para) => {
+      const lines: string[] = [];
+      let line = '';
+      for (const piece of para.match(/[^\s–—-]*[–—-]+|[^\s–—-]+|\s+/g) ?? []) {
+        if (/^\s+$/.test(piece)) {
+          if (line !== '') line += ' ';
+          continue;
+        }
+        if (len(line) + len(piece) <= width) {
+          line += piece;
+          continue;
+        }
+        if (line.trim() !== '') lines.push(line.trimEnd());
+        let rest = [...piece];
+        for (; rest.length > width; rest = rest.slice(width)) lines.push(rest.slice(0, width).join(''));
+        line = rest.join('');
+      }
+      lines.push(line.trimEnd());
+      return lines;
+    })
+    .join('\n');
+}

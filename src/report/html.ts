@@ -1,12 +1,12 @@
 import type { CheckedFigure } from '../check/check.js';
 import type { Result } from '../model/indicator.js';
 import { formatNumber } from '../render/format.js';
-import { ladderValue, provenanceLabel } from '../render/results.js';
+import { provenanceLabel } from '../render/results.js';
 import type { BuiltReport, BuiltSection } from './build.js';
 import { own } from '../model/dict.js';
 import { htmlText } from '../render/escape.js';
 import { inputDescription, resultsUnit, resultValueText, seriesLabel } from '../render/labels.js';
-import { resultNote } from '../render/table.js';
+import { ladderCells, ladderHead, ladderKeys, resultNote } from '../render/table.js';
 
 /** Escape text for HTML element content and attribute values. Everything from data goes through it. */
 export function esc(text: unknown): string {
@@ -73,12 +73,12 @@ function pivotTable(s: BuiltSection, years: number[]): string {
 function sectionTable(s: BuiltSection): string {
   const years = [...new Set(s.results.map((r) => r.year))].sort((a, b) => a - b);
   if (years.length > 3 && !s.results.some((r) => r.detail !== undefined && 'intensity' in r.detail)) return pivotTable(s, years);
-  const ladder = s.results.some((r) => r.detail !== undefined && 'intensity' in r.detail);
+  const ladder = ladderKeys(s.results);
   const series = s.results.some((r) => r.breakdown !== null);
   const partner = s.results.some((r) => r.partner !== null && r.partner !== r.geo && !['WLD'].includes(r.partner));
   const unit = resultsUnit(s.results, s.meta.unit);
   const mixed = unit.includes(', ');
-  const head = ['Geography', ...(partner ? ['Partner'] : []), ...(series ? ['Series'] : []), 'Year', mixed ? 'Value' : `Value (${unit})`, ...(ladder ? ['Intensity', 'Introversion'] : []), 'Note', 'Source'];
+  const head = ['Geography', ...(partner ? ['Partner'] : []), ...(series ? ['Series'] : []), 'Year', mixed ? 'Value' : `Value (${unit})`, ...ladderHead(ladder), 'Note', 'Source'];
   const rows = s.results.map((r) => {
     const cells = [
       `<td>${esc(own(s.names, r.geo) ?? r.geo)}</td>`,
@@ -86,7 +86,7 @@ function sectionTable(s: BuiltSection): string {
       ...(series ? [`<td>${esc(seriesLabel(r.breakdown))}</td>`] : []),
       `<td class="num">${r.year || '—'}</td>`,
       `<td class="num" data-value="${r.value === null ? '' : esc(r.value)}">${esc(resultValueText(r, mixed))}</td>`,
-      ...(ladder ? [`<td class="num">${esc(formatNumber(ladderValue(r, 'intensity'), 2))}</td>`, `<td class="num">${esc(formatNumber(ladderValue(r, 'introversion'), 3))}</td>`] : []),
+      ...ladderCells(r, ladder).map((c) => `<td class="num">${esc(c)}</td>`),
       `<td>${note(r)}</td>`,
       `<td class="note">${esc(r.provenance.map(provenanceLabel).join('; '))}</td>`,
     ];

@@ -1,11 +1,11 @@
 import type { Result } from '../model/indicator.js';
 import { formatNumber } from '../render/format.js';
-import { ladderValue, provenanceLabel } from '../render/results.js';
+import { provenanceLabel } from '../render/results.js';
 import type { BuiltReport } from './build.js';
 import { own } from '../model/dict.js';
 import { markdownCode, markdownText } from '../render/escape.js';
 import { hasPartner, inputDescription, partnerLabel, resultsUnit, resultValueText, seriesLabel } from '../render/labels.js';
-import { resultNote } from '../render/table.js';
+import { ladderCells, ladderHead, ladderKeys, resultNote } from '../render/table.js';
 
 /** A Markdown cell or inline text: all data text goes through src/render/escape.ts. */
 const cell = markdownText;
@@ -26,7 +26,7 @@ export function renderMarkdown(report: BuiltReport, version: string): string {
     }
     if (s.spec === undefined) out.push('No chart: no result has a value (the table gives each reason).', '');
     else out.push(`![${cell(s.section.title)}](charts/${s.section.id}.png)`, '', ...(s.caption ?? []).flatMap((c) => [`*${cell(c)}*`, '']));
-    const ladder = s.results.some((r) => r.detail !== undefined && 'intensity' in r.detail);
+    const ladder = ladderKeys(s.results);
     const partner = s.results.some(hasPartner);
     const unit = resultsUnit(s.results, s.meta.unit);
     // One display unit: in the header; several: after each value (as compute's tables do).
@@ -37,11 +37,11 @@ export function renderMarkdown(report: BuiltReport, version: string): string {
       cell(seriesLabel(r.breakdown)),
       String(r.year || '—'),
       resultValueText(r, mixed),
-      ...(ladder ? [formatNumber(ladderValue(r, 'intensity'), 2), formatNumber(ladderValue(r, 'introversion'), 3)] : []),
+      ...ladderCells(r, ladder),
       cell(resultNote(r)),
       cell(r.provenance.map(provenanceLabel).join('; ')),
     ]);
-    out.push(table(['Geography', ...(partner ? ['Partner'] : []), 'Series', 'Year', mixed ? 'Value' : `Value (${unit})`, ...(ladder ? ['Intensity', 'Introversion'] : []), 'Note', 'Source'], rows), '', `Data: [CSV](tables/${s.section.id}.csv)${s.spec === undefined ? '' : ` · [Vega-Lite spec](charts/${s.section.id}.vl.json)`}`, '');
+    out.push(table(['Geography', ...(partner ? ['Partner'] : []), 'Series', 'Year', mixed ? 'Value' : `Value (${unit})`, ...ladderHead(ladder), 'Note', 'Source'], rows), '', `Data: [CSV](tables/${s.section.id}.csv)${s.spec === undefined ? '' : ` · [Vega-Lite spec](charts/${s.section.id}.vl.json)`}`, '');
   }
   out.push('## Published figures: check', '');
   out.push(table(['Figure', 'Year', 'Published', 'Computed', 'Verdict', 'Note'], report.figures.filter((f) => f.verdict !== 'unavailable').map((f) => [cell(f.id), cell(f.year), f.published.toFixed(f.precision), formatNumber(f.computed, Math.max(2, f.precision + 1)), f.verdict, cell([f.edition_used, f.tolerance_reason, f.verdict === 'mismatch' || f.verdict === 'explained' ? f.reason : '', f.cause ? `explained by ${f.cause.kind}: ${f.cause.text}` : ''].filter(Boolean).join('; '))])), '');

@@ -15,7 +15,7 @@ describe('linkage compute', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     for (const name of ['China (CHN)', 'Japan (JPN)', 'China–Japan–Korea (CJK)', 'UK–France–Germany (UFG)', 'US–Canada–Mexico (UCM)', 'Mexico (MEX)']) expect(r.stdout).toContain(name);
-    expect(r.stdout).toContain('R&D intensity (GERD as % of GDP) (rd-intensity; values in %)');
+    expect(r.stdout).toContain('R&D intensity (GERD as % of GDP) (rd-intensity; values in %; source [1])');
     expect(r.stdout).toContain('GERD financed from abroad');
     expect(r.stdout).toMatch(/Sources:\n\[1\] OECD DP_LIVE 2023-05 — data\/sample\/oecd-gerd-dp-live-2023-05.csv/);
   });

@@ -60,7 +60,7 @@ const CHECKS: Record<string, Check> = {
     expect(rounded(results(await run(command, '--include-self', ...JSON_OUT))[0]?.value, 1)).toBe(14.1);
   } },
   'compute --input ../shared/data/worldbank/wdi-ip-charges-1980-2021.xlsx --indicator ip-charges --group CJK --year 2017 --option flow=receipts': { states: ['53.81 bn US$'], check: (r) => {
-    expect(r.stdout).toMatch(/China–Japan–Korea \(CJK\) │ 2017 │ +53\.81 │/);
+    expect(r.stdout).toMatch(/China–Japan–Korea \(CJK\) │ 2017 │ +53\.81 ║/);
     expect(r.stdout).toContain('Value (US$ bn)');
   } },
   'indicators gii-indicator --input ../shared/data/wipo/gii-2022-dataset.xlsx': { states: ['112 indicator numbers: GII, IN, IN.1'], extra: JSON_OUT, check: (r) => {
