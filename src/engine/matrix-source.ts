@@ -141,7 +141,7 @@ export class MatrixSource implements RowSource {
     if (m === undefined) {
       const n = this.matrix.geos.length;
       const { sums, present } = this.matrix.year(y);
-      m = marginsOf(sums.subarray(g * n * n, (g + 1) * n * n), present.subarray(g * n * n, (g + 1) * n * n), n);
+      m = marginsOf(sums.subarray(g * n * n, (g + 1) * n * n), present.subarray(g * n * n, (g + 1) * n * n), n, this.matrix.activeIn(y));
       this.marginMemo.set(key, m);
     }
     return m;

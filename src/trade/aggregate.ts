@@ -92,6 +92,8 @@ function cellValue(c: Cell): { value: number } | { value: null; missing: string[
  */
 export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
   const sums = new Map<string, Cell>();
+  // Per whole-world input and year: a row of it, and the economies with any row (any product).
+  const active = new Map<string, { row: CanonicalRow; geos: Set<string> }>();
   const notes = new Map<string, { row: CanonicalRow; codes: TradeCodes }>();
   // Per raw measure: its parts and what to do for each group, worked out once.
   const memo = new Map<string, { t: { flow: string; cls: string; code: string }; adds: { g: ProductGroup; code: string }[]; refused: { g: ProductGroup; why: string }[] } | null>();
@@ -137,6 +139,12 @@ export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
       if (row.partner === null) return;
       // A whole-world HS6 matrix (BACI) has no all-commodities row: its TOTAL is the sum of all codes.
       const complete = row.provenance.dataset.startsWith('BACI');
+      if (complete) {
+        const k = `${row.provenance.file}|${row.year}`;
+        let a = active.get(k);
+        if (a === undefined) active.set(k, (a = { row, geos: new Set() }));
+        a.geos.add(row.geo).add(row.partner);
+      }
       const key = complete ? `B${row.measure}` : row.measure;
       let m = memo.get(key);
       if (m === undefined) {
@@ -177,6 +185,21 @@ export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
           addWorld(row, 'WLD', 'WLD', value);
           // Σ of the self-flows F[k→k], so a ladder can take them out of F[W→W] (or keep them) by one rule.
           if (row.geo === row.partner) addWorld({ ...row, measure: selfMeasure(row.measure) }, 'WLD', null, value);
+        }
+      }
+      // A whole-world matrix lists every non-zero flow: an economy with rows in the year but none
+      // in a group traded 0 of it (src/engine/matrix.ts marginsOf gives the engines the same zeros).
+      for (const { row, geos } of active.values()) {
+        for (const g of groups) {
+          for (const flow of ['X', 'M']) {
+            const r = { ...row, measure: tradeMeasure(flow, g), flags: {} };
+            const zero = (geo: string, partner: string) => world.has(`${r.measure}|${geo}|${partner}|${r.year}`) || addWorld(r, geo, partner, 0);
+            for (const e of geos) {
+              zero(e, 'WLD');
+              zero('WLD', e);
+            }
+            zero('WLD', 'WLD');
+          }
         }
       }
       const codeNotes = [...notes.values()].map(({ row, codes }) => {
