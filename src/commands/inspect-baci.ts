@@ -50,20 +50,22 @@ export async function inspectBaci(file: string, kind: TradeKind, opts: { engine:
   const codes = new Set<string>();
   const byYear: BaciGroupYear[] = [];
   for (const year of years) {
-    const { sums, present, used } = matrix.year(year);
+    const { sums, present, used, active } = matrix.year(year);
     const yearCodes = usedCodes(used);
     for (const c of yearCodes) codes.add(c);
     matrix.groups.forEach((group, g) => {
       const block = present.subarray(g * n * n, (g + 1) * n * n);
-      const m: GroupMargins = matrix.margins.get(year)?.[g] ?? marginsOf(sums.subarray(g * n * n, (g + 1) * n * n), block, n);
-      if (group.kind === 'total') {
-        matrix.geos.forEach((geo, i) => {
-          if (!Number.isNaN(m.out[i])) exporters.add(geo);
-          if (!Number.isNaN(m.in[i])) importers.add(geo);
-        });
-      }
+      const m: GroupMargins = matrix.margins.get(year)?.[g] ?? marginsOf(sums.subarray(g * n * n, (g + 1) * n * n), block, n, active);
       let pairs = 0;
-      for (const p of block) pairs += p;
+      for (let at = 0; at < block.length; at++) {
+        if (block[at] !== 1) continue;
+        pairs++;
+        // Exporters and importers from the cells of all products (a margin of 0 is an economy active in the year without a cell).
+        if (group.kind === 'total') {
+          exporters.add(matrix.geos[Math.floor(at / n)] as string);
+          importers.add(matrix.geos[at % n] as string);
+        }
+      }
       byYear.push({ group: group.id, label: group.label, year, world_usd: Number.isNaN(m.world) ? null : m.world, pairs, codes_present: scanCoverage(group, yearCodes).present.length });
     });
   }

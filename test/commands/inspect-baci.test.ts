@@ -22,6 +22,7 @@ interface BaciInfo {
   skipped: { count: number; reasons: Record<string, number> };
   engine: string;
   years: number[];
+  exporters: number;
   geos: string[];
   partners: string[];
   measures: { measure: string; rows: number; read_by: string[] }[];
@@ -35,16 +36,18 @@ async function perRow(file: string) {
   const geos = new Set<string>();
   const partners = new Set<string>();
   const years = new Set<number>();
+  const exporters = new Set<string>();
   const { summary } = await loadFile(file, {
     countries: countryRegistry(),
     keep: (r) => {
       geos.add(r.geo);
+      if (r.measure.startsWith('trade:X:')) exporters.add(r.geo);
       if (r.partner !== null) partners.add(r.partner);
       years.add(r.year);
       return false;
     },
   });
-  return { summary, geos: [...geos].sort(), partners: [...partners].sort(), years: [...years].sort() };
+  return { summary, geos: [...geos].sort(), partners: [...partners].sort(), years: [...years].sort(), exporters: exporters.size };
 }
 
 /** Σ v × 1000 over the data lines (US$; BACI's values have three decimals, so the sum is exact). */
@@ -75,7 +78,7 @@ describe('inspect of a BACI year: the engines\' scan, summarised', () => {
     const want = await perRow(file);
     expect(info.engine).toBe('js');
     expect([info.sha256, info.records, info.rows, info.skipped]).toEqual([want.summary.sha256, want.summary.records, want.summary.rows, want.summary.skipped]);
-    expect([info.geos, info.partners, info.years]).toEqual([want.geos, want.partners, [2018, 2018]]);
+    expect([info.geos, info.partners, info.years, info.exporters]).toEqual([want.geos, want.partners, [2018, 2018], want.exporters]);
     expect(info.measures.map((m) => [m.measure, m.rows])).toEqual([['trade:X:H5:<code>', want.summary.rows / 2], ['trade:M:H5:<code>', want.summary.rows / 2]]);
     expect(info.measures[1]?.read_by).toContain('import-source-share');
     const codes = new Set(readFileSync(file, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[3]?.padStart(6, '0')));
