@@ -278,5 +278,5 @@ export async function scanInRanges(job: ScanJob, release: BaciRelease, size: num
     matrix.present.set(t, y.present);
     matrix.used.set(t, y.used);
   }
-  return { outcome: { matrix, sha256, records, skipped: {}, vintage: vintageName(release.cls), scan: { ranges: ranges.length } } };
+  return { outcome: { matrix, sha256, records, skipped: {}, vintage: vintageName(release.cls), engine: 'js', scan: { ranges: ranges.length } } };
 }
