@@ -116,9 +116,9 @@ export function hasPandas(): boolean {
   return spawnSync(PYTHON, ['-c', 'import pandas'], { stdio: 'ignore' }).status === 0;
 }
 
-/** Start-up: `node -e 0`, `linkage --help`, `linkage compute` (the embedded sample). */
-export function runStartup(what: 'node' | 'node-plain' | 'help' | 'compute', cache: string): Measured {
-  const args = what === 'node' || what === 'node-plain' ? ['-e', '0'] : what === 'help' ? [CLI, '--help'] : [CLI, 'compute'];
+/** Start-up: `node -e 0`, `linkage --help`, `linkage compute --help` (the compute command's modules loaded, nothing read), `linkage compute` (the embedded sample). */
+export function runStartup(what: 'node' | 'node-plain' | 'help' | 'compute-help' | 'compute', cache: string): Measured {
+  const args = what === 'node' || what === 'node-plain' ? ['-e', '0'] : what === 'help' ? [CLI, '--help'] : what === 'compute-help' ? [CLI, 'compute', '--help'] : [CLI, 'compute'];
   // node-plain: Node without NODE_EXTRA_CA_CERTS (a certificate file some machines set, parsed at every Node start).
   const r = node(args, { LINKAGE_CACHE_DIR: cache, ...(what === 'node-plain' ? { NODE_EXTRA_CA_CERTS: undefined } : {}) });
   return { seconds: r.seconds, rssMb: r.rssMb };

@@ -99,7 +99,7 @@ const startup: Scenario['engines'] = [];
 try {
   const st = new Map<string, number[]>();
   const cache = freshCache();
-  for (let r = 0; r < Math.max(5, RUNS); r++) for (const w of [...(process.env['NODE_EXTRA_CA_CERTS'] ? (['node-plain'] as const) : []), 'node', 'help', 'compute'] as const) st.set(w, [...(st.get(w) ?? []), runStartup(w, cache).seconds]);
+  for (let r = 0; r < Math.max(5, RUNS); r++) for (const w of [...(process.env['NODE_EXTRA_CA_CERTS'] ? (['node-plain'] as const) : []), 'node', 'help', 'compute-help', 'compute'] as const) st.set(w, [...(st.get(w) ?? []), runStartup(w, cache).seconds]);
   for (const [w, xs] of st) startup.push({ engine: w, seconds: median(xs), rssMb: 0, runs: xs.length });
   note(`start-up: ${startup.map((s) => `${s.engine} ${s.seconds.toFixed(3)} s`).join(', ')}`);
   const all: Engine[] = ['auto', 'js', 'four', 'sql', ...(pandas ? (['pandas'] as Engine[]) : []), 'floor'];

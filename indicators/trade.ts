@@ -127,11 +127,11 @@ export function bilateral(req: ComputeRequest, o: TradeOptions, i: string, j: st
   return combine([bilateralOne(req, o, 'exports', i, j, y, from), bilateralOne(req, o, 'imports', i, j, y, from)]);
 }
 
-function bilateralOne(req: ComputeRequest, o: TradeOptions, d: 'exports' | 'imports', i: string, j: string, y: number, from?: string): CanonicalRow | undefined {
+/** `w` is i's world row of direction d (reporter basis, of `from` when given), when the caller has it at hand. */
+function bilateralOne(req: ComputeRequest, o: TradeOptions, d: 'exports' | 'imports', i: string, j: string, y: number, from?: string, w = one(req, o, d, i, 'WLD', y, 'reporter', from)): CanonicalRow | undefined {
   // A reporter whose world total comes from a whole-world matrix (BACI) takes its pairs from that
   // input too: a pair the matrix does not list is zero there, never another input's figure (the
   // embedded sample's Comtrade rows) set against the matrix's total.
-  const w = one(req, o, d, i, 'WLD', y, 'reporter', from);
   const whole = w !== undefined && w.provenance.dataset.startsWith('BACI') ? w : undefined;
   const r = oneWithBasis(req, o, d, i, j, y, from ?? whole?.provenance.file);
   // The zero of an absent pair is for economies: a group's trade is its members' (or the source's own group row).
@@ -243,6 +243,8 @@ const cellMemo = new WeakMap<ComputeRequest['table'], Map<string, Cells>>();
 class Cells {
   private readonly ids = new Map<string, number>();
   private readonly rows: (CanonicalRow | null)[][] = [];
+  /** By economy index: its world row of this direction (reporter basis), looked up once; `null` when absent. */
+  private readonly worlds: (CanonicalRow | null)[] = [];
 
   /** For total trade: the cells of exports and of imports it adds up. */
   private parts: [Cells, Cells] | undefined;
@@ -274,12 +276,19 @@ class Cells {
     return n;
   }
 
+  private world(req: ComputeRequest, o: TradeOptions, i: string): CanonicalRow | undefined {
+    const at = this.id(i);
+    let w = this.worlds[at];
+    if (w === undefined) this.worlds[at] = w = one(req, o, this.d as 'exports' | 'imports', i, 'WLD', this.y, 'reporter') ?? null;
+    return w ?? undefined;
+  }
+
   get(req: ComputeRequest, o: TradeOptions, i: string, j: string): CanonicalRow | undefined {
     const row = this.rows[this.id(i)] as (CanonicalRow | null)[];
     const at = this.id(j);
     const seen = row[at];
     if (seen !== undefined) return seen ?? undefined;
-    const r = this.d !== 'total' ? bilateralOne(req, o, this.d, i, j, this.y) : combine([this.parts?.[0].get(req, o, i, j), this.parts?.[1].get(req, o, i, j)]);
+    const r = this.d !== 'total' ? bilateralOne(req, o, this.d, i, j, this.y, undefined, this.world(req, o, i)) : combine([this.parts?.[0].get(req, o, i, j), this.parts?.[1].get(req, o, i, j)]);
     row[at] = r ?? null;
     return r;
   }

@@ -15,7 +15,7 @@ import type { BaciRelease } from './release.js';
  * release's dictionaries and linkage's version — everything that changes the sums. An entry is a
  * small JSON header (`<key>.json`: economies, groups, counts, and the size and SHA-256 of the body)
  * and a binary body (`<key>.bin`: per year the dense Float64 sums, a byte per cell saying whether a
- * row fell in it, each group's margins — {@link marginsOf}: exporters' and importers' world
+ * row fell in it, a byte per economy saying whether it had any row in the year, each group's margins — {@link marginsOf}: exporters' and importers' world
  * totals, the world, the self-flows, NaN for none — and the product codes seen as Uint32), so a
  * cached run copies arrays instead of summing the whole matrix again; both written to a temporary file and renamed into place (body
  * first). An entry whose header does not parse or match its key, or whose body has another size or
@@ -24,7 +24,7 @@ import type { BaciRelease } from './release.js';
  * not read the input. Reads and writes go through src/cache/files.ts (regular files only, no link
  * followed, nothing written outside the folder).
  */
-const FORMAT = 4;
+const FORMAT = 5;
 /** Largest header or digest memo read (bytes); a bigger file is not linkage's. */
 const MAX_HEADER = 16 << 20;
 
@@ -118,7 +118,7 @@ export function readAggregates(sha256: string, groups: readonly ProductGroup[], 
     const n = h.geos.length;
     const size = groups.length * n * n;
     const marginCount = groups.length * (2 * n + 2);
-    if (h.body.bytes !== h.years.reduce((a, y) => a + size * 9 + marginCount * 8 + y.used * 4, 0)) return undefined;
+    if (h.body.bytes !== h.years.reduce((a, y) => a + size * 9 + n + marginCount * 8 + y.used * 4, 0)) return undefined;
     const body = readCacheFile(area(), `${key}.bin`, h.body.bytes);
     if (body === undefined || body.length !== h.body.bytes || digest(body) !== h.body.sha256) return undefined;
     const matrix = new TradeMatrix(h.geos, groups);
@@ -132,6 +132,7 @@ export function readAggregates(sha256: string, groups: readonly ProductGroup[], 
     for (const { year, used: count } of h.years) {
       const sums = take(new Float64Array(size));
       const present = take(new Uint8Array(size));
+      const active = take(new Uint8Array(n));
       const margins = take(new Float64Array(marginCount));
       const codes = take(new Uint32Array(count));
       for (let c = 0; c < size; c++) if (!((sums[c] as number) >= 0 && sums[c] !== Number.POSITIVE_INFINITY)) return undefined;
@@ -148,6 +149,7 @@ export function readAggregates(sha256: string, groups: readonly ProductGroup[], 
       matrix.sums.set(year, sums);
       matrix.present.set(year, present);
       matrix.used.set(year, used);
+      matrix.active.set(year, active);
       matrix.margins.set(year, perGroup);
     }
     return { outcome: { matrix, sha256, records: h.records, skipped: h.skipped, vintage: h.vintage }, key: key.slice(0, 16) };
@@ -164,15 +166,16 @@ export function writeAggregates(outcome: ScanOutcome, groups: readonly ProductGr
   const n = outcome.matrix.geos.length;
   for (const [year, sums] of outcome.matrix.sums) {
     const present = outcome.matrix.present.get(year) as Uint8Array;
+    const active = outcome.matrix.activeIn(year);
     const margins = new Float64Array(groups.length * (2 * n + 2));
     groups.forEach((_, g) => {
-      const m = marginsOf(sums.subarray(g * n * n, (g + 1) * n * n), present.subarray(g * n * n, (g + 1) * n * n), n);
+      const m = marginsOf(sums.subarray(g * n * n, (g + 1) * n * n), present.subarray(g * n * n, (g + 1) * n * n), n, active);
       margins.set([...m.out, ...m.in, m.world, m.self], g * (2 * n + 2));
     });
     const usedArr = outcome.matrix.used.get(year) as Uint8Array;
     const used: number[] = [];
     for (let k = usedArr.indexOf(1); k !== -1; k = usedArr.indexOf(1, k + 1)) used.push(k);
-    parts.push(new Uint8Array(sums.buffer, sums.byteOffset, sums.byteLength), present, new Uint8Array(margins.buffer), new Uint8Array(Uint32Array.from(used).buffer));
+    parts.push(new Uint8Array(sums.buffer, sums.byteOffset, sums.byteLength), present, active, new Uint8Array(margins.buffer), new Uint8Array(Uint32Array.from(used).buffer));
     years.push({ year, used: used.length });
   }
   const body = Buffer.concat(parts);

@@ -146,7 +146,9 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
     else if (Number(dup) > 0) problem = REPEATED;
     else if (Number(nv) < Number(n)) problem = 'a row without a trade value';
     if (problem !== undefined || t === null || ai === undefined || aj === undefined) continue;
-    const { sums, present } = matrix.year(t);
+    const { sums, present, active } = matrix.year(t);
+    active[ai] = 1;
+    active[aj] = 1;
     v.forEach((x, g) => {
       if (x === null) return;
       const at = (g * nA + ai) * nA + aj;

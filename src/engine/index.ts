@@ -3,6 +3,7 @@ import { dataError, usageError } from '../errors.js';
 import { baciMsg, msg } from '../messages.js';
 import type { Loaded } from '../loaders/consume.js';
 import type { CountryRegistry } from '../model/countries.js';
+import { inFileVintage } from '../trade/plan.js';
 import { resolveProducts, type ProductGroup } from '../trade/products.js';
 import { MatrixSource } from './matrix-source.js';
 import { readAggregates, rememberedSha256, rememberSha256, writeAggregates } from './cache.js';
@@ -98,21 +99,18 @@ async function run(engine: 'js' | 'duckdb', kind: TradeKind, job: ScanJob, relea
  * groups before. Its rows (a {@link MatrixSource}, made on lookup) are those of the per-row path
  * (src/loaders/baci.ts + tradeReducer).
  */
-export async function scanTrade(file: string, label: string, kind: TradeKind, opts: TradeScanOptions): Promise<Loaded | undefined> {
+export async function scanTrade(file: string, label: string, kind: TradeKind, opts: TradeScanOptions): Promise<Loaded> {
   const info = await stat(file).catch(() => {
     throw dataError(msg.fileNotFound(label), { file: label });
   });
   const release = baciRelease(file, label, opts.countries, opts.read, opts.cache !== false);
-  // A product group of another HS vintage needs codes converted (or refused by name) row by row:
-  // the per-row path does that (src/trade/aggregate.ts). Parquet cannot take that path.
-  if (opts.groups.some((g) => g.vintage !== 'any' && g.vintage !== release.cls)) {
-    if (kind === 'baci-csv') return undefined;
-    throw usageError(baciMsg.engineFormat('duckdb', `${label} with a product group of another HS vintage`));
-  }
+  // A product group of another HS vintage is read in the file's: its codes converted 1:1, those
+  // split or merged refused by name once the scan has seen them (the per-row path's rule, src/trade/plan.ts).
+  const asked = opts.groups.map((g) => inFileVintage(g, release.cls));
   const useCache = opts.cache !== false;
   // With the cache on, one pass also sums the usual product groups, so a follow-up question
   // (a report's next section, --products hightech after TOTAL) reads the cache instead of rescanning.
-  const groups = useCache ? cachedGroups(opts.groups, release) : opts.groups;
+  const groups = useCache ? cachedGroups(asked, release) : asked;
   const known = useCache ? rememberedSha256(file, info) : undefined;
   const engine = chooseEngine(opts.engine, kind, info.size, label);
   let outcome: ScanOutcome | undefined;

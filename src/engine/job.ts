@@ -1,4 +1,5 @@
-import { inGroup, type ProductGroup } from '../trade/products.js';
+import { scanMember } from '../trade/plan.js';
+import type { ProductGroup } from '../trade/products.js';
 import type { TradeMatrix } from './matrix.js';
 import { hs6 } from './release.js';
 
@@ -53,9 +54,9 @@ export interface ScanOutcome {
 }
 
 /**
- * Product-group membership as bit masks per product (bit g = in groups[g]). The engines run only
- * when every group's HS vintage is the file's (or any): converting codes between vintages is the
- * per-row path's job (src/trade/aggregate.ts), which scanTrade falls back to.
+ * Product-group membership as bit masks per product (bit g = in groups[g]). A group of another HS
+ * vintage than the file's comes marked with the file's (src/trade/plan.ts inFileVintage): its
+ * members are the file's codes that convert 1:1 into it, by the per-row path's rule.
  */
 export function groupMasks(groups: readonly ProductGroup[]) {
   if (groups.length > 30) throw new Error('at most 30 product groups per scan');
@@ -63,7 +64,7 @@ export function groupMasks(groups: readonly ProductGroup[]) {
   const maskOf = (k: number) => {
     let m = 0;
     groups.forEach((g, i) => {
-      if (g.kind === 'total' || inGroup(g, hs6(k))) m |= 1 << i;
+      if (scanMember(g, hs6(k))) m |= 1 << i;
     });
     return m;
   };

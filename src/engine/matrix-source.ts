@@ -1,7 +1,8 @@
 import type { CanonicalRow, Provenance } from '../model/types.js';
 import type { RowSource } from '../model/table.js';
 import { selfMeasure, tradeMeasure } from '../trade/aggregate.js';
-import { inGroup, type ProductGroup } from '../trade/products.js';
+import { scanCoverage } from '../trade/plan.js';
+import type { ProductGroup } from '../trade/products.js';
 import { marginsOf, NO_FLAGS, usedCodes, type GroupMargins, type TradeMatrix } from './matrix.js';
 
 /** What a measure of the matrix is: a flow of a group (X exports, M imports), its self-flows, or its coverage note. */
@@ -18,7 +19,7 @@ export class MatrixSource implements RowSource {
   private readonly keep: Uint8Array;
   private readonly made = new Map<number, readonly CanonicalRow[]>();
   private readonly marginMemo = new Map<number, GroupMargins>();
-  private readonly codeMemo = new Map<number, string[]>();
+  private readonly codeMemo = new Map<number, { present: string[]; refused: string[] }>();
   private readonly years_: number[];
   /** By year position: that year's sums and presence (looked up once). */
   private readonly blocks: { sums: Float64Array; present: Uint8Array }[] = [];
@@ -100,10 +101,10 @@ export class MatrixSource implements RowSource {
       return geo === n && partner === n + 1 && !Number.isNaN(m.self) ? this.row(measure, 'WLD', null, year, m.self) : undefined;
     }
     if (kind === 'codesX' || kind === 'codesM') {
-      const present = this.codes(year, g);
-      if (geo !== n || partner !== n + 1 || present.length === 0) return undefined;
+      const { present, refused } = this.codes(year, g);
+      if (geo !== n || partner !== n + 1 || (present.length === 0 && refused.length === 0)) return undefined;
       const cls = this.matrix.cls;
-      return { measure, geo: 'WLD', partner: null, year, value: null, unit: 'codes', flags: {}, provenance: this.provenance, codes: { vintages: cls === '' ? [] : [cls], present: [...present], refused: [] } };
+      return { measure, geo: 'WLD', partner: null, year, value: null, unit: 'codes', flags: {}, provenance: this.provenance, codes: { vintages: cls === '' ? [] : [cls], present: [...present], refused: [...refused] } };
     }
     if (partner === n + 1) return undefined;
     // Exports are exporter → importer; imports importer ← exporter (the same cell, read the other way).
@@ -140,7 +141,7 @@ export class MatrixSource implements RowSource {
     if (m === undefined) {
       const n = this.matrix.geos.length;
       const { sums, present } = this.matrix.year(y);
-      m = marginsOf(sums.subarray(g * n * n, (g + 1) * n * n), present.subarray(g * n * n, (g + 1) * n * n), n);
+      m = marginsOf(sums.subarray(g * n * n, (g + 1) * n * n), present.subarray(g * n * n, (g + 1) * n * n), n, this.matrix.activeIn(y));
       this.marginMemo.set(key, m);
     }
     return m;
@@ -148,17 +149,17 @@ export class MatrixSource implements RowSource {
 
   /** Whether group g has a code present in year y (for all products, without listing the codes). */
   private anyCode(y: number, g: number): boolean {
-    return (this.matrix.groups[g] as ProductGroup).kind === 'total' ? (this.matrix.used.get(y) as Uint8Array).includes(1) : this.codes(y, g).length > 0;
+    if ((this.matrix.groups[g] as ProductGroup).kind === 'total') return (this.matrix.used.get(y) as Uint8Array).includes(1);
+    const { present, refused } = this.codes(y, g);
+    return present.length > 0 || refused.length > 0;
   }
 
-  /** The codes of group g present in year y, ascending (the coverage note's list). */
-  private codes(y: number, g: number): string[] {
+  /** The codes of group g present in year y, ascending, and those refused (the coverage note's lists). */
+  private codes(y: number, g: number): { present: string[]; refused: string[] } {
     const key = y * this.matrix.groups.length + g;
     let c = this.codeMemo.get(key);
     if (c === undefined) {
-      const group = this.matrix.groups[g] as ProductGroup;
-      const all = usedCodes(this.matrix.used.get(y) as Uint8Array);
-      c = group.kind === 'total' ? all : all.filter((code) => inGroup(group, code));
+      c = scanCoverage(this.matrix.groups[g] as ProductGroup, usedCodes(this.matrix.used.get(y) as Uint8Array));
       this.codeMemo.set(key, c);
     }
     return c;

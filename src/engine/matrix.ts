@@ -1,6 +1,7 @@
 import type { CanonicalRow, Flags, Provenance } from '../model/types.js';
 import { selfMeasure, tradeMeasure } from '../trade/aggregate.js';
-import { inGroup, type ProductGroup } from '../trade/products.js';
+import { scanCoverage } from '../trade/plan.js';
+import type { ProductGroup } from '../trade/products.js';
 import { hs6 } from './release.js';
 
 /**
@@ -18,8 +19,11 @@ export interface GroupMargins {
 /**
  * The margins of one group's n × n block (`sums` and `present` of that block), summed in one fixed
  * order (exporter, then importer), so the cache's stored margins and a fresh sum agree exactly.
+ * `active` marks the economies with any row in the year (any product): a whole-world matrix lists
+ * every non-zero flow, so such an economy without a cell in the group traded 0 of it, and the
+ * world's total of a group with no cell in a year that has rows is 0. Without a row at all, NaN.
  */
-export function marginsOf(sums: Float64Array, present: Uint8Array, n: number): GroupMargins {
+export function marginsOf(sums: Float64Array, present: Uint8Array, n: number, active: Uint8Array): GroupMargins {
   const out = new Float64Array(n);
   const into = new Float64Array(n);
   const hasOut = new Uint8Array(n);
@@ -45,11 +49,16 @@ export function marginsOf(sums: Float64Array, present: Uint8Array, n: number): G
       }
     }
   }
+  let anyActive = false;
   for (let i = 0; i < n; i++) {
+    if (active[i] === 1) {
+      anyActive = true;
+      continue;
+    }
     if (hasOut[i] !== 1) out[i] = Number.NaN;
     if (hasIn[i] !== 1) into[i] = Number.NaN;
   }
-  return { out, in: into, world: any ? world : Number.NaN, self: anySelf ? self : Number.NaN };
+  return { out, in: into, world: any || anyActive ? world : Number.NaN, self: anySelf ? self : Number.NaN };
 }
 
 /** One frozen empty flags object for every trade-sum row (a sum has no flags; a write to it throws). */
@@ -74,6 +83,8 @@ export class TradeMatrix {
   readonly present = new Map<number, Uint8Array>();
   /** year → 1 at index k for each product code that had a value (for the groups' coverage notes). */
   readonly used = new Map<number, Uint8Array>();
+  /** year → 1 at economy index i when i is the exporter or importer of any row of the year (any product). */
+  readonly active = new Map<number, Uint8Array>();
   /**
    * year → per group, the world totals of each economy, when known in advance (the aggregate cache
    * stores them, src/engine/cache.ts); otherwise rows() sums them from the cells. Either way they
@@ -89,7 +100,7 @@ export class TradeMatrix {
   ) {}
 
   /** The arrays of one year, created on first use. */
-  year(y: number): { sums: Float64Array; present: Uint8Array; used: Uint8Array } {
+  year(y: number): { sums: Float64Array; present: Uint8Array; used: Uint8Array; active: Uint8Array } {
     let s = this.sums.get(y);
     let p = this.present.get(y);
     if (s === undefined || p === undefined) {
@@ -99,17 +110,25 @@ export class TradeMatrix {
       this.sums.set(y, s);
       this.present.set(y, p);
       this.used.set(y, new Uint8Array(1_000_000));
+      this.active.set(y, new Uint8Array(n));
     }
-    return { sums: s, present: p, used: this.used.get(y) as Uint8Array };
+    return { sums: s, present: p, used: this.used.get(y) as Uint8Array, active: this.activeIn(y) };
   }
 
-  /** Add `value` (US$) to a cell. */
+  /** The economies with a row in year y (all zero for a year without arrays). */
+  activeIn(y: number): Uint8Array {
+    return this.active.get(y) ?? new Uint8Array(this.geos.length);
+  }
+
+  /** Add `value` (US$) to a cell (its exporter and importer are then active in the year). */
   add(y: number, g: number, i: number, j: number, value: number): void {
-    const { sums, present } = this.year(y);
+    const { sums, present, active } = this.year(y);
     const n = this.geos.length;
     const at = (g * n + i) * n + j;
     sums[at] = (sums[at] as number) + value;
     present[at] = 1;
+    active[i] = 1;
+    active[j] = 1;
   }
 
   /**
@@ -138,10 +157,10 @@ export class TradeMatrix {
       const codes = usedCodes(used);
       for (const [group] of asked) {
         // hs6 strings are zero-padded to six digits, so ascending k is already their sorted order.
-        const present = group.kind === 'total' ? codes : codes.filter((c) => inGroup(group, c));
-        if (present.length === 0) continue;
+        const { present, refused } = scanCoverage(group, codes);
+        if (present.length === 0 && refused.length === 0) continue;
         for (const flow of ['X', 'M']) {
-          out.push({ measure: `trade-codes:${flow}:${group.id}`, geo: 'WLD', partner: null, year, value: null, unit: 'codes', flags: {}, provenance, codes: { vintages: this.cls === '' ? [] : [this.cls], present: [...present], refused: [] } });
+          out.push({ measure: `trade-codes:${flow}:${group.id}`, geo: 'WLD', partner: null, year, value: null, unit: 'codes', flags: {}, provenance, codes: { vintages: this.cls === '' ? [] : [this.cls], present: [...present], refused: [...refused] } });
         }
       }
     }
@@ -167,7 +186,7 @@ export class TradeMatrix {
         out.push(row(mx, geos[i] as string, geos[j] as string, v), row(mm, geos[j] as string, geos[i] as string, v));
       }
     }
-    const m = this.margins.get(year)?.[g] ?? marginsOf(sums, present, n);
+    const m = this.margins.get(year)?.[g] ?? marginsOf(sums, present, n, this.activeIn(year));
     for (let i = 0; i < n; i++) {
       const exports = m.out[i] as number;
       const imports = m.in[i] as number;

@@ -35,11 +35,12 @@ export function bitsetBytes(t: Pick<ScanTables, 'nC' | 'nP'>): number {
   return Math.ceil((t.nC * t.nC * t.nP) / 64) * 8;
 }
 
-/** One year's sums (G × nA × nA, US$), cells with a row, and product codes with a value. */
+/** One year's sums (G × nA × nA, US$), cells with a row, product codes with a value, and economies (nA) with a row. */
 export interface YearArrays {
   sums: Float64Array;
   present: Uint8Array;
   used: Uint8Array;
+  active: Uint8Array;
 }
 
 /** Where a scan puts what it reads: the arrays of each year and the repeated-key sets by year. */
@@ -239,8 +240,10 @@ export async function scanBytes(handle: FileHandle, tables: ScanTables, masks: M
     }
     if (Number.isNaN(v)) throw fail(baciMsg.noValue(), ln, 'v');
     st.records++;
-    const { sums, present, used } = sink.year(t);
+    const { sums, present, used, active } = sink.year(t);
     used[k] = 1;
+    active[ai] = 1;
+    active[aj] = 1;
     const mask = masks.of(pk);
     if (mask === 0) return;
     for (let g = 0; g < G; g++) {

@@ -21,11 +21,12 @@ export interface FastState {
   lastPresent: Uint8Array;
   lastBits: Uint8Array;
   lastUsed: Uint8Array;
+  lastActive: Uint8Array;
 }
 
 /** A fresh fast-path state for one scan (`bitset`: bytes of a year's repeated-key bitset). */
 export function fastState(tables: ScanTables, sink: ScanSink, bitset: number, maxLine: number): FastState {
-  return { tables, sink, bitset, maxLine, records: 0, lines: 0, lastT: -1, lastSums: new Float64Array(0), lastPresent: new Uint8Array(0), lastBits: new Uint8Array(0), lastUsed: new Uint8Array(0) };
+  return { tables, sink, bitset, maxLine, records: 0, lines: 0, lastT: -1, lastSums: new Float64Array(0), lastPresent: new Uint8Array(0), lastBits: new Uint8Array(0), lastUsed: new Uint8Array(0), lastActive: new Uint8Array(0) };
 }
 
 /**
@@ -42,7 +43,7 @@ export function fastLines(st: FastState, b: Buffer, s: number, end: number, stop
   const G = st.tables.groups;
   const fileYear = st.tables.year;
   const maxLine = st.maxLine;
-  let { lastT, lastSums, lastPresent, lastBits, lastUsed } = st;
+  let { lastT, lastSums, lastPresent, lastBits, lastUsed, lastActive } = st;
   let records = 0;
   // The bytes of the current year's bitset with a bit set (kept in the sink's spans).
   let span = lastT < 0 ? undefined : spanOf(st.sink, lastT);
@@ -102,7 +103,7 @@ export function fastLines(st: FastState, b: Buffer, s: number, end: number, stop
       hi = span.hi;
       lastT = t;
       lastBits = bits;
-      ({ sums: lastSums, present: lastPresent, used: lastUsed } = st.sink.year(t));
+      ({ sums: lastSums, present: lastPresent, used: lastUsed, active: lastActive } = st.sink.year(t));
     }
     const key = ((codeIdx[iNum] as number) * nC + (codeIdx[jNum] as number)) * nP + pk;
     const byte = key >>> 3;
@@ -110,6 +111,8 @@ export function fastLines(st: FastState, b: Buffer, s: number, end: number, stop
     if (((lastBits[byte] as number) & bit) !== 0) break;
     const mask = masks[pk] as number;
     lastUsed[k] = 1;
+    lastActive[ai] = 1;
+    lastActive[aj] = 1;
     lastBits[byte] = (lastBits[byte] as number) | bit;
     if (byte < lo) lo = byte;
     if (byte > hi) hi = byte;
@@ -135,5 +138,6 @@ export function fastLines(st: FastState, b: Buffer, s: number, end: number, stop
   st.lastPresent = lastPresent;
   st.lastBits = lastBits;
   st.lastUsed = lastUsed;
+  st.lastActive = lastActive;
   return s;
 }

@@ -120,7 +120,6 @@ function orInto(a: Uint8Array, b: Uint8Array, span: Span = { lo: 0, hi: b.length
   return overlap !== 0;
 }
 
-/** What the ranges gave, merged: counts in range order, per year the OR of cells, used codes and bits, and each range's sums. */
 /**
  * Free arrays a merge is done with now rather than at V8's next collection: a year's four ranges
  * bring some 40 MB of repeated-key bitsets, and dead ArrayBuffers wait for a GC that external
@@ -135,9 +134,10 @@ function discard(...arrays: (ArrayBufferView | undefined)[]): void {
   port2.close();
 }
 
+/** What the ranges gave, merged: counts in range order, per year the OR of cells, used codes, active economies and bits, and each range's sums. */
 interface Merged {
   counts: RangeCounts[];
-  years: Map<number, { present: Uint8Array; used: Uint8Array; bits: Uint8Array; sums: (Float64Array | undefined)[] }>;
+  years: Map<number, { present: Uint8Array; used: Uint8Array; active: Uint8Array; bits: Uint8Array; sums: (Float64Array | undefined)[] }>;
 }
 
 /** Scan the ranges with a pool of workers, merging the ranges' arrays in range order as they arrive; any problem ends it with the reason. */
@@ -174,15 +174,16 @@ function runRanges(entry: URL, init: WorkerInit, ranges: RangeTask[], workers: n
         if (acc === undefined) {
           const sums: (Float64Array | undefined)[] = [];
           sums[m.id] = y.sums;
-          merged.years.set(y.t, { present: y.present, used: y.used, bits: y.bits, sums });
+          merged.years.set(y.t, { present: y.present, used: y.used, active: y.active, bits: y.bits, sums });
           continue;
         }
         // A key in two ranges' bitsets is a repeated t,i,j,k across ranges.
         if (orInto(acc.bits, y.bits, y.span)) return `a t,i,j,k of ${y.t} repeated across ranges`;
         orInto(acc.present, y.present);
         orInto(acc.used, y.used);
+        orInto(acc.active, y.active);
         acc.sums[m.id] = y.sums;
-        discard(y.bits, y.present, y.used);
+        discard(y.bits, y.present, y.used, y.active);
       }
       return undefined;
     };
@@ -277,6 +278,7 @@ export async function scanInRanges(job: ScanJob, release: BaciRelease, size: num
     matrix.sums.set(t, sums ?? new Float64Array(y.present.length));
     matrix.present.set(t, y.present);
     matrix.used.set(t, y.used);
+    matrix.active.set(t, y.active);
   }
   return { outcome: { matrix, sha256, records, skipped: {}, vintage: vintageName(release.cls), engine: 'js', scan: { ranges: ranges.length } } };
 }

@@ -24,7 +24,7 @@ async function scan(task: RangeTask): Promise<void> {
     spans: new Map(),
     year(t) {
       let y = years.get(t);
-      if (y === undefined) years.set(t, (y = { sums: new Float64Array(cells), present: new Uint8Array(cells), used: new Uint8Array(1_000_000) }));
+      if (y === undefined) years.set(t, (y = { sums: new Float64Array(cells), present: new Uint8Array(cells), used: new Uint8Array(1_000_000), active: new Uint8Array(init.tables.nA) }));
       return y;
     },
   };
@@ -38,7 +38,7 @@ async function scan(task: RangeTask): Promise<void> {
       out.push({ t, ...y, bits, span: spanOf(sink, t) });
     }
     const reply: RangeReply = { id: task.id, counts, years: out };
-    port?.postMessage(reply, out.flatMap((y) => [y.sums.buffer, y.present.buffer, y.used.buffer, y.bits.buffer] as ArrayBuffer[]));
+    port?.postMessage(reply, out.flatMap((y) => [y.sums.buffer, y.present.buffer, y.used.buffer, y.active.buffer, y.bits.buffer] as ArrayBuffer[]));
   } catch (e) {
     const error = e instanceof LinkageError ? e.oneLine() : e instanceof Error ? e.message : String(e);
     port?.postMessage({ id: task.id, error } satisfies RangeReply);

@@ -1,6 +1,6 @@
 import type { CanonicalRow, TradeCodes } from '../model/types.js';
-import { inGroup, vintageName, type ProductGroup } from './products.js';
-import { convertCode, correlated, describeChange } from './vintages.js';
+import type { ProductGroup } from './products.js';
+import { planCode } from './plan.js';
 import { reason } from '../messages.js';
 
 /**
@@ -92,6 +92,8 @@ function cellValue(c: Cell): { value: number } | { value: null; missing: string[
  */
 export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
   const sums = new Map<string, Cell>();
+  // Per whole-world input and year: a row of it, and the economies with any row (any product).
+  const active = new Map<string, { row: CanonicalRow; geos: Set<string> }>();
   const notes = new Map<string, { row: CanonicalRow; codes: TradeCodes }>();
   // Per raw measure: its parts and what to do for each group, worked out once.
   const memo = new Map<string, { t: { flow: string; cls: string; code: string }; adds: { g: ProductGroup; code: string }[]; refused: { g: ProductGroup; why: string }[] } | null>();
@@ -122,17 +124,14 @@ export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
     if (group.kind !== 'total' && code.length < 6) e.coarse.add(code);
     e.parts.set(part, (e.parts.get(part) ?? 0) + value);
   };
-  /** What a raw code means for a group: the code to add (converted 1:1 to a fixed list's vintage), a refusal, or nothing. */
-  const plan = (g: ProductGroup, t: { cls: string; code: string }, complete: boolean): { code: string } | { why: string } | null => {
-    if (g.kind === 'total') return complete || t.code === 'TOTAL' ? { code: t.code } : null;
-    if (g.vintage === 'any' || t.cls === g.vintage || t.code === 'TOTAL') return inGroup(g, t.code) ? { code: t.code } : null;
-    if (t.code.length !== 6 || !correlated(t.cls, g.vintage)) {
-      return inGroup(g, t.code) || [...g.codes].some((c) => c.startsWith(t.code)) ? { why: reason.noCorrelation(t.code, vintageName(t.cls), vintageName(g.vintage)) } : null;
+  /** What a raw measure means for each group (src/trade/plan.ts), worked out once per measure. */
+  const plans = (t: { flow: string; cls: string; code: string }, complete: boolean) => {
+    const out = { t, adds: [] as { g: ProductGroup; code: string }[], refused: [] as { g: ProductGroup; why: string }[] };
+    for (const g of groups) {
+      const p = planCode(g, t.cls, t.code, complete);
+      if (p !== null) 'code' in p ? out.adds.push({ g, code: p.code }) : out.refused.push({ g, why: p.why });
     }
-    const c = convertCode(t.code, t.cls, g.vintage);
-    if ('code' in c) return inGroup(g, c.code) ? { code: c.code } : null;
-    const touches = c.change.counterparts.some((x) => inGroup(g, x)) || (c.change.count > c.change.counterparts.length && [...g.codes].some((x) => c.change.headings.includes(x.slice(0, 4))));
-    return touches ? { why: describeChange(c.change) } : null;
+    return out;
   };
   return {
     accepts: (row) => row.measure.startsWith('trade:'),
@@ -140,15 +139,17 @@ export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
       if (row.partner === null) return;
       // A whole-world HS6 matrix (BACI) has no all-commodities row: its TOTAL is the sum of all codes.
       const complete = row.provenance.dataset.startsWith('BACI');
+      if (complete) {
+        const k = `${row.provenance.file}|${row.year}`;
+        let a = active.get(k);
+        if (a === undefined) active.set(k, (a = { row, geos: new Set() }));
+        a.geos.add(row.geo).add(row.partner);
+      }
       const key = complete ? `B${row.measure}` : row.measure;
       let m = memo.get(key);
       if (m === undefined) {
         const t = parseTradeMeasure(row.measure);
-        m = t === undefined ? null : { t, adds: [], refused: [] };
-        for (const g of t === undefined ? [] : groups) {
-          const p = plan(g, t as { cls: string; code: string }, complete);
-          if (p !== null && m !== null) 'code' in p ? m.adds.push({ g, code: p.code }) : m.refused.push({ g, why: p.why });
-        }
+        m = t === undefined ? null : plans(t, complete);
         memo.set(key, m);
       }
       if (m === null) return;
@@ -186,10 +187,25 @@ export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
           if (row.geo === row.partner) addWorld({ ...row, measure: selfMeasure(row.measure) }, 'WLD', null, value);
         }
       }
+      // A whole-world matrix lists every non-zero flow: an economy with rows in the year but none
+      // in a group traded 0 of it (src/engine/matrix.ts marginsOf gives the engines the same zeros).
+      for (const { row, geos } of active.values()) {
+        for (const g of groups) {
+          for (const flow of ['X', 'M']) {
+            const r = { ...row, measure: tradeMeasure(flow, g), flags: {} };
+            const zero = (geo: string, partner: string) => world.has(`${r.measure}|${geo}|${partner}|${r.year}`) || addWorld(r, geo, partner, 0);
+            for (const e of geos) {
+              zero(e, 'WLD');
+              zero('WLD', e);
+            }
+            zero('WLD', 'WLD');
+          }
+        }
+      }
       const codeNotes = [...notes.values()].map(({ row, codes }) => {
         const coarse = new Set(codes.present.filter((c) => c.length < 6));
         const present = codes.present.filter((c) => c === 'TOTAL' || ![...coarse].some((p) => p !== c && c.startsWith(p))).sort();
-        return { ...row, codes: { vintages: codes.vintages.sort(), present, refused: codes.refused } };
+        return { ...row, codes: { vintages: codes.vintages.sort(), present, refused: [...codes.refused].sort() } };
       });
       return [...out, ...world.values(), ...codeNotes];
     },

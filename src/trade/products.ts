@@ -23,6 +23,11 @@ export interface ProductGroup {
   kind: 'total' | 'prefix' | 'hs6';
   codes: ReadonlySet<string>;
   citation: string;
+  /**
+   * Set by the engines (src/trade/plan.ts inFileVintage) when the group is read in a BACI file of
+   * another HS vintage: that vintage, whose codes are converted 1:1 or refused by name.
+   */
+  fileVintage?: string;
 }
 
 export function vintageName(v: string): string {

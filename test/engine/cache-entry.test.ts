@@ -67,9 +67,9 @@ describe('aggregate cache entries on disk', () => {
     const bytes = readFileSync(body);
     expect(bytes.length).toBe(h.body.bytes);
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(h.body.sha256);
-    // Sums (8 bytes a cell), a byte a cell for whether a row fell there, each group's margins, the product codes.
+    // Sums (8 bytes a cell), a byte a cell for whether a row fell there, a byte an economy for whether it had a row, each group's margins, the product codes.
     const [g, n] = [h.groups.length, h.geos.length];
-    expect(bytes.length).toBe(g * n * n * 9 + g * (2 * n + 2) * 8 + (h.years[0]?.used ?? 0) * 4);
+    expect(bytes.length).toBe(g * n * n * 9 + n + g * (2 * n + 2) * 8 + (h.years[0]?.used ?? 0) * 4);
   });
 
   it('a body cut short is ignored and rewritten', async () => {

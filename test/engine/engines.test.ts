@@ -89,7 +89,7 @@ describe('every engine gives the same sums', () => {
         ['exports', 'imports', 'total'].map((flow) => [`${ind} ${flow}`, [baci, '--indicator', ind, '--group', 'CJK', '--group', 'PAIR=USA,BRA', '--year', '2018', '--flow', flow]]),
       ),
       ['import-source-share', [baci, '--indicator', 'import-source-share', '--reporter', 'CHN', '--partners', 'JPN,KOR', '--year', '2018', '--products', 'hightech']],
-      // A product group of another vintage than the file's: every engine hands it to the per-row path.
+      // A product group of another vintage than the file's: every engine reads it in the file's vintage.
       ['HS12 file, HS2017 list', [handMade(ROWS.filter((r) => !r.includes('271000')), 'BACI_HS12_Y2018_V202301.csv'), '--indicator', 'trade-intra-share', '--group', 'CJK', '--year', '2018', '--products', 'hightech']],
     ];
     for (const [name, [input, ...args]] of runs) {
