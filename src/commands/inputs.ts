@@ -96,7 +96,7 @@ export async function loadInputs(
     inputs.push(loaded.summary);
     warnings.push(...(loaded.warnings ?? []));
   }
-  if (skipped.length > 0) warnings.unshift(warning(msg.inputsSkipped(skipped.length, skipped)));
+  if (skipped.length > 0) warnings.unshift(warning(msg.inputsSkipped(skipped.length, skipped, 'an --input folder or glob')));
   warnings.push(...sameYears(sources));
   return { table: new ObservationTable(rows, sources, inputs.map((i) => i.file)), inputs, provenances: [...provenances], warnings };
 }

@@ -1,6 +1,8 @@
 import { usageError } from '../errors.js';
 import type { Command } from 'commander';
+import { tradeKind } from '../engine/index.js';
 import { expandInputs, notRecognised } from '../inputs/expand.js';
+import { regularInput } from '../io/input-file.js';
 import { loadFile } from '../loaders/load.js';
 import { msg, warning } from '../messages.js';
 import { editionLabel, provenanceLabel } from '../render/labels.js';
@@ -8,7 +10,9 @@ import { displayTable, terminalWidth } from '../render/width.js';
 import { makeContext } from './context.js';
 import { emit, type Io } from './io.js';
 import { prepareOutput } from '../io/output.js';
-import { parseFormat } from './options.js';
+import { parseEngine, parseFormat } from './options.js';
+import { scanProgress, withProgress } from './progress.js';
+import { baciFacts, baciTables, inspectBaci, type InspectedBaci } from './inspect-baci.js';
 import { describeMeasure, isCanonical, readersOf } from './reads.js';
 import { emitWarnings } from './warnings.js';
 
@@ -16,6 +20,9 @@ interface InspectOptions {
   source?: string;
   format?: string;
   output?: string;
+  engine?: string;
+  /** False with --no-cache. */
+  cache?: boolean;
 }
 
 /** One measure of an inspected file: its rows, what it is, and which indicators use it. */
@@ -76,6 +83,17 @@ export async function inspectFile(file: string, source: string | undefined) {
 
 type Inspected = Awaited<ReturnType<typeof inspectFile>>;
 
+/**
+ * Describe one input: a BACI file (CSV or Parquet) from the engines' scan, summarised (memory
+ * bounded, a text that fits a screen); any other file row by row.
+ */
+async function inspectOne(file: string, opts: InspectOptions, io: Io): Promise<Inspected | InspectedBaci> {
+  await regularInput(file);
+  const kind = opts.source === undefined || opts.source === 'baci' ? await tradeKind(file) : undefined;
+  if (kind === undefined) return inspectFile(file, opts.source);
+  return inspectBaci(file, kind, { engine: parseEngine(opts.engine), cache: opts.cache !== false, ...withProgress(scanProgress(io, false)) });
+}
+
 /** What the measure table says a measure is and who reads it: never "not mapped" for a canonical measure. */
 function measureCells(m: InspectedMeasure): string[] {
   if (!m.canonical) return [m.measure, String(m.rows), `${m.description ?? 'a source code kept as DATASET:code'}\nnot mapped to a canonical measure, so no indicator uses it (map it in data/measures.csv)`];
@@ -93,7 +111,8 @@ function rowsFact(info: Pick<Inspected, 'records' | 'rows' | 'missing_values'>):
   return `${read}, ${n(info.missing_values)} with a missing value (kept as missing, never zero)`;
 }
 
-function inspectTable(info: Inspected, width: number): string {
+function inspectTable(info: Inspected | InspectedBaci, width: number): string {
+  if ('groups' in info) return baciTable(info, width);
   const facts = [
     ['file', info.file],
     ['sha256', info.sha256],
@@ -115,6 +134,16 @@ function inspectTable(info: Inspected, width: number): string {
   return `${displayTable(facts, { columns: { 1: { width: Math.max(64, width - 7 - factKey), wrapWord: true } } })}${displayTable(measures, { columns: { 0: { width: Math.min(keyWidth, 28), wrapWord: true }, 2: { width: Math.max(20, width - 10 - Math.min(keyWidth, 28) - rowsWidth), wrapWord: true } } })}`;
 }
 
+/** The facts, measures and product groups of a BACI file, fitting `width` columns. */
+function baciTable(info: InspectedBaci, width: number): string {
+  const facts = baciFacts(info, rowsFact(info), info.edition ?? editionLabel('unknown'));
+  const { measures, groups } = baciTables(info);
+  const factKey = Math.max(...facts.map((r) => (r[0] ?? '').length));
+  const keyWidth = Math.max(...measures.map((r) => (r[0] ?? '').length));
+  const rowsWidth = Math.max(...measures.map((r) => (r[1] ?? '').length));
+  return `${displayTable(facts, { columns: { 1: { width: Math.max(64, width - 7 - factKey), wrapWord: true } } })}${displayTable(measures, { columns: { 2: { width: Math.max(20, width - 10 - keyWidth - rowsWidth), wrapWord: true } } })}${displayTable(groups)}`;
+}
+
 export function registerInspect(program: Command, io: Io): void {
   program
     .command('inspect')
@@ -123,15 +152,17 @@ export function registerInspect(program: Command, io: Io): void {
     .option('--source <loader>', 'force the input format')
     .option('-f, --format <format>', 'table or json (one file: its object; several: {"files": [...]})', 'table')
     .option('-o, --output <file>', 'write to FILE instead of stdout')
+    .option('--engine <engine>', 'BACI files: auto (the byte scanner for a CSV, DuckDB for Parquet), duckdb or js')
+    .option('--no-cache', 'neither read nor write the cache of trade aggregates (a BACI file\'s scan)')
     .addHelpText('after', '\nExamples:\n  $ linkage inspect ../shared/data/oecd/gerd-dp-live-2023-05.csv\n  $ linkage inspect data/sample/oecd-msti-2019.csv --format json\n  $ linkage inspect data/sample\n  $ linkage inspect \'data/sample/imf-*.csv\'')
     .action(async (args: string[], opts: InspectOptions) => {
       const format = parseFormat(opts.format, ['table', 'json'] as const, 'table');
       const { files, skipped, listed } = expandInputs(args);
       const target = prepareOutput(opts.output, files);
-      const infos: Inspected[] = [];
+      const infos: (Inspected | InspectedBaci)[] = [];
       for (const file of files) {
         try {
-          infos.push(await inspectFile(file, opts.source));
+          infos.push(await inspectOne(file, opts, io));
         } catch (e) {
           // A folder's or glob's file in no known format is listed as not read; a named file is an error.
           const entry = notRecognised(e, file, listed);
@@ -140,9 +171,10 @@ export function registerInspect(program: Command, io: Io): void {
         }
       }
       if (infos.length === 0) throw usageError(msg.folderNoInputs(args.join(' ')));
-      emitWarnings(io, skipped.length > 0 ? [warning(msg.inputsSkipped(skipped.length, skipped))] : []);
+      const warnings = skipped.length > 0 ? [warning(msg.inputsSkipped(skipped.length, skipped, 'a folder or glob given to inspect'))] : [];
+      emitWarnings(io, warnings);
       if (format === 'json') {
-        const body = infos.length === 1 ? infos[0] : { files: infos, ...(skipped.length > 0 ? { skipped } : {}) };
+        const body = infos.length === 1 ? { ...infos[0], warnings } : { files: infos, ...(skipped.length > 0 ? { skipped } : {}), warnings };
         emit(io, `${JSON.stringify(body, null, 2)}\n`, target);
         return;
       }

@@ -8,6 +8,7 @@ import { resolveProducts, type ProductGroup } from '../trade/products.js';
 import { MatrixSource } from './matrix-source.js';
 import { readAggregates, rememberedSha256, rememberSha256, writeAggregates } from './cache.js';
 import type { ScanJob, ScanOutcome } from './job.js';
+import type { TradeMatrix } from './matrix.js';
 import { baciProvenance, baciRelease, type BaciRelease, type ReleaseOptions } from './release.js';
 
 /** `--engine`: `js` (byte-level scanner), `duckdb` (embedded DuckDB), `auto` (by format and size). */
@@ -100,6 +101,18 @@ async function run(engine: 'js' | 'duckdb', kind: TradeKind, job: ScanJob, relea
  * (src/loaders/baci.ts + tradeReducer).
  */
 export async function scanTrade(file: string, label: string, kind: TradeKind, opts: TradeScanOptions): Promise<Loaded> {
+  return (await scanTradeMatrix(file, label, kind, opts)).loaded;
+}
+
+/** A trade scan: its rows (as {@link scanTrade} gives them), the matrix of sums they come from, and the file's release. */
+export interface TradeScan {
+  loaded: Loaded;
+  matrix: TradeMatrix;
+  release: BaciRelease;
+}
+
+/** {@link scanTrade}, with the matrix and release (what `inspect` summarises). */
+export async function scanTradeMatrix(file: string, label: string, kind: TradeKind, opts: TradeScanOptions): Promise<TradeScan> {
   const info = await stat(file).catch(() => {
     throw dataError(msg.fileNotFound(label), { file: label });
   });
@@ -132,7 +145,7 @@ export async function scanTrade(file: string, label: string, kind: TradeKind, op
   const provenance = { ...baciProvenance(release, label, outcome.sha256), ...(cacheKey !== undefined ? { cache: cacheKey } : {}) };
   const source = new MatrixSource(outcome.matrix, provenance, opts.economies, new Set(opts.groups.map((g) => g.id)));
   const skippedCount = Object.values(outcome.skipped).reduce((a, b) => a + b, 0);
-  return {
+  const loaded: Loaded = {
     rows: [],
     source,
     summary: {
@@ -150,4 +163,5 @@ export async function scanTrade(file: string, label: string, kind: TradeKind, op
       engine: cacheKey !== undefined ? 'cache' : (outcome.engine ?? engine),
     },
   };
+  return { loaded, matrix: outcome.matrix, release };
 }
