@@ -299,6 +299,7 @@ export const baciMsg = {
   duplicate: error('E_BACI_DUPLICATE', (key: string) => [`duplicate BACI row ${key}`, 'a BACI release has one row per year, exporter, importer and product; the file was concatenated or corrupted — remove the repeated rows'], 't=2017 i=156 j=392 k=854231'),
   fieldCount: error('E_BACI_FIELD_COUNT', (got: number) => [`BACI row has ${got} fields, expected 6 (t,i,j,k,v,q)`, 'the file is cut or corrupted; download the release again'], 5),
   fieldTooLong: error('E_FIELD_TOO_LONG', (limit: number) => [`a field is longer than ${limit} characters (an unbalanced quote?)`, 'a stray double quote makes the rest of the file one field; fix the quote on this line'], 1048576),
+  otherYear: error('E_BACI_OTHER_YEAR', (year: string, named: number) => [`a BACI row of year ${year} in a file whose name says Y${named} (a BACI year file holds one year)`, `the file was renamed or concatenated: read year ${year} from CEPII's own file for it, or remove the row`], '2017', 2018),
   strayQuote: error('E_BACI_QUOTE', () => ['a double quote in a BACI row (BACI has no quoted fields)', 'a stray quote or a corrupted line; fix or remove it']),
   parquetUnreadable: error('E_PARQUET', (detail: string) => [`cannot read Parquet file: ${detail}`, 'check that it is a BACI table with columns t, i, j, k, v'], 'not a Parquet file'),
   parquetRow: error('E_PARQUET_ROW', (problem: string) => [`Parquet file has ${problem}`, 'fix that row where the Parquet file was made (every check of the CSV path applies to Parquet too)'], 'a negative value in row 12'),

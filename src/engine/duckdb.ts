@@ -1,57 +1,20 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { statSync } from 'node:fs';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { dataError } from '../errors.js';
 import { baciMsg, msg } from '../messages.js';
 import { vintageName } from '../trade/products.js';
 import { groupMasks, locating, type ScanJob, type ScanOutcome } from './job.js';
 import { TradeMatrix } from './matrix.js';
-import { hs6, type BaciRelease } from './release.js';
+import type { BaciRelease } from './release.js';
+import { bytePass, openDuckdb, source } from './duckdb-read.js';
+import { otherYear, parquetProblem, REPEATED } from './duckdb-parquet.js';
 import { scanBaciCsv } from './scan-csv.js';
 import type { TradeKind } from './index.js';
 
-const sql = (s: string) => `'${s.replace(/'/g, "''")}'`;
-const REPEATED = 'a repeated t,i,j,k';
 /** One number for a year × exporter × importer cell (BACI area codes have at most 4 digits). */
 const cellKey = (t: number, i: number, j: number) => (t * 10_000 + i) * 10_000 + j;
 
-/** A DuckDB in memory that installs and loads nothing at run time (CSV and Parquet readers are built in). */
-export async function openDuckdb(): Promise<{ con: DuckDBConnection; close: () => void }> {
-  const temp = mkdtempSync(join(tmpdir(), 'linkage-duckdb-'));
-  const db = await DuckDBInstance.create(':memory:', {
-    autoinstall_known_extensions: 'false',
-    autoload_known_extensions: 'false',
-    temp_directory: temp,
-    memory_limit: '1GB',
-  });
-  const con = await db.connect();
-  // Progress is tracked (read by the scan's progress line) but never printed by DuckDB itself.
-  await con.run('set enable_progress_bar = true');
-  await con.run('set enable_progress_bar_print = false');
-  return {
-    con,
-    close: () => {
-      con.closeSync();
-      db.closeSync();
-      rmSync(temp, { recursive: true, force: true });
-    },
-  };
-}
-
-/**
- * The file as a relation of t, i, j, k (integers) and v (US$, exact decimal ×1000), NULL for missing
- * values. A CSV's dialect and column types are given (nothing sniffed) and it is read in 4 MiB
- * buffers: DuckDB's default 32 MiB ones held about 33 MB more at the peak of a 10 M-row year, no faster.
- * BACI has no quoted fields and the other paths refuse a double quote anywhere in a row: nothing
- * is read as quoted, so a quote makes t, i, j, k or v not a number, and one in q is `bad`.
- */
-function source(kind: TradeKind, file: string): string {
-  if (kind === 'baci-parquet') {
-    return `(select try_cast(t as integer) as t, try_cast(i as integer) as i, try_cast(j as integer) as j, try_cast(k as integer) as k, try_cast(v as decimal(18,6)) * 1000 as v, (v is not null and try_cast(v as decimal(18,6)) is null) or try_cast(t as integer) is null or try_cast(i as integer) is null or try_cast(j as integer) is null or try_cast(k as integer) is null as bad from read_parquet(${sql(file)}))`;
-  }
-  return `(select t, i, j, k, v * 1000 as v, contains(q, '"') as bad from read_csv(${sql(file)}, buffer_size = 4194304, header = true, delim = ',', quote = '', escape = '', auto_detect = false, strict_mode = true, null_padding = false, nullstr = ['', 'NA', '..', ':', 'NaN', '-'], columns = {'t': 'INTEGER', 'i': 'INTEGER', 'j': 'INTEGER', 'k': 'INTEGER', 'v': 'DECIMAL(18,6)', 'q': 'VARCHAR'}))`;
-}
+export { openDuckdb } from './duckdb-read.js';
 
 /**
  * The engine's query over the file, with its product table made on `con` (the scan runs it; a test
@@ -114,10 +77,13 @@ export async function duckdbPlan(job: ScanJob, release: BaciRelease, kind: Trade
  * query (unknown areas and products, negative values, repeated keys, the groups' HS vintage, bad
  * cells); when one fires — or DuckDB's reader refuses the file — a CSV is re-read by the byte
  * scanner, which names the first bad row's line and column with the same message as every other
- * path, so a bad row never becomes a plausible total. Parquet has no lines: the row number is named.
+ * path, so a bad row never becomes a plausible total (a file the scanner then accepts is answered
+ * by it, and the outcome says `engine: 'js'`). Parquet has no lines: the row number is named.
  */
 export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: TradeKind): Promise<ScanOutcome> {
-  const hashing = job.sha256 === undefined ? import('../loaders/load.js').then((m) => m.sha256File(job.file)) : Promise.resolve(job.sha256);
+  // The digest (when not known) and, for a CSV, a look for `_` (see bytePass), read while DuckDB works.
+  const pass = kind === 'baci-csv' ? bytePass(job.file, job.sha256 === undefined) : job.sha256 === undefined ? import('../loaders/load.js').then(async (m) => ({ sha256: await m.sha256File(job.file), underscore: false })) : Promise.resolve({ sha256: job.sha256, underscore: false });
+  pass.catch(() => undefined); // awaited below, unless the scan ends first
   const { con, close } = await openDuckdb();
   let rows: unknown[][];
   let codes: number[];
@@ -173,6 +139,7 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
     const aj = j === null ? undefined : areaIdx.get(j);
     if (bad) problem = 'a cell that is not a number';
     else if (t === null || t < 1000 || t > 9999) problem = 'a year that is not 4 digits';
+    else if (release.year !== undefined && t !== release.year) problem = otherYear(release.year);
     else if (ai === undefined || aj === undefined) problem = 'an area not in the dictionary';
     else if (unknown) problem = 'a product not in the release';
     else if (minv !== null && minv < 0) problem = 'a negative value';
@@ -189,6 +156,8 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
       present[at] = 1;
     });
   }
+  const bytes = await pass;
+  if (problem === undefined && bytes.underscore) problem = 'a `_` (DuckDB reads 1_000 as 1000)';
   if (problem !== undefined) {
     if (kind === 'baci-csv') return scanBaciCsv(locating(job), release);
     throw await parquetProblem(job, release, problem, repeatCells);
@@ -199,43 +168,6 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
     const { used } = matrix.year(t);
     for (let pk = bits.indexOf('1'); pk !== -1; pk = bits.indexOf('1', pk + 1)) used[codes[pk] as number] = 1;
   }
-  const sha256 = await hashing;
-  return { matrix, sha256, records, skipped: {}, vintage: vintageName(release.cls) };
-}
-
-/**
- * The first bad row of a Parquet file by row number (Parquet has no lines), and what is wrong with
- * it, checked in the byte scanner's order: year, areas, product, value, repeated key (a row whose
- * t,i,j,k an earlier row has, looked for only in `repeatCells`, the cells with more rows than
- * products — every row of the file when there are more than 10,000), missing value. `problem`,
- * what the scan found, when no row is found.
- */
-async function parquetProblem(job: ScanJob, release: BaciRelease, problem: string, repeatCells: number[]) {
-  const { con, close } = await openDuckdb();
-  try {
-    const int = (c: string) => `try_cast(${c} as integer)`;
-    const file = `read_parquet(${sql(job.file)}, file_row_number = true)`;
-    const areas = [...release.areas.keys()].join(',');
-    const products = release.products === undefined ? `${int('k')} between 0 and 999999` : `${int('k')} in (${[...release.products].join(',')})`;
-    const value = 'try_cast(v as decimal(18,6))';
-    const inCells = repeatCells.length > 10_000 ? '' : `where (try_cast(t as bigint) * 10000 + try_cast(i as bigint)) * 10000 + try_cast(j as bigint) in (${repeatCells.join(',')})`;
-    const repeats = repeatCells.length === 0 ? 'false' : `row in (select row from (select file_row_number + 1 as row, row_number() over (partition by t, i, j, k order by file_row_number) as nth from ${file} ${inCells}) where nth > 1)`;
-    const q = `select row, t, i, j, k, v, problem from (select file_row_number + 1 as row, t, i, j, k, v, case
-        when ${int('t')} is null or ${int('t')} not between 1000 and 9999 then 'a year that is not 4 digits'
-        when ${int('i')} is null or ${int('i')} not in (${areas}) or ${int('j')} is null or ${int('j')} not in (${areas}) then 'an area not in the dictionary'
-        when ${int('k')} is null or not (${products}) then 'a product not in the release'
-        when v is not null and ${value} is null then 'a cell that is not a number'
-        when ${value} < 0 then 'a negative value'
-        when ${repeats} then ${sql(REPEATED)}
-        when v is null then 'a row without a trade value'
-      end as problem from ${file})
-      where problem is not null order by row limit 1`;
-    const hit = (await con.runAndReadAll(q)).getRows()[0];
-    if (hit === undefined) return dataError(baciMsg.parquetRow(problem), { file: job.label });
-    const k = Number(hit[4]);
-    const at = `at row ${String(hit[0])} (t=${String(hit[1])} i=${String(hit[2])} j=${String(hit[3])} k=${hit[4] !== null && Number.isInteger(k) ? hs6(k) : String(hit[4])} v=${String(hit[5])})`;
-    return dataError(baciMsg.parquetRow(`${String(hit[6])} ${at}`), { file: job.label });
-  } finally {
-    close();
-  }
+  const sha256 = job.sha256 ?? bytes.sha256 ?? '';
+  return { matrix, sha256, records, skipped: {}, vintage: vintageName(release.cls), engine: 'duckdb' };
 }

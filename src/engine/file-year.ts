@@ -8,7 +8,9 @@ const YEARLY = /^BACI_HS\d{2}_Y(\d{4})_V\d+[^/\\]*\.csv$/i;
  * The one year a BACI CSV holds, when both its CEPII file name (`…_Y2018_…`) and its first data
  * row say so; undefined otherwise (another name, a first row of another year, a file that cannot
  * be read here — it is then read as usual and any problem reported there). CEPII publishes one file
- * per year; the first row is read so a renamed file is not taken at its word.
+ * per year; the first row is read so a renamed file is not taken at its word, and every path that
+ * reads such a file refuses a row of another year (E_BACI_OTHER_YEAR), so skipping it unread hides
+ * nothing that reading it would have summed.
  */
 export async function baciFileYear(file: string): Promise<number | undefined> {
   const named = YEARLY.exec(basename(file));

@@ -131,7 +131,9 @@ export async function scanTradeMatrix(file: string, label: string, kind: TradeKi
   let unwritable = false;
   if (known !== undefined) {
     const hit = readAggregates(known, groups, release);
-    if (hit !== undefined) ({ outcome, key: cacheKey } = hit);
+    // The same bytes under another file name: a year the new name does not say is refused by the scan, with its line.
+    const fits = hit !== undefined && (release.year === undefined || [...hit.outcome.matrix.sums.keys()].every((t) => t === release.year));
+    if (hit !== undefined && fits) ({ outcome, key: cacheKey } = hit);
   }
   if (outcome === undefined) {
     const progress = opts.progress?.(label);
@@ -160,7 +162,7 @@ export async function scanTradeMatrix(file: string, label: string, kind: TradeKi
       rows: 2 * (outcome.records - skippedCount),
       filtered: 0,
       skipped: { count: skippedCount, reasons: outcome.skipped },
-      engine: cacheKey !== undefined ? 'cache' : engine,
+      engine: cacheKey !== undefined ? 'cache' : (outcome.engine ?? engine),
     },
     ...(unwritable ? { warnings: [warning(msg.cacheUnwritable(aggregatesFolder(), label))] } : {}),
   };

@@ -43,6 +43,12 @@ export interface ScanOutcome {
   records: number;
   skipped: Record<string, number>;
   vintage: string;
+  /**
+   * The engine whose scan gave these sums: `duckdb`, or `js` — also when DuckDB handed the file to
+   * the byte scanner (to name a bad row's line) and the scanner accepted it. Absent for sums read
+   * from the aggregate cache. Said in the input's summary (`inputs[].engine`), so a fallback is seen.
+   */
+  engine?: 'js' | 'duckdb';
   /** How the byte scanner ran: byte ranges scanned (1 = sequential), and why a parallel scan gave way to the sequential one. */
   scan?: { ranges: number; fallback?: string };
 }

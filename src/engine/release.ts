@@ -26,6 +26,8 @@ export interface BaciRelease {
   cls: string;
   dataset: string;
   edition: string;
+  /** The one year the file holds when its name says so (CEPII's `BACI_HS17_Y2018_V…`): every path refuses a row of another year. */
+  year: number | undefined;
 }
 
 /**
@@ -60,10 +62,11 @@ function beside(file: string, pattern: RegExp, edition: string): string | undefi
 const cache = new Map<string, BaciRelease>();
 
 /** Dataset and edition from a BACI file name (`BACI_HS17_Y2018_V202301.csv`). */
-export function baciNames(file: string): { cls: string; dataset: string; edition: string; release: string | undefined } {
+export function baciNames(file: string): { cls: string; dataset: string; edition: string; release: string | undefined; year: number | undefined } {
   const m = /BACI_(HS\d\d)_/i.exec(basename(file));
   const release = m?.[1]?.toUpperCase();
-  return { cls: release ? (own(VINTAGES, release) ?? 'H?') : 'H?', dataset: `BACI${release ? ` ${m?.[1]}` : ''}`, edition: /_V(\d{6}[a-z]?)(?![a-z0-9])/i.exec(basename(file))?.[1] ?? 'unknown', release };
+  const year = /^BACI_HS\d\d_Y(\d{4})_V/i.exec(basename(file))?.[1];
+  return { cls: release ? (own(VINTAGES, release) ?? 'H?') : 'H?', dataset: `BACI${release ? ` ${m?.[1]}` : ''}`, edition: /_V(\d{6}[a-z]?)(?![a-z0-9])/i.exec(basename(file))?.[1] ?? 'unknown', release, year: year === undefined ? undefined : Number(year) };
 }
 
 /** The dictionaries' rows as parsed (what src/engine/release-memo.ts remembers); throws when the country dictionary lacks its columns. */
@@ -97,7 +100,7 @@ export function baciRelease(file: string, label: string, countries: CountryRegis
   const productFile = options.baciProducts ?? (names.release ? beside(file, new RegExp(`^product_codes_${names.release}_V\\d{6}[a-z]?\\.csv$`, 'i'), names.edition) : undefined);
   const key = `${dict}\u0000${productFile ?? ''}\u0000${names.cls}`;
   const hit = cache.get(key);
-  if (hit !== undefined) return { ...hit, dataset: names.dataset, edition: names.edition };
+  if (hit !== undefined) return { ...hit, dataset: names.dataset, edition: names.edition, year: names.year };
   const parsed = memoisedDictionaries(dict, productFile, memo, () => parseDictionaries(dict, productFile));
   const areas = new Map<number, string>();
   for (const [code, iso3] of parsed.areas) {
@@ -113,7 +116,7 @@ export function baciRelease(file: string, label: string, countries: CountryRegis
     products = new Set(readFileSync(dataPath('products', 'hs2017-codes.txt'), 'utf8').split('\n').filter((l) => /^\d{6}$/.test(l)).map(Number));
     productsName = 'HS2017';
   }
-  const release: BaciRelease = { areas, products, productsName, cls: names.cls, dataset: names.dataset, edition: names.edition };
+  const release: BaciRelease = { areas, products, productsName, cls: names.cls, dataset: names.dataset, edition: names.edition, year: names.year };
   cache.set(key, release);
   return release;
 }

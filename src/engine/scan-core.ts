@@ -85,7 +85,7 @@ export interface RangeCounts {
 /**
  * The byte scanner of BACI CSV (`t,i,j,k,v,q`): sums values straight into the sink's typed arrays
  * by year × product group × exporter × importer, with the checks and messages of the per-row
- * loader (src/loaders/baci.ts): field count, year, areas in the release's dictionary, product codes
+ * loader (src/loaders/baci.ts): double quotes, field count, year (and the file name's year), areas in the release's dictionary, product codes
  * in the release's product list, numbers, negative values, repeated t,i,j,k (a bitset per year) —
  * each naming file, line and column (lines counted from the range's first line: only a scan of the
  * whole file, `first` with `end` at or past its size, names file lines). No per-row object or string
@@ -167,6 +167,12 @@ export async function scanBytes(handle: FileHandle, tables: ScanTables, masks: M
     return applyPower(v, 3) as number;
   };
 
+  /** A line of only commas and spaces: blank, whatever its number of commas (as on the per-row path). */
+  const blank = (s: number, e: number) => {
+    for (let p = s; p < e; p++) if (buf[p] !== COMMA && buf[p] !== SP) return false;
+    return true;
+  };
+
   const row = (s: number, e: number, ln: number) => {
     if (e > s && buf[e - 1] === CR) e--;
     let n = 0;
@@ -185,9 +191,7 @@ export async function scanBytes(handle: FileHandle, tables: ScanTables, masks: M
     }
     if (quoted >= 0) throw fail(baciMsg.strayQuote(), ln, BACI_COLUMNS[quoted] ?? `field ${quoted + 1}`);
     if (n !== 5) {
-      let blank = true;
-      for (let p = s; p < e; p++) if (buf[p] !== COMMA && buf[p] !== SP) blank = false;
-      if (blank) return;
+      if (blank(s, e)) return;
       throw fail(baciMsg.fieldCount(n + 1), ln);
     }
     const c0 = commas[0] as number;
@@ -197,8 +201,10 @@ export async function scanBytes(handle: FileHandle, tables: ScanTables, masks: M
     const c4 = commas[4] as number;
     const t = uint(s, c0, 4, true);
     if (t < 0) {
+      if (blank(s, e)) return;
       throw dataError(msg.badYear(text(s, c0).trim()), { file: label, line: ln, column: 't' });
     }
+    if (tables.year >= 0 && t !== tables.year) throw fail(baciMsg.otherYear(String(t), tables.year), ln, 't');
     const iNum = uint(c0 + 1, c1, 4);
     const ai = iNum < 0 ? -1 : (areaIdx[iNum] as number);
     if (ai < 0) throw fail(baciMsg.unknownArea(text(c0 + 1, c1)), ln, 'i');

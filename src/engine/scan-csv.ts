@@ -57,5 +57,5 @@ export async function scanSequential(job: ScanJob, release: BaciRelease, fallbac
   if (counts.records === 0) throw dataError(msg.headerOnly(), { file: label });
   const { records } = counts;
   const sha256 = job.sha256 ?? (hash as ReturnType<typeof createHash>).digest('hex');
-  return { matrix, sha256, records, skipped: {}, vintage: vintageName(release.cls), scan: { ranges: 1, ...(fallback !== undefined ? { fallback } : {}) } };
+  return { matrix, sha256, records, skipped: {}, vintage: vintageName(release.cls), engine: 'js', scan: { ranges: 1, ...(fallback !== undefined ? { fallback } : {}) } };
 }

@@ -33,7 +33,7 @@ export function fastState(tables: ScanTables, sink: ScanSink, bitset: number, ma
  * The byte scanner's fast path (src/engine/scan-core.ts), for a closed product list: whole lines of
  * the canonical shape (`2018,156,392,854231,10.5,1.2`) in `b[s, end)` that pass every check and
  * start before `stop` are summed here without a call per field; it stops at the first line that is
- * not (a header, blank, quoted, missing or bad value, unknown code, repeated key…) or is incomplete,
+ * not (a header, blank, quoted, missing or bad value, unknown code, repeated key, a year other than the file name's…) or is incomplete,
  * and returns where it stopped: the general row parser handles that line, with its message. A
  * top-level function (not a closure of the scan), so its optimised code serves every range a
  * worker scans; the state's fields are read into locals once per call.
@@ -41,6 +41,7 @@ export function fastState(tables: ScanTables, sink: ScanSink, bitset: number, ma
 export function fastLines(st: FastState, b: Buffer, s: number, end: number, stop: number): number {
   const { areaIdx, codeIdx, prodIdx, nA, nC, nP, masks } = st.tables;
   const G = st.tables.groups;
+  const fileYear = st.tables.year;
   const maxLine = st.maxLine;
   let { lastT, lastSums, lastPresent, lastBits, lastUsed, lastActive } = st;
   let records = 0;
@@ -89,6 +90,7 @@ export function fastLines(st: FastState, b: Buffer, s: number, end: number, stop
     const pk = prodIdx[k] as number;
     if (ai < 0 || aj < 0 || pk < 0) break;
     if (t !== lastT) {
+      if (fileYear >= 0 && t !== fileYear) break;
       let bits = st.sink.seen.get(t);
       if (bits === undefined) st.sink.seen.set(t, (bits = new Uint8Array(st.bitset)));
       if (!(bits instanceof Uint8Array)) break;

@@ -280,5 +280,5 @@ export async function scanInRanges(job: ScanJob, release: BaciRelease, size: num
     matrix.used.set(t, y.used);
     matrix.active.set(t, y.active);
   }
-  return { outcome: { matrix, sha256, records, skipped: {}, vintage: vintageName(release.cls), scan: { ranges: ranges.length } } };
+  return { outcome: { matrix, sha256, records, skipped: {}, vintage: vintageName(release.cls), engine: 'js', scan: { ranges: ranges.length } } };
 }

@@ -32,6 +32,8 @@ export interface ScanTables {
   groups: number;
   /** Dense product index → bit mask of its groups (bit g = groups[g]); filled for the listed products. */
   masks: Int32Array;
+  /** The year the file's name says it holds (a row of another year is refused), -1 when it says none. */
+  year: number;
 }
 
 /** Product-group masks by dense product index; `extend` records a product first seen in the file (open product lists only). */
@@ -77,6 +79,7 @@ export function scanTables(label: string, groups: readonly ProductGroup[], relea
     productsName: release.productsName,
     groups: groups.length,
     masks: maskArr,
+    year: release.year ?? -1,
   };
   return { tables, geos: [...geoIndex.keys()], masks };
 }

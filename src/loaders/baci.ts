@@ -11,10 +11,13 @@ import type { Loader, LoaderContext, RowParser } from './loader.js';
  * the release's product dictionary (product_codes_HS17_V*.csv beside the file, or --baci-products)
  * is the authority for product codes (linkage's HS2017 list when it is absent). Areas come from the
  * release's country dictionary; areas it lists without an ISO3 code get a pseudo-code (X849). A
- * repeated t,i,j,k is refused. Each flow is written as i's exports to j and j's imports from i
+ * repeated t,i,j,k is refused, and so are a double quote anywhere in a row and, in a file whose name
+ * says its year (`_Y2018_`), a row of another year. Each flow is written as i's exports to j and j's imports from i
  * (BACI reconciles the two); the aggregation step derives world totals from the whole-world matrix.
  * This per-row parser serves small files and `inspect`; big files go through src/engine/.
  */
+const BACI_COLUMNS = ['t', 'i', 'j', 'k', 'v', 'q'];
+
 export const baciLoader: Loader = {
   id: 'baci',
   label: 'CEPII BACI',
@@ -36,9 +39,12 @@ export const baciLoader: Loader = {
       dataset: provenance.dataset,
       edition: provenance.edition,
       provenance,
-      parse(fields, line) {
+      parse(fields, line, quote) {
+        // BACI has no quoted fields: a double quote anywhere in the row is refused, as the engines do.
+        if (quote !== undefined) throw fail(baciMsg.strayQuote(), line, BACI_COLUMNS[quote] ?? `field ${quote + 1}`);
         if (fields.length !== 6) throw fail(baciMsg.fieldCount(fields.length), line);
         const year = parseYear(fields[0], ctx.file, line, 't');
+        if (release.year !== undefined && year !== release.year) throw fail(baciMsg.otherYear(String(year), release.year), line, 't');
         const i = area(fields[1] ?? '', line, 'i');
         const j = area(fields[2] ?? '', line, 'j');
         const kt = (fields[3] ?? '').trim();

@@ -39,7 +39,7 @@ export interface Loaded {
 }
 
 /** Records as any container gives them (CSV stream, workbook sheet, JSON records). */
-export type Records = RecordStream | { file: string; encoding: string; records: AsyncIterable<{ fields: string[]; line: number }> };
+export type Records = RecordStream | { file: string; encoding: string; records: AsyncIterable<{ fields: string[]; line: number; quote?: number }> };
 
 export function chooseLoader(header: string[], file: string, line: number, source: string | undefined): Loader | undefined {
   if (source !== undefined) {
@@ -108,7 +108,7 @@ export async function consume(stream: Records, sha256: string | (() => string), 
     else if (!kept) filtered++;
     else rows.push(row);
   };
-  for await (const { fields, line } of stream.records) {
+  for await (const { fields, line, quote } of stream.records) {
     currentLine = line;
     if (parser === undefined) {
       if (isBlank(fields) || (fields[0] ?? '').startsWith('#')) continue;
@@ -123,7 +123,7 @@ export async function consume(stream: Records, sha256: string | (() => string), 
       continue;
     }
     if (isBlank(fields)) continue;
-    const result = parser.parse(fields, line);
+    const result = parser.parse(fields, line, quote);
     if (result === null) continue;
     dataRecords++;
     if ('skip' in result) {

@@ -25,7 +25,8 @@ export interface RowParser {
   edition: string;
   /** The provenance rows of this file carry (per-row provenance for the canonical format). */
   provenance: Provenance;
-  parse(fields: string[], line: number): ParseResult;
+  /** `quote`: the field (0-based) of the record's first double quote in the file's text, when it has one (CSV only). */
+  parse(fields: string[], line: number, quote?: number): ParseResult;
   /** Rows a loader can only give at the end (sums over records), if any. */
   finish?(): CanonicalRow[];
 }

@@ -6,10 +6,11 @@ import { dataError } from '../errors.js';
 import { msg } from '../messages.js';
 import { sniffEncoding, type Encoding } from './decode.js';
 
-/** One CSV record and the 1-based line it starts on. */
+/** One CSV record, the 1-based line it starts on, and the field (0-based) of its first double quote when it has one. */
 export interface CsvRecord {
   fields: string[];
   line: number;
+  quote?: number;
 }
 
 /** A CSV source: the lines before the header (preamble), the header, then records as they stream. */
@@ -30,13 +31,9 @@ export function recordsFromText(text: string, file = '<text>'): RecordStream {
   if (body.trim() === '') {
     throw dataError(msg.emptyFile(), { file });
   }
-  const parsed = parseCsv(body.replace(/(\r\n|\n|\r)$/, ''));
+  const records = withLines(body.replace(/(\r\n|\n|\r)$/, ''), 1);
   async function* gen(): AsyncGenerator<CsvRecord> {
-    let line = 1;
-    for (const fields of parsed.data) {
-      yield { fields, line };
-      line += countNewlines(fields) + 1;
-    }
+    yield* records;
   }
   return { file, encoding: 'utf-8', records: gen() };
 }
@@ -63,9 +60,9 @@ export async function recordsFromFile(file: string, hash?: Hash): Promise<Record
     let scanned = 0;
     let openAt = -1; // index in `pending` of the quote left open, when parity is 1
     const emit = function* (text: string): Generator<CsvRecord> {
-      for (const fields of parseCsv(text).data) {
-        yield { fields, line };
-        line += countNewlines(fields) + 1;
+      for (const r of withLines(text, line)) {
+        yield r;
+        line = r.line + countNewlines(r.fields) + 1;
       }
     };
     for await (const chunk of source as AsyncIterable<Buffer>) {
@@ -100,6 +97,23 @@ export async function recordsFromFile(file: string, hash?: Hash): Promise<Record
     if (pending.replace(/[\r\n]+$/, '') !== '') yield* emit(pending.replace(/\r?\n$/, ''));
   }
   return { file, encoding: sniffed.encoding, records: gen() };
+}
+
+/**
+ * The records of whole-record CSV text whose first line is line `first`, each with its line and
+ * the field of its first double quote (the commas before it on the record's first line: a quote
+ * that opens a field spanning lines is on that line). Quoted text pays for the lines' split.
+ */
+function* withLines(text: string, first: number): Generator<CsvRecord> {
+  const lines = text.includes('"') ? text.replace(/\r\n/g, '\n').split('\n') : undefined;
+  let line = first;
+  for (const fields of parseCsv(text).data) {
+    const raw = lines?.[line - first];
+    const at = raw?.indexOf('"') ?? -1;
+    if (raw === undefined || at === -1) yield { fields, line };
+    else yield { fields, line, quote: raw.slice(0, at).split(',').length - 1 };
+    line += countNewlines(fields) + 1;
+  }
 }
 
 /**

@@ -86,6 +86,8 @@ describe('BACI as Parquet, end to end', () => {
   const cases: [string, (lines: string[]) => void, (lines: string[]) => string][] = [
     ['a repeated t,i,j,k (another value)', (l) => l.splice(700, 0, `${fields(l[300])},1.5,1`), (l) => `a repeated t,i,j,k at row 700 (${named(l[700])})`],
     ['a year of two digits', (l) => (l[400] = (l[400] as string).replace(/^2018,/, '99,')), (l) => `a year that is not 4 digits at row 400 (${named(l[400])})`],
+    // Issue 8 audit: a BACI year file holds one year; a row of another year was summed.
+    ['a year other than the file name\'s', (l) => (l[450] = (l[450] as string).replace(/^2018,/, '2017,')), (l) => `a year other than 2018, the year its name says at row 450 (${named(l[450])})`],
     ['a bad year before a negative value: the first in file order, with its own problem', (l) => {
       l[150] = (l[150] as string).replace(/^2018,/, '99,');
       l[600] = (l[600] as string).replace(/^(\d+,\d+,\d+,\d+,)[^,]+/, '$1-5');
