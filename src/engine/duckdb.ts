@@ -93,7 +93,7 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
     const size = job.progress === undefined ? 0 : statSync(job.file).size;
     const timer = job.progress === undefined ? undefined : setInterval(() => {
       const p = con.progress.percentage;
-      if (p > 0 && p < 100) job.progress?.(Math.floor((p / 100) * size), size);
+      if (p > 0 && p < 100) job.progress?.(Math.floor((p / 100) * size), size, 'estimate');
     }, 250);
     try {
       const prepared = await prepare(con, job, release, kind);
