@@ -1,24 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cli, shared, tmpDir } from '../helpers.js';
+import { cli, tmpDir } from '../helpers.js';
+import { handMade } from './baci-hand-made.js';
 
 // A cache folder that cannot be written made every run a full scan without a word (found by an
 // acceptance trial). It is now said once per input, and the answer is the same. SYNTHETIC BACI file.
-const DICT = `country_code,country_name_abbreviation,country_name_full,iso_2digit_alpha,iso_3digit_alpha
-156,China,China,CN,CHN
-392,Japan,Japan,JP,JPN
-410,Rep. of Korea,Republic of Korea,KR,KOR
-`;
-
-function baci(): string {
-  const dir = tmpDir();
-  writeFileSync(join(dir, 'country_codes_V202301.csv'), DICT);
-  writeFileSync(join(dir, 'product_codes_HS17_V202301.csv'), readFileSync(shared('comtrade', 'reference', 'product_codes_HS17_V202301.csv')));
-  const file = join(dir, 'BACI_HS17_Y2018_V202301.csv');
-  writeFileSync(file, 't,i,j,k,v,q\n2018,156,392,854110,10,1\n2018,392,410,854140,20,1\n2018,410,156,847130,30,1\n');
-  return file;
-}
+const baci = (): string => handMade(['2018,156,392,854110,10,1', '2018,392,410,854140,20,1', '2018,410,156,847130,30,1'], 'BACI_HS17_Y2018_V202301.csv', '\n');
 
 const before = process.env.LINKAGE_CACHE_DIR;
 afterEach(() => {

@@ -1,36 +1,21 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanTrade } from '../../src/engine/index.js';
 import { loadFile } from '../../src/loaders/load.js';
 import { countryRegistry } from '../../src/model/countries.js';
 import { tradeReducer } from '../../src/trade/aggregate.js';
 import { resolveProducts } from '../../src/trade/products.js';
-import { allRows, cli, shared, tmpDir } from '../helpers.js';
+import { allRows, cli } from '../helpers.js';
+import { handMade } from './baci-hand-made.js';
 
 // A whole-world matrix (BACI) lists every non-zero flow of the year: an economy that trades in the
 // year but not in a narrow product group traded 0 of it, not "no data". Before, Korea (no HS 8541
 // trade below) had no world row of the group, so a ladder over CJK said "KOR is not a reporter".
 // An economy absent from the whole year (Brazil below) still has no world total. The zero may not
 // depend on the all-products group being scanned too (the cache adds it; --no-cache does not).
-// SYNTHETIC BACI file (values made up; the real V202301 product list).
-const DICT = `country_code,country_name_abbreviation,country_name_full,iso_2digit_alpha,iso_3digit_alpha
-156,China,China,CN,CHN
-392,Japan,Japan,JP,JPN
-410,Rep. of Korea,Republic of Korea,KR,KOR
-842,USA,USA,US,USA
-76,Brazil,Brazil,BR,BRA
-`;
+// SYNTHETIC BACI file (values made up; the dictionary of ./baci-hand-made.ts, the real V202301 product list).
 const ROWS = ['2018,156,392,854110,10,1', '2018,392,156,854140,20,1', '2018,156,842,854110,30,1', '2018,410,842,847130,50,1', '2018,842,410,300490,60,1', '2018,842,156,854110,5,1'];
 
-function baci(): string {
-  const dir = tmpDir();
-  writeFileSync(join(dir, 'country_codes_V202301.csv'), DICT);
-  writeFileSync(join(dir, 'product_codes_HS17_V202301.csv'), readFileSync(shared('comtrade', 'reference', 'product_codes_HS17_V202301.csv')));
-  const file = join(dir, 'BACI_HS17_Y2018_V202301.csv');
-  writeFileSync(file, `t,i,j,k,v,q\n${ROWS.join('\n')}\n`);
-  return file;
-}
+const baci = (): string => handMade(ROWS, 'BACI_HS17_Y2018_V202301.csv', '\n');
 
 const world = (rows: { measure: string; geo: string; partner: string | null; value: number | null }[], measure: string, geo: string, partner: string) => rows.find((r) => r.measure === measure && r.geo === geo && r.partner === partner)?.value;
 
