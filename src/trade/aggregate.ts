@@ -192,13 +192,13 @@ export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
       for (const { row, geos } of active.values()) {
         for (const g of groups) {
           for (const flow of ['X', 'M']) {
+            // Adding 0 leaves a total that exists as it is and makes one that does not.
             const r = { ...row, measure: tradeMeasure(flow, g), flags: {} };
-            const zero = (geo: string, partner: string) => world.has(`${r.measure}|${geo}|${partner}|${r.year}`) || addWorld(r, geo, partner, 0);
             for (const e of geos) {
-              zero(e, 'WLD');
-              zero('WLD', e);
+              addWorld(r, e, 'WLD', 0);
+              addWorld(r, 'WLD', e, 0);
             }
-            zero('WLD', 'WLD');
+            addWorld(r, 'WLD', 'WLD', 0);
           }
         }
       }
