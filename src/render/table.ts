@@ -92,8 +92,8 @@ const WRAPPABLE = new Set(['Geography', 'Partner', 'Series']);
 
 /**
  * Render `rows` (header first); with `noteWidth` the last column wraps at that width. With `fit`,
- * a table still wider than `fit` columns wraps its widest text column (geography, partner, series;
- * never narrower than 10) until it fits or nothing more can wrap.
+ * a table still wider than `fit` columns brings its widest text columns (geography, partner, series)
+ * down to one width, never below 10, and wraps their cells at spaces and after dashes.
  */
 function rendered(rows: string[][], noteWidth?: number, fit?: number): string {
   const head = rows[0] ?? [];
@@ -103,7 +103,8 @@ function rendered(rows: string[][], noteWidth?: number, fit?: number): string {
   });
   if (noteWidth !== undefined) columns[head.length - 1] = { width: noteWidth, wrapWord: true };
   let text = displayTable(rows, { ...COMPACT, columns });
-  const natural = (i: number) => columns[i]?.width ?? Math.max(...rows.map((r) => displayWidth(displayCell(r[i] ?? ''))));
+  const widths = head.map((_, i) => Math.max(...rows.map((r) => displayWidth(displayCell(r[i] ?? '')))));
+  const natural = (i: number) => columns[i]?.width ?? (widths[i] as number);
   for (let pass = 0; fit !== undefined && pass < 3 && widthOf(text) > fit; pass++) {
     const over = widthOf(text) - fit;
     // The widest text columns are brought down to one level (never below 10), the highest that fits.
