@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import type { TradeScanOptions } from '../engine/index.js';
+import type { ScanPhase } from '../engine/job.js';
 import type { Io } from './io.js';
 
 /** Seconds before a scan shows progress, and the least time between two updates (ms). */
@@ -10,8 +11,10 @@ const EVERY_MS = 200;
  * One progress line: bytes read of the file, rate and time left, e.g.
  * `scanning BACI_HS17_Y2018.csv: 120 of 343 MB (35 %), 60 MB/s, 4 s left`. `elapsed` in seconds.
  */
-export function progressLine(label: string, done: number, total: number, elapsed: number, phase?: 'locate'): string {
+export function progressLine(label: string, done: number, total: number, elapsed: number, phase?: ScanPhase): string {
   const mb = (b: number) => (b / 1e6).toFixed(0);
+  // DuckDB's estimate can stand still for seconds and then jump: no rate or time left is derived from it.
+  if (phase === 'estimate') return `scanning ${label} with DuckDB: about ${total > 0 ? Math.min(100, Math.floor((100 * done) / total)) : 0} % by DuckDB's estimate, ${elapsed.toFixed(0)} s so far`;
   const rate = elapsed > 0 ? done / elapsed : 0;
   const left = rate > 0 ? Math.max(0, (total - done) / rate) : undefined;
   const pct = total > 0 ? Math.min(100, Math.floor((100 * done) / total)) : 0;
@@ -28,8 +31,8 @@ export function progressBar(io: Io, now: () => number = () => performance.now())
     let shown = false;
     let seen = false; // shown once: a later phase shows at once, not after another 2 s
     let last = 0;
-    let phase: 'locate' | undefined;
-    return (done: number, total: number, next?: 'locate') => {
+    let phase: ScanPhase | undefined;
+    return (done: number, total: number, next?: ScanPhase) => {
       const t = now();
       // A new phase (the re-read that names a problem's line) starts its own rate and time left.
       if (next !== phase) {

@@ -82,7 +82,8 @@ export async function duckdbPlan(job: ScanJob, release: BaciRelease, kind: Trade
  */
 export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: TradeKind): Promise<ScanOutcome> {
   // The digest (when not known) and, for a CSV, a look for `_` (see bytePass), read while DuckDB works.
-  const pass = kind === 'baci-csv' ? bytePass(job.file, job.sha256 === undefined) : job.sha256 === undefined ? import('../loaders/load.js').then(async (m) => ({ sha256: await m.sha256File(job.file), underscore: false })) : Promise.resolve({ sha256: job.sha256, underscore: false });
+  const stop = new AbortController();
+  const pass = kind === 'baci-csv' ? bytePass(job.file, job.sha256 === undefined, stop.signal) : job.sha256 === undefined ? import('../loaders/load.js').then(async (m) => ({ sha256: await m.sha256File(job.file), underscore: false })) : Promise.resolve({ sha256: job.sha256, underscore: false });
   pass.catch(() => undefined); // awaited below, unless the scan ends first
   const { con, close } = await openDuckdb();
   let rows: unknown[][];
@@ -92,7 +93,7 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
     const size = job.progress === undefined ? 0 : statSync(job.file).size;
     const timer = job.progress === undefined ? undefined : setInterval(() => {
       const p = con.progress.percentage;
-      if (p > 0 && p < 100) job.progress?.(Math.floor((p / 100) * size), size);
+      if (p > 0 && p < 100) job.progress?.(Math.floor((p / 100) * size), size, 'estimate');
     }, 250);
     try {
       const prepared = await prepare(con, job, release, kind);
@@ -101,7 +102,10 @@ export async function scanWithDuckdb(job: ScanJob, release: BaciRelease, kind: T
     } catch (e) {
       // DuckDB's reader refused the file (a cut row, a cell that is not a number, …): the byte
       // scanner names the line. Parquet: say what DuckDB said.
-      if (kind === 'baci-csv') return await scanBaciCsv(locating(job), release);
+      if (kind === 'baci-csv') {
+        stop.abort(); // the scanner reads the file (and its digest) itself
+        return await scanBaciCsv(locating(job), release);
+      }
       throw dataError(baciMsg.parquetUnreadable((e as Error).message.split('\n')[0] ?? ''), { file: job.label });
     } finally {
       clearInterval(timer);

@@ -15,13 +15,16 @@ export interface ScanJob {
    * Called with bytes read so far and the file size; `phase` is `locate` while the file is read
    * again to name the line of a problem a faster pass found (DuckDB, the parallel ranges).
    */
-  progress?: (done: number, total: number, phase?: 'locate') => void;
+  progress?: (done: number, total: number, phase?: ScanPhase) => void;
   /**
    * Internal, for tests: split the byte scanner's work into ranges of `rangeBytes` bytes scanned by
    * `workers` worker threads, whatever the file's size (default: src/engine/scan-parallel.ts decides).
    */
   split?: ScanSplit;
 }
+
+/** What a scan's progress counts: bytes read (undefined), bytes re-read to name a problem's line, or DuckDB's estimate. */
+export type ScanPhase = 'locate' | 'estimate';
 
 /** The same job, its progress said to be locating a problem (the re-read that names the line). */
 export function locating(job: ScanJob): ScanJob {

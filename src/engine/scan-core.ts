@@ -2,7 +2,7 @@ import type { Hash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { dataError } from '../errors.js';
 import { baciMsg, msg, type Msg } from '../messages.js';
-import { applyPower, parseValue } from '../loaders/cells.js';
+import { applyPower, cellNumber } from '../loaders/cells.js';
 import { fastLines, fastState } from './scan-fast.js';
 import type { MaskTable, ScanTables } from './scan-tables.js';
 
@@ -161,7 +161,8 @@ export async function scanBytes(handle: FileHandle, tables: ScanTables, masks: M
       const d = frac < 0 ? 0 : frac;
       return d <= 3 ? m * 10 ** (3 - d) : m / 10 ** (d - 3);
     }
-    const v = parseValue(text(s0, e0), label, ln, 'v');
+    const v = cellNumber(text(s0, e0));
+    if (v === undefined) throw fail(baciMsg.notNumber(text(s0, e0).trim()), ln, 'v');
     if (v === null) return Number.NaN;
     if (v < 0) throw fail(baciMsg.negative(text(s, e)), ln, 'v');
     return applyPower(v, 3) as number;

@@ -2,7 +2,7 @@ import { dataError } from '../errors.js';
 import { baciMsg, type Msg } from '../messages.js';
 import type { CanonicalRow } from '../model/types.js';
 import { baciProvenance, baciRelease, hs6 } from '../engine/release.js';
-import { applyPower, parseValue, parseYear } from './cells.js';
+import { applyPower, cellNumber, parseYear } from './cells.js';
 import type { Loader, LoaderContext, RowParser } from './loader.js';
 
 /**
@@ -51,7 +51,8 @@ export const baciLoader: Loader = {
         if (!/^\d{1,6}$/.test(kt)) throw fail(baciMsg.badProduct(fields[3] ?? ''), line, 'k');
         const k = hs6(Number(kt));
         if (release.products !== undefined && !release.products.has(Number(kt))) throw fail(baciMsg.unknownProduct(k, release.productsName), line, 'k');
-        const v = parseValue(fields[4], ctx.file, line, 'v');
+        const v = cellNumber(fields[4]);
+        if (v === undefined) throw fail(baciMsg.notNumber(String(fields[4]).trim()), line, 'v');
         if (v !== null && v < 0) throw fail(baciMsg.negative(String(fields[4]).trim()), line, 'v');
         const key = `t=${year} i=${Number(fields[1])} j=${Number(fields[2])} k=${k}`;
         if (seen.has(key)) throw fail(baciMsg.duplicate(key), line);

@@ -5,14 +5,18 @@ import type { Flags } from '../model/types.js';
 /** Cell texts that mean "no value" in OECD, World Bank and R exports. Never zero. */
 const MISSING = new Set(['', 'NA', '..', ':', 'NaN', '-']);
 
-/** Parse a numeric cell; null for a missing token; a data error naming line and column otherwise. */
-export function parseValue(text: string | undefined, file: string, line: number, column: string): number | null {
+/** A numeric cell's number; null for a missing token; undefined when it is neither. */
+export function cellNumber(text: string | undefined): number | null | undefined {
   const t = (text ?? '').trim();
   if (MISSING.has(t)) return null;
   const n = Number(t);
-  if (!Number.isFinite(n) || !/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) {
-    throw dataError(msg.notNumeric(column, t), { file, line, column });
-  }
+  return Number.isFinite(n) && /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t) ? n : undefined;
+}
+
+/** Parse a numeric cell; null for a missing token; a data error naming line and column otherwise. */
+export function parseValue(text: string | undefined, file: string, line: number, column: string): number | null {
+  const n = cellNumber(text);
+  if (n === undefined) throw dataError(msg.notNumeric(column, (text ?? '').trim()), { file, line, column });
   return n;
 }
 

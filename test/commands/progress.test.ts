@@ -57,6 +57,19 @@ describe('scan progress on stderr', () => {
     ]);
   });
 
+  it('DuckDB\'s estimate is said as such, without a rate or time left (found trying the issue: it stood at 20 % while the time left grew to 26 s, then the scan ended at 8 s)', () => {
+    expect(progressLine('BACI.csv', 70e6, 344e6, 5, 'estimate')).toBe("scanning BACI.csv with DuckDB: about 20 % by DuckDB's estimate, 5 s so far");
+    let t = 0;
+    const { io: out, err } = io(true);
+    const tick = (progressBar(out, () => t) as (label: string) => (done: number, total: number, phase?: 'estimate') => void)('f.csv');
+    tick(0, 100e6, 'estimate');
+    t = 2500;
+    tick(20e6, 100e6, 'estimate');
+    t = 6000;
+    tick(20e6, 100e6, 'estimate');
+    expect(err).toEqual(["\r\u001b[2Kscanning f.csv with DuckDB: about 20 % by DuckDB's estimate, 3 s so far", "\r\u001b[2Kscanning f.csv with DuckDB: about 20 % by DuckDB's estimate, 6 s so far"]);
+  });
+
   it('a scan shorter than 2 s writes nothing at all, not even the clearing', () => {
     let t = 0;
     const { io: out, err } = io(true);

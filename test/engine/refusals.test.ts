@@ -23,10 +23,10 @@ describe('every engine refuses the same rows, naming file and line', () => {
     ['repeated key with another value', [...ROWS, '2018,156,392,854231,11,1'], 'BACI_HS17_Y2018_V202301.csv', 'duplicate BACI row t=2018 i=156 j=392 k=854231 (FILE:17)'],
     ['unknown area', [...ROWS.slice(0, 2), '2018,156,999,854231,1,1', ...ROWS.slice(2)], 'BACI_HS17_Y2018_V202301.csv', 'BACI country code "999" is not in the release\'s country dictionary (FILE:4:j)'],
     ['unknown product', [...ROWS.slice(0, 3), '2018,156,392,123456,1,1'], 'BACI_HS17_Y2018_V202301.csv', "product code 123456 is not in the release's product list product_codes_HS17_V202301.csv (FILE:5:k)"],
-    ['not a number', [...ROWS.slice(0, 3), '2018,156,392,854239,1x,1'], 'BACI_HS17_Y2018_V202301.csv', 'value "1x" in column v is not a number (FILE:5:v)'],
+    ['not a number', [...ROWS.slice(0, 3), '2018,156,392,854239,1x,1'], 'BACI_HS17_Y2018_V202301.csv', 'BACI value "1x" in column v is not a number (FILE:5:v)'],
     // DuckDB's DOUBLE reader takes `1_000` for 1000 and `inf` for infinity; JS does neither.
-    ['digits with an underscore', [...ROWS.slice(0, 3), '2018,156,392,854239,1_000,1'], 'BACI_HS17_Y2018_V202301.csv', 'value "1_000" in column v is not a number (FILE:5:v)'],
-    ['infinity', [...ROWS.slice(0, 3), '2018,156,392,854239,inf,1'], 'BACI_HS17_Y2018_V202301.csv', 'value "inf" in column v is not a number (FILE:5:v)'],
+    ['digits with an underscore', [...ROWS.slice(0, 3), '2018,156,392,854239,1_000,1'], 'BACI_HS17_Y2018_V202301.csv', 'BACI value "1_000" in column v is not a number (FILE:5:v)'],
+    ['infinity', [...ROWS.slice(0, 3), '2018,156,392,854239,inf,1'], 'BACI_HS17_Y2018_V202301.csv', 'BACI value "inf" in column v is not a number (FILE:5:v)'],
     ['row cut mid-field', [...ROWS.slice(0, 3), '2018,156,39'], 'BACI_HS17_Y2018_V202301.csv', 'BACI row has 3 fields, expected 6 (t,i,j,k,v,q) (FILE:5)'],
     // Issue 8, "what I will run": one corrupt row in the middle, one stray quote (a quote that never
     // closes would make the rest of the file one field), one repeated row with the same value.
@@ -72,4 +72,18 @@ describe('every engine refuses the same rows, naming file and line', () => {
       }
     });
   }
+});
+
+describe('a BACI value that is not a number', () => {
+  // Found by an acceptance trial: the hint said to leave the cell empty, which BACI refuses too.
+  it('is refused as corruption on every engine, with a hint that does not suggest an empty cell', async () => {
+    const file = handMade([...ROWS.slice(0, 3), '2018,156,392,854239,1x5,1'], 'BACI_HS17_Y2018_V202301.csv', '\n');
+    for (const engine of ['js', 'duckdb']) {
+      const r = await cli('compute', '--input', file, '--indicator', 'trade-intra-share', '--group', 'CJK', '--year', '2018', '--engine', engine, '--no-cache');
+      expect(r.code, engine).toBe(1);
+      expect(r.stderr, engine).toMatch(/^linkage: E_BACI_NOT_NUMBER: /);
+      expect(r.stderr, engine).toMatch(/download the release again/);
+      expect(r.stderr, engine).not.toMatch(/leave it empty/);
+    }
+  });
 });

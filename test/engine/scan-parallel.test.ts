@@ -128,7 +128,7 @@ describe('the parallel scan refuses what the sequential scan refuses, with its m
   // Each bad row is the file's last line and the whole second range (the cut falls at its start):
   // the message is the sequential scan's, naming the file's line — not the line within the range.
   const cases: [string, string, string][] = [
-    ['bad value', '2018,392,410,854232,1x,1', 'value "1x" in column v is not a number (FILE:LINE:v)'],
+    ['bad value', '2018,392,410,854232,1x,1', 'BACI value "1x" in column v is not a number (FILE:LINE:v)'],
     ['unknown area', '2018,156,999,854231,1,1', 'BACI country code "999" is not in the release\'s country dictionary (FILE:LINE:j)'],
     ['cut row', '2018,156,39', 'BACI row has 3 fields, expected 6 (t,i,j,k,v,q) (FILE:LINE)'],
     ['stray quote', '2018,156,"392,854231,1,1', 'a double quote in a BACI row (BACI has no quoted fields) (FILE:LINE:j)'],
