@@ -8,7 +8,7 @@ export const importSourceShare: Indicator = {
     id: 'import-source-share',
     title: 'Import source share (% of the reporter\'s imports)',
     unit: 'percent',
-    definition: 'Imports of c from the partner set P in product group K / imports of c from the world in K (less c\'s imports from itself unless --include-self). A partner group (EU28) uses the source\'s own aggregate row where it has one, else the sum of its members.',
+    definition: 'Imports of c from the partner set P in product group K / imports of c from the world in K (less c\'s imports from itself unless --include-self). A partner group (EU28) uses the source\'s own aggregate row where it has one (an empty one leaves the share missing, never replaced by its members), else the sum of its members.',
     measures: ['trade'],
     sources: ['UN Comtrade (legacy CSV, Plus CSV/JSON)', 'CEPII BACI'],
     caveats: ['Imports are CIF: a mirror share from partners\' FOB exports is lower.', 'Re-imports from oneself (partner = reporter) are excluded unless --include-self.'],

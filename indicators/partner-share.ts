@@ -15,6 +15,8 @@ interface Term {
   economies: string[];
   /** True when the source's own aggregate row for the group is used. */
   aggregate: boolean;
+  /** Why the group's own row has no value, when it has a row without one (then the term has no value). */
+  unknown?: string;
 }
 
 /**
@@ -33,10 +35,16 @@ function partnerTerms(req: ComputeRequest, o: TradeOptions, reporter: string, pa
   for (const { p, economies } of sets) {
     const overlaps = sets.some((s) => s.p !== p && s.economies.some((e) => economies.includes(e)));
     const isGroup = req.groups?.get(p) !== undefined;
-    if (isGroup && !overlaps && bilateral(req, o, reporter, p, year) !== undefined) {
-      terms.push({ label: p, economies, aggregate: true });
-      economies.forEach((e) => seen.add(e));
-      continue;
+    // The source's own group row decides when it is there: without a value it is unknown, never
+    // replaced by its members' sum (a region's row the source left empty is not what its members add to).
+    if (isGroup && !overlaps) {
+      const own = bilateral(req, o, reporter, p, year);
+      const unknown = own === undefined ? whyNoValue(req, o, reporter, p, year) : undefined;
+      if (own !== undefined || unknown !== undefined) {
+        terms.push({ label: p, economies, aggregate: true, ...(unknown === undefined ? {} : { unknown }) });
+        economies.forEach((e) => seen.add(e));
+        continue;
+      }
     }
     for (const e of economies) {
       if (seen.has(e)) continue;
@@ -61,7 +69,8 @@ function selfFlow(req: ComputeRequest, o: TradeOptions, c: string, year: number,
 /**
  * Share of a partner set in a reporter's imports or exports (import-source-share,
  * export-destination-share). A partner group uses the source's own aggregate row when present
- * (e.g. Comtrade's EU-28, code 97), else the sum of its members of that year (by the group's
+ * (e.g. Comtrade's EU-28, code 97) — when that row has no value the share is missing with the
+ * reason, not its members' sum — else the sum of its members of that year (by the group's
  * `joined`/`left` years); every partner must be present. Self-flows follow one rule in numerator
  * and denominator: out of both unless `--include-self`, then in both.
  */
@@ -93,6 +102,10 @@ export function partnerShare(req: ComputeRequest, flow: 'imports' | 'exports', i
       const self = selfFlow(req, o, c, year, total);
       let sum = 0;
       for (const t of partnerTerms(req, o, c, partners, year)) {
+        if (t.unknown !== undefined) {
+          absent.push(`${t.label} (${reason.groupRowNoValue(t.label, t.unknown)})`);
+          continue;
+        }
         if (t.aggregate) {
           const agg = bilateral(req, o, c, t.label, year) as CanonicalRow;
           // The source's group row holds c's self-flow like its world row does: same rule as the denominator.

@@ -4,6 +4,7 @@ import type { ComputeRequest, OptionSpec, Result } from '../src/model/indicator.
 import { computeLadder, type FlowSource } from '../src/model/ladder.js';
 import type { CanonicalRow, TradeCodes } from '../src/model/types.js';
 import { selfMeasure, tradeMeasure } from '../src/trade/aggregate.js';
+import { emptyWhy, valued } from '../src/trade/preferred.js';
 import { resolveProducts, vintageName, type ProductGroup } from '../src/trade/products.js';
 import { changesUnder, correlated, crossesGroup, describeChange } from '../src/trade/vintages.js';
 
@@ -43,12 +44,6 @@ function one(req: ComputeRequest, o: TradeOptions, dir: 'exports' | 'imports', i
   return valued(rows, from);
 }
 
-/** The first row with a value — of input `from` only, when given — of a key's candidates (preferred edition first). */
-function valued(rows: readonly CanonicalRow[], from?: string): CanonicalRow | undefined {
-  for (const r of rows) if (r.value !== null && (from === undefined || r.provenance.file === from)) return r;
-  return undefined;
-}
-
 /**
  * A world total less the self-flow recorded in the same input (the self-flow's input must be the
  * total's: another source's re-imports, e.g. the embedded sample's Comtrade file beside a BACI
@@ -68,9 +63,9 @@ function lessSelf(w: CanonicalRow, self: (from: string) => CanonicalRow | undefi
  */
 function cellState(req: ComputeRequest, o: TradeOptions, d: 'exports' | 'imports', i: string, j: string, y: number, basis: Basis, from?: string): { valued: boolean; why: string[] } {
   const f = DIRECT[d];
-  const lists = [basis !== 'mirror' || j === 'WLD' ? req.table.candidates(measureOf(f.own, o.products), i, y, j) : [], basis !== 'reporter' ? req.table.candidates(measureOf(f.mirror, o.products), j, y, i) : []];
+  const lists = [basis !== 'mirror' || j === 'WLD' ? req.table.candidates(measureOf(f.own, o.products), i, y, j, req.edition) : [], basis !== 'reporter' ? req.table.candidates(measureOf(f.mirror, o.products), j, y, i, req.edition) : []];
   if (lists.some((rows) => valued(rows, from) !== undefined)) return { valued: true, why: [] };
-  return { valued: false, why: lists.flatMap((rows) => rows.flatMap((r) => (r.value === null && r.missing !== undefined && (from === undefined || r.provenance.file === from) ? [r.missing] : []))) };
+  return { valued: false, why: lists.flatMap((rows) => emptyWhy(rows, from, req.edition)) };
 }
 
 /** The reasons F[i→j] of one direction has no value, when rows without one are the cause; empty otherwise. */
@@ -226,7 +221,7 @@ export function tradeSource(req: ComputeRequest, o: TradeOptions): FlowSource {
       const why = members.map((m) => whyNoValue(req, o, m, 'WLD', y));
       const rest = members.filter((_, k) => why[k] === undefined);
       const not = rest.length === 0 ? [] : [`${listOf(rest)} ${rest.length > 1 ? 'are' : 'is'} not ${rest.length > 1 ? 'reporters' : 'a reporter'} in the input for ${y} (no world total${o.basis === 'reporter' ? '' : ', and no whole-world matrix to mirror'})`];
-      return [...why.filter((w) => w !== undefined), ...not].join('; ');
+      return { reason: [...why.filter((w) => w !== undefined), ...not].join('; '), saysYear: not.length > 0 };
     },
   };
 }

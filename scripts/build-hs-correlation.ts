@@ -3,9 +3,13 @@
  * tables in ../shared/data/comtrade/concordance/ (HS2022toHS2017… and HS2017toHS2012…
  * ConversionAndCorrelationTables.xlsx): for each six-digit code whose content changed between two
  * consecutive vintages, one row per direction with the kind of change (renumbered 1:1, split 1:n,
- * merged n:1, n:n) and its counterparts (at most six listed, with their count). Codes absent from
- * the extract are the same code with the same content in both vintages. Only this derived extract
- * is shipped, never the tables themselves.
+ * merged n:1, n:n) and all its counterparts, exactly as the UN rows list them: a group of another
+ * vintage is refused a code when any counterpart is the group's, which a truncated list cannot tell
+ * (HS2017 846210 has 15 counterparts, the last six in 8549). Every row of the correlation sheets
+ * is a six-digit pair (no heading-level or "ex" rows are expanded here; the HS2017–HS2012 sheet's
+ * "ex" mark on a row is a partial share of content, i.e. a change, and is read as such). Codes
+ * absent from the extract are the same code with the same content in both vintages. Only this
+ * derived extract is shipped, never the tables themselves.
  * Run: `npm run build && node dist/scripts/build-hs-correlation.js` (part of `npm run data`).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -43,7 +47,7 @@ function kind(code: string, there: ReadonlySet<string>, back: ReadonlyMap<string
 const lines: string[] = [
   '# HS six-digit codes whose content changed between consecutive vintages (H4 = HS2012, H5 = HS2017, H6 = HS2022),',
   '# one row per code and direction: relationship 1:1 (renumbered), 1:n (split), n:1 (merged into a code shared',
-  '# with others) or n:n; counterparts = the codes of the other vintage (at most six listed; count = all of them);',
+  '# with others) or n:n; counterparts = all the codes of the other vintage (count = how many);',
   '# headings = the four-digit headings of all the counterparts.',
   '# Codes not listed kept their number and content. Derived by scripts/build-hs-correlation.ts from the UN',
   '# Statistics Division HS correlation and conversion tables (HS2022–HS2017, HS2017–HS2012), as in',
@@ -71,9 +75,9 @@ for (const t of TABLES) {
       const k = kind(code, there, back);
       if (k === 'same') continue;
       const list = [...there].sort();
-      lines.push(`${from},${code},${to},${k},${list.slice(0, 6).join(' ')},${list.length},${[...new Set(list.map((c) => c.slice(0, 4)))].join(' ')}`);
+      lines.push(`${from},${code},${to},${k},${list.join(' ')},${list.length},${[...new Set(list.map((c) => c.slice(0, 4)))].join(' ')}`);
     }
   }
 }
 writeFileSync(dataPath('products', 'hs-correlation.csv'), `${lines.join('\n')}\n`);
-console.log(`data/products/hs-correlation.csv: ${lines.length - 7} codes`);
+console.log(`data/products/hs-correlation.csv: ${lines.length - 8} codes`);

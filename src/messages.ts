@@ -275,14 +275,38 @@ export const reason = {
   notFinite: (geo: string, what: string, year: number): string => `${geo}'s ${what} for ${year} is not a finite number (a zero, vanishingly small or overflowing input), so it has no value`,
   /**
    * A product-group cell of the trade reducer with a part that has no value: `codes` as the input
-   * writes them (`HS 854231`, or `TOTAL` for the source's all-products row).
+   * writes them (`HS 854231`, or `TOTAL` for the source's all-products row), each with the line of
+   * the input it was read from.
    */
-  tradeNoValue: (geo: string, flow: string, partner: string, group: string, codes: readonly string[], file: string): string => {
+  tradeNoValue: (geo: string, flow: string, partner: string, group: string, codes: readonly { code: string; line: number }[], file: string): string => {
     const dir = ({ X: 'exports to', M: 'imports from', RX: 're-exports to', RM: 're-imports from' } as Record<string, string>)[flow] ?? `flow ${flow} with`;
     const cell = `${geo} ${dir} ${partner === 'WLD' ? 'the world' : partner}`;
-    if (codes.length === 1 && codes[0] === 'TOTAL') return `${cell}: the all-products row (TOTAL) has no value in ${file}`;
-    return `${cell}: ${codes.slice(0, 5).join(', ')}${codes.length > 5 ? ` and ${codes.length - 5} more` : ''} ${codes.length > 1 ? 'have' : 'has'} no value in ${file}, so the ${group} sum is not known`;
+    const [only] = codes;
+    if (codes.length === 1 && only?.code === 'TOTAL') return `${cell}: the all-products row (TOTAL) has no value in ${file} (line ${only.line})`;
+    const sorted = [...codes].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.line - b.line)).map((c) => `${c.code} (line ${c.line})`);
+    return `${cell}: ${sorted.slice(0, 5).join(', ')}${sorted.length > 5 ? ` and ${sorted.length - 5} more` : ''} ${codes.length > 1 ? 'have' : 'has'} no value in ${file}, so the ${group} sum is not known`;
   },
+  /**
+   * A trade cell whose preferred row (newest edition, or the `--edition` asked, then the input given
+   * first) has no value while another input has one: `why` is why the preferred row has none; the
+   * other figure is named and not used.
+   */
+  preferredEmpty: (why: string, used: { file: string; edition: string }, other: { file: string; edition: string; value: number }, asked?: string): string => {
+    const rule =
+      asked !== undefined
+        ? `the edition asked (--edition ${asked}) decides`
+        : used.edition !== other.edition
+          ? `the newest edition (${used.edition}) decides`
+          : 'of inputs of one edition the one given first decides';
+    return `${why}; ${other.file} (edition ${other.edition}) has ${other.value} for it, not used in its place: ${rule}, and its empty cell is unknown`;
+  },
+  /** A row without a value that says no more (a canonical CSV's empty cell). */
+  rowNoValue: (measure: string, geo: string, partner: string | null, file: string): string => `the ${measure} row of ${geo}${partner === null ? '' : `→${partner}`} has no value in ${file}`,
+  /** A Comtrade row whose value cell is empty (read as missing, never as zero), where the loader read it. */
+  emptyTradeValue: (column: string, file: string, line: number): string => `the ${column} cell is empty in ${file} (line ${line})`,
+  /** A partner group's own row (a source aggregate such as Comtrade's EU-28) without a value. */
+  groupRowNoValue: (group: string, why: string): string =>
+    `the source's own ${group} row has no value (${why}); its members are not summed in its place: name them in --partners to sum them`,
   noWorldRow: (measure: string, year: number | undefined): string =>
     `the input has no world (WLD) row of ${measure}${year === undefined ? '' : ` for ${year}`}; a share of the world needs the source's own world total, never a sum of the countries in a file`,
 };

@@ -1,5 +1,5 @@
 import { dataError } from '../errors.js';
-import { msg } from '../messages.js';
+import { msg, reason } from '../messages.js';
 import type { CanonicalRow, Provenance } from '../model/types.js';
 import { editionFromFileName, parseValue, parseYear } from './cells.js';
 import { requireColumn, type Loader, type LoaderContext, type RowParser } from './loader.js';
@@ -31,10 +31,13 @@ export function hsCode(cls: string, code: string): string {
 /**
  * One raw trade observation in the canonical table:
  * measure `trade:<X|M|RX|RM>:<classification>:<commodity code>`, geo = reporter, partner = partner
- * (WLD for the world row), value in US$; null when the export leaves the value empty.
+ * (WLD for the world row), value in US$; null when the export leaves the value empty (then `missing`
+ * names the file and line).
  */
-function tradeRow(flow: string, cls: string, cmd: string, geo: string, partner: string, year: number, value: number | null, provenance: Provenance, flag: string): CanonicalRow {
-  return { measure: `trade:${flow}:${cls}:${cmd}`, geo, partner, year, value, unit: 'usd', flags: flag && flag !== '0' ? { raw: flag, estimated: true } : {}, provenance };
+function tradeRow(flow: string, cls: string, cmd: string, geo: string, partner: string, year: number, value: number | null, provenance: Provenance, flag: string, missing: string | undefined): CanonicalRow {
+  const row: CanonicalRow = { measure: `trade:${flow}:${cls}:${cmd}`, geo, partner, year, value, unit: 'usd', flags: flag && flag !== '0' ? { raw: flag, estimated: true } : {}, provenance };
+  if (value === null && missing !== undefined) row.missing = missing;
+  return row;
 }
 
 interface Columns {
@@ -79,7 +82,7 @@ function makeParser(header: string[], ctx: LoaderContext, label: string, dataset
         throw dataError(msg.duplicateTradeRow(`${reporter}→${partner} ${flow} ${cmd} ${year}`, label), { file: ctx.file, line });
       }
       seen.add(key);
-      return tradeRow(flow, cls, cmd, reporter, partner, year, value, provenance, (fields[cols.flag] ?? '').trim());
+      return tradeRow(flow, cls, cmd, reporter, partner, year, value, provenance, (fields[cols.flag] ?? '').trim(), value === null ? reason.emptyTradeValue(header[cols.value] ?? 'value', ctx.file, line) : undefined);
     },
   };
 }

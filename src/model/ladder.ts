@@ -24,8 +24,11 @@ export interface FlowSource {
   basis: string;
   /** How to name the cell F[i→j] of `year` in a reason (default `i→j`). */
   pairLabel?(i: string, j: string, year: number): string;
-  /** The reason when members have no world total (default: one clause per member). */
-  noTotal?(members: string[], year: number): string;
+  /**
+   * The reason when members have no world total (default: one clause naming them and the year), and
+   * whether it states the year (a reason states it once: the clauses after it do not repeat it).
+   */
+  noTotal?(members: string[], year: number): { reason: string; saysYear: boolean };
 }
 
 /** The share → intensity → introversion ladder of methodology §1, for one group and year. */
@@ -111,7 +114,13 @@ function one(src: FlowSource, indicator: string, geo: Geo & { kind: 'group' }, y
     }
   }
   const outTotal = sum(totals);
-  if (noTotal.length > 0) problems.push(src.noTotal?.(noTotal, year) ?? noTotal.map((i) => `${i} reported no ${src.what} for ${year}`).join('; '));
+  // The year is stated once in a reason: by its first clause that needs it, never again after.
+  let yearSaid = false;
+  if (noTotal.length > 0) {
+    const t = src.noTotal?.(noTotal, year) ?? { reason: `${noTotal.join(', ')} reported no ${src.what} for ${year}`, saysYear: true };
+    problems.push(t.reason);
+    yearSaid = t.saysYear;
+  }
   const pairs: number[] = [];
   const absentPairs: string[] = [];
   for (const i of members) {
@@ -133,8 +142,13 @@ function one(src: FlowSource, indicator: string, geo: Geo & { kind: 'group' }, y
     }
   }
   const intra = sum(pairs);
-  if (absentPairs.length > 0) problems.push(`no value for ${absentPairs.join(', ')} in ${year}`);
-  if (confidential.length > 0 && !lowerBound) problems.push(`confidential or missing cells ${confidential.join(', ')} in ${year} (use --option confidential=lower-bound for a labelled lower bound)`);
+  const inYear = (): string => {
+    if (yearSaid) return '';
+    yearSaid = true;
+    return ` in ${year}`;
+  };
+  if (absentPairs.length > 0) problems.push(`no value for ${absentPairs.join(', ')}${inYear()}`);
+  if (confidential.length > 0 && !lowerBound) problems.push(`confidential or missing cells ${confidential.join(', ')}${inYear()} (use --option confidential=lower-bound for a labelled lower bound)`);
   if (problems.length > 0) {
     const r = missing(indicator, geo, year, src, problems.join('; '));
     r.detail = { basis: src.basis, confidential_pairs: confidential, absent_pairs: absentPairs };

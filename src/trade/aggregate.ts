@@ -49,8 +49,8 @@ interface Cell {
   parts: Map<string, number>;
   /** Codes shorter than six digits that have rows with a value (the candidates to cover finer codes). */
   coarse: Set<string>;
-  /** Rows without a value: the code at the group's level (or `TOTAL`) → the code as the input writes it. */
-  unknown: Map<string, string>;
+  /** Rows without a value: the code at the group's level (or `TOTAL`), the code as the input writes it, and its line. */
+  unknown: { code: string; label: string; line: number }[];
 }
 
 /** A raw code as the input writes it, for messages: `HS 854231`, `SITC 752`, `TOTAL`. */
@@ -69,9 +69,9 @@ function covered(code: string, coarse: ReadonlySet<string>): boolean {
  * The cell's value: every part not covered by a coarser code present; null when a part has no
  * value and no coarser code with a value covers it (the codes it names are in `missing`).
  */
-function cellValue(c: Cell): { value: number } | { value: null; missing: string[] } {
-  const missing = [...c.unknown].filter(([code]) => code === 'TOTAL' || !covered(code, c.coarse)).map(([, label]) => label);
-  if (missing.length > 0) return { value: null, missing: missing.sort() };
+function cellValue(c: Cell): { value: number } | { value: null; missing: { code: string; line: number }[] } {
+  const missing = c.unknown.filter(({ code }) => code === 'TOTAL' || !covered(code, c.coarse)).map(({ label, line }) => ({ code: label, line }));
+  if (missing.length > 0) return { value: null, missing };
   let v = 0;
   for (const [k, x] of c.parts) {
     const code = k.endsWith('*') ? k.slice(0, -1) : k;
@@ -107,16 +107,16 @@ export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
     if (cls !== '' && !n.codes.vintages.includes(cls)) n.codes.vintages.push(cls);
     return n.codes;
   };
-  const add = (group: ProductGroup, row: CanonicalRow, geo: string, partner: string, flow: string, code: string, value: number | null, label: string) => {
+  const add = (group: ProductGroup, row: CanonicalRow, geo: string, partner: string, flow: string, code: string, value: number | null, label: string, line: number) => {
     const key = `${group.id}|${flow}|${geo}|${partner}|${row.year}`;
     let e = sums.get(key);
     if (e === undefined) {
-      e = { row: { ...row, geo, partner, measure: tradeMeasure(flow, group), flags: {} }, flow, group: group.id, parts: new Map(), coarse: new Set(), unknown: new Map() };
+      e = { row: { ...row, geo, partner, measure: tradeMeasure(flow, group), flags: {} }, flow, group: group.id, parts: new Map(), coarse: new Set(), unknown: [] };
       sums.set(key, e);
     }
-    // A row without a value is a part the sum cannot have: kept by code, never added as zero.
+    // A row without a value is a part the sum cannot have: kept by code and line, never added as zero.
     if (value === null) {
-      e.unknown.set(group.kind === 'total' ? 'TOTAL' : code, label);
+      e.unknown.push({ code: group.kind === 'total' ? 'TOTAL' : code, label, line });
       return;
     }
     // The whole-world matrix's all-products total, and the source's own TOTAL rows, are flat sums.
@@ -154,7 +154,7 @@ export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
       }
       if (m === null) return;
       for (const { g, code } of m.adds) {
-        add(g, row, row.geo, row.partner, m.t.flow, code, row.value, codeLabel(m.t.cls, m.t.code));
+        add(g, row, row.geo, row.partner, m.t.flow, code, row.value, codeLabel(m.t.cls, m.t.code), line);
         const n = note(g, row, m.t.flow, m.t.cls);
         if (row.value !== null && !n.present.includes(code)) n.present.push(code);
       }
@@ -162,7 +162,6 @@ export function tradeReducer(groups: readonly ProductGroup[]): Reducer {
         const n = note(g, row, m.t.flow, m.t.cls);
         if (!n.refused.includes(why)) n.refused.push(why);
       }
-      void line;
     },
     finish() {
       const out: CanonicalRow[] = [];

@@ -21,8 +21,8 @@ export function planCode(g: ProductGroup, cls: string, code: string, complete: b
   }
   const c = convertCode(code, cls, g.vintage);
   if ('code' in c) return inGroup(g, c.code) ? { code: c.code } : null;
-  const touches = c.change.counterparts.some((x) => inGroup(g, x)) || (c.change.count > c.change.counterparts.length && [...g.codes].some((x) => c.change.headings.includes(x.slice(0, 4))));
-  return touches ? { why: describeChange(c.change) } : null;
+  // Refused when any counterpart (the table lists them all) is the group's; otherwise not the group's.
+  return c.change.counterparts.some((x) => inGroup(g, x)) ? { why: describeChange(c.change) } : null;
 }
 
 /**

@@ -10,6 +10,7 @@ export interface CodeChange {
   other: string;
   /** `1:1` renumbered, `1:n` split, `n:1` merged with others, `n:n`. */
   relationship: string;
+  /** All the codes of the other vintage that share content with this one (as the UN rows list them). */
   counterparts: string[];
   count: number;
   /** Four-digit headings of all the counterparts. */
@@ -63,10 +64,10 @@ export function changesUnder(prefix: string, a: string, b: string): CodeChange[]
   return out;
 }
 
-/** "854140 (HS2017) is divided among 854141, 854142, … (10 codes) (HS2022), which also hold content of other HS2017 codes". */
+/** "854140 (HS2017) is divided among 854141, 854142, … (10 codes) (HS2022), which also hold content of other HS2017 codes" (at most six counterparts named). */
 export function describeChange(c: CodeChange): string {
   const [a, b] = [vintageName(c.vintage), vintageName(c.other)];
-  const list = `${c.counterparts.join(', ')}${c.count > c.counterparts.length ? `, … (${c.count} codes)` : ''}`;
+  const list = `${c.counterparts.slice(0, 6).join(', ')}${c.count > 6 ? `, … (${c.count} codes)` : ''}`;
   switch (c.relationship) {
     case '1:1':
       return `${c.code} (${a}) is ${list} (${b})`;
@@ -79,13 +80,7 @@ export function describeChange(c: CodeChange): string {
   }
 }
 
-/**
- * True when the change moves content across the group's boundary: some counterpart lies outside
- * the prefixes (judged on the counterparts' headings for 2- and 4-digit prefixes; a six-digit
- * prefix is crossed by any change that is not a 1:1 renumbering onto itself).
- */
+/** True when the change moves content across the group's boundary: some counterpart lies outside the prefixes. */
 export function crossesGroup(c: CodeChange, prefixes: ReadonlySet<string>): boolean {
-  const inside = (code: string) => [...prefixes].some((p) => code.startsWith(p));
-  if ([...prefixes].some((p) => p.length >= 6)) return !(c.counterparts.length === c.count && c.counterparts.every(inside));
-  return !c.headings.every((h) => [...prefixes].some((p) => h.startsWith(p)));
+  return !c.counterparts.every((code) => [...prefixes].some((p) => code.startsWith(p)));
 }

@@ -24,7 +24,8 @@ describe('import-source-share with a code row without a value (synthetic legacy 
     ['156', '392', '8541', '40', y], ['156', '392', '854231', y === 2018 ? '' : '30', y], ['156', '392', '854232', '10', y],
   ]);
   const args = ['--indicator', 'import-source-share', '--reporter', 'CHN', '--partners', 'JPN', '--year', '2017-2018', '--products', 'HS:85'];
-  const why = (f: string) => `CHN imports from JPN: HS 854231 has no value in ${f}, so the HS:85 sum is not known`;
+  // 2018's JPN 854231 is the 11th data row: line 12 (the reason names the line since defect 4).
+  const why = (f: string) => `CHN imports from JPN: HS 854231 (line 12) has no value in ${f}, so the HS:85 sum is not known`;
 
   it('JSON: 2017 is 80 / 600; 2018 is missing and names the code and the file', async () => {
     const f = write(rows);
@@ -50,12 +51,12 @@ describe('import-source-share with a code row without a value (synthetic legacy 
   it('a world row without a value: the denominator is missing, naming it', async () => {
     const f = write([...rows.filter((x) => !(x[4] === 2018 && x[1] === '0' && x[2] === '854232')), ['156', '0', '854232', '', 2018]]);
     const r = await compute(f, ...args, '--format', 'json');
-    expect(results(r.stdout)[1]?.reason).toBe(`CHN has no imports of HS:85 with the world for 2018 in the input (CHN imports from the world: HS 854232 has no value in ${f}, so the HS:85 sum is not known)`);
+    expect(results(r.stdout)[1]?.reason).toBe(`CHN has no imports of HS:85 with the world for 2018 in the input (CHN imports from the world: HS 854232 (line 13) has no value in ${f}, so the HS:85 sum is not known)`);
   });
 
   it("the reporter's self-flow without a value leaves its world total unknown, with or without --include-self", async () => {
     const f = write([['156', '0', 'TOTAL', '1000', 2018], ['156', '392', 'TOTAL', '100', 2018], ['156', '156', 'TOTAL', '', 2018]]);
-    const self = `CHN imports from CHN: the all-products row (TOTAL) has no value in ${f}`;
+    const self = `CHN imports from CHN: the all-products row (TOTAL) has no value in ${f} (line 4)`;
     const ex = await compute(f, '--indicator', 'import-source-share', '--reporter', 'CHN', '--partners', 'JPN', '--year', '2018', '--format', 'json');
     expect(ex.code).toBe(1);
     expect(ex.stderr).toContain(`CHN has no imports of TOTAL with the world for 2018 in the input (${self})`);
@@ -78,16 +79,16 @@ describe('the trade ladder with a cell without a value (synthetic legacy CSV, CJ
     const [y17, y18] = results((await ladder(f)).stdout);
     expect(y17?.value).toBeCloseTo((100 * 600) / 2400, 12);
     expect(y18?.status).toBe('missing');
-    expect(y18?.reason).toBe(`no value for KOR→CHN (KOR imports from CHN: the all-products row (TOTAL) has no value in ${f}) in 2018`);
+    expect(y18?.reason).toBe(`no value for KOR→CHN (KOR imports from CHN: the all-products row (TOTAL) has no value in ${f} (line 19)) in 2018`);
     const matrix = await compute(f, '--indicator', 'trade-matrix', '--group', 'CJK', '--year', '2018', '--flow', 'imports', '--format', 'json');
     const cell = results(matrix.stdout).find((x) => x.geo === 'KOR' && x.partner === 'CHN');
-    expect([cell?.status, cell?.reason]).toEqual(['missing', `no KOR→CHN flow in 2018 (KOR imports from CHN: the all-products row (TOTAL) has no value in ${f})`]);
+    expect([cell?.status, cell?.reason]).toEqual(['missing', `no KOR→CHN flow in 2018 (KOR imports from CHN: the all-products row (TOTAL) has no value in ${f} (line 19))`]);
   });
 
   it("a member's world row without a value is named as such, not as a member that does not report", async () => {
     const f = write([...base(2017, '150', '800'), ...base(2018, '150', '')]);
     const y18 = results((await ladder(f)).stdout)[1];
     expect(y18?.status).toBe('missing');
-    expect(y18?.reason).toBe(`JPN imports from the world: the all-products row (TOTAL) has no value in ${f}`);
+    expect(y18?.reason).toBe(`JPN imports from the world: the all-products row (TOTAL) has no value in ${f} (line 14)`);
   });
 });

@@ -53,8 +53,8 @@ describe('a Comtrade row without a value in a product-group sum (synthetic legac
     for (const [file, loaded] of await loadAll()) {
       const jpn = cell(loaded.rows, 'trade:M:HS:85', 'JPN');
       expect(jpn?.value, file).toBeNull();
-      expect(jpn?.missing, file).toBe(reason.tradeNoValue('CHN', 'M', 'JPN', 'HS:85', ['HS 854231'], file));
-      expect(jpn?.missing).toMatch(new RegExp(`^CHN imports from JPN: HS 854231 has no value in ${file.replace(/[.\\/]/g, '\\$&')}, so the HS:85 sum is not known$`));
+      expect(jpn?.missing, file).toBe(reason.tradeNoValue('CHN', 'M', 'JPN', 'HS:85', [{ code: 'HS 854231', line: 7 }], file));
+      expect(jpn?.missing).toMatch(new RegExp(`^CHN imports from JPN: HS 854231 \\(line 7\\) has no value in ${file.replace(/[.\\/]/g, '\\$&')}, so the HS:85 sum is not known$`));
       // The world row is summed as before.
       expect(cell(loaded.rows, 'trade:M:HS:85', 'WLD')?.value, file).toBe(600);
     }
@@ -68,7 +68,7 @@ describe('a Comtrade row without a value in a product-group sum (synthetic legac
       // USA: heading 8542 has no value, and its subheading 854231 (70) is only part of it.
       const usa = cell(loaded.rows, 'trade:M:HS:85', 'USA');
       expect(usa?.value, file).toBeNull();
-      expect(usa?.missing, file).toMatch(/: HS 8542 has no value in /);
+      expect(usa?.missing, file).toMatch(/: HS 8542 \(line 12\) has no value in /);
     }
   });
 
@@ -77,7 +77,7 @@ describe('a Comtrade row without a value in a product-group sum (synthetic legac
       expect(cell(loaded.rows, 'trade:M:TOTAL', 'WLD')?.value, file).toBe(5000);
       const jpn = cell(loaded.rows, 'trade:M:TOTAL', 'JPN');
       expect(jpn?.value, file).toBeNull();
-      expect(jpn?.missing, file).toBe(`CHN imports from JPN: the all-products row (TOTAL) has no value in ${file}`);
+      expect(jpn?.missing, file).toBe(`CHN imports from JPN: the all-products row (TOTAL) has no value in ${file} (line 9)`);
     }
   });
 
@@ -86,7 +86,7 @@ describe('a Comtrade row without a value in a product-group sum (synthetic legac
     const loaded = await loadText(legacy(data), 'w.csv', { countries: countryRegistry(), reducer: () => tradeReducer(GROUPS) });
     const w = cell(loaded.rows, 'trade:M:HS:85', 'WLD');
     expect(w?.value).toBeNull();
-    expect(w?.missing).toBe('CHN imports from the world: HS 854231, HS 854232 have no value in w.csv, so the HS:85 sum is not known');
+    expect(w?.missing).toBe('CHN imports from the world: HS 854231 (line 2), HS 854232 (line 3) have no value in w.csv, so the HS:85 sum is not known');
     expect(cell(loaded.rows, 'trade:M:HS:85', 'JPN')?.value).toBe(1);
   });
 
