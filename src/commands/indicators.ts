@@ -4,7 +4,9 @@ import { usageError } from '../errors.js';
 import { recipeFor } from '../fetch/recipes.js';
 import { msg } from '../messages.js';
 import type { Indicator } from '../model/indicator.js';
+import type { CanonicalRow } from '../model/types.js';
 import { provenanceLabel } from '../render/labels.js';
+import { resolveProducts } from '../trade/products.js';
 import { displayTable, terminalWidth, wrap } from '../render/width.js';
 import { makeContext, selectIndicators } from './context.js';
 import { presentValues, tally, type MeasureTally } from './indicator-values.js';
@@ -40,13 +42,17 @@ async function coverage(ind: Indicator, opts: IndicatorsOptions) {
   const held = new Map<string, MeasureTally>();
   const byFile = new Map<string, number>();
   const labels = new Map<string, Set<string>>();
-  const { inputs, warnings } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, undefined, (r) => {
+  const count = (r: CanonicalRow) => {
     if (!readsMeasure(ind, r.measure)) return false;
     tally(held, r);
     byFile.set(r.provenance.file, (byFile.get(r.provenance.file) ?? 0) + 1);
     labels.set(r.provenance.file, (labels.get(r.provenance.file) ?? new Set()).add(provenanceLabel(r.provenance)));
     return false;
-  }, { sample: opts.sample !== false });
+  };
+  // A BACI year is read as compute reads it (the trade scan and its cache, all products), not row by row.
+  const trade = { groups: [resolveProducts('TOTAL')], engine: 'auto' as const, countries: ctx.countries };
+  const { inputs, warnings, sources } = await loadInputs(opts.input ?? [], ctx.countries, opts.source, undefined, count, { sample: opts.sample !== false, trade });
+  for (const s of sources) for (const r of s.all()) count(r);
   const all = [...held.values()];
   const geos = [...new Set(all.flatMap((t) => [...t.geos]))].sort();
   return {

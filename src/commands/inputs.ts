@@ -25,6 +25,8 @@ export interface LoadedInputs {
   provenances: Provenance[];
   /** Warnings the loaders raised (values kept outside their usual domain). */
   warnings: Warning[];
+  /** The trade scans' row sources (their rows are made on lookup, not passed to `keep`). */
+  sources: RowSource[];
 }
 
 /**
@@ -98,7 +100,7 @@ export async function loadInputs(
   }
   if (skipped.length > 0) warnings.unshift(warning(msg.inputsSkipped(skipped.length, skipped, 'an --input folder or glob')));
   warnings.push(...sameYears(sources));
-  return { table: new ObservationTable(rows, sources, inputs.map((i) => i.file)), inputs, provenances: [...provenances], warnings };
+  return { table: new ObservationTable(rows, sources, inputs.map((i) => i.file)), inputs, provenances: [...provenances], warnings, sources };
 }
 
 /**
