@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { csvCell } from '../render/escape.js';
-import { formatNumber } from '../render/format.js';
+import { formatComputed } from '../render/format.js';
 import { COMPACT } from '../render/table.js';
 import { displayCell, displayTable, wrap } from '../render/width.js';
 import { VERDICTS, type CheckedFigure, type Verdict } from './check.js';
@@ -111,7 +111,7 @@ export function renderCheckTable(figures: readonly CheckedFigure[], summary: Che
         f.id,
         f.year,
         f.published.toFixed(f.precision),
-        formatNumber(f.computed, Math.max(f.precision + 1, 2)),
+        formatComputed(f.computed, f.precision),
         f.verdict,
         note(f),
       ].map(displayCell));

@@ -28,6 +28,11 @@ export function formatReadable(value: number | null, decimals: number): string {
   return d > 12 ? value.toExponential(1) : roundHalfAway(value, d).toFixed(d);
 }
 
+/** A computed figure beside a published one: one decimal more than the published (at least 2), a non-zero value never as zero. */
+export function formatComputed(value: number | null, precision: number): string {
+  return formatReadable(value, Math.max(2, precision + 1));
+}
+
 /** Display decimals for a unit. */
 export function decimalsFor(unit: string): number {
   if (unit === 'percent' || unit === 'index') return 2;

@@ -1,6 +1,6 @@
 import type { CheckedFigure } from '../check/check.js';
 import type { Result } from '../model/indicator.js';
-import { formatNumber } from '../render/format.js';
+import { formatComputed } from '../render/format.js';
 import { provenanceLabel } from '../render/results.js';
 import type { BuiltReport, BuiltSection } from './build.js';
 import { own } from '../model/dict.js';
@@ -100,7 +100,7 @@ function checkTable(figures: readonly CheckedFigure[]): string {
     .filter((f) => f.verdict !== 'unavailable')
     .map((f) => {
       const extra = [f.edition_used ?? '', f.tolerance !== null ? `tolerance ±${f.tolerance}: ${f.tolerance_reason ?? ''}` : '', f.verdict === 'mismatch' || f.verdict === 'explained' ? (f.reason ?? '') : '', f.cause ? `explained by ${f.cause.kind}: ${f.cause.text}` : ''].filter(Boolean).join('; ');
-      return `<tr data-figure="${esc(f.id)}"><td><code>${esc(f.id)}</code></td><td>${esc(f.table)}</td><td class="num">${esc(f.year)}</td><td class="num">${esc(f.published.toFixed(f.precision))}</td><td class="num">${esc(formatNumber(f.computed, Math.max(2, f.precision + 1)))}</td><td><span class="badge ${esc(f.verdict)}">${esc(f.verdict)}</span></td><td class="note">${esc(extra)}</td></tr>`;
+      return `<tr data-figure="${esc(f.id)}"><td><code>${esc(f.id)}</code></td><td>${esc(f.table)}</td><td class="num">${esc(f.year)}</td><td class="num">${esc(f.published.toFixed(f.precision))}</td><td class="num">${esc(formatComputed(f.computed, f.precision))}</td><td><span class="badge ${esc(f.verdict)}">${esc(f.verdict)}</span></td><td class="note">${esc(extra)}</td></tr>`;
     });
   return `<table><thead><tr><th>Figure</th><th>Study table</th><th>Year</th><th>Published</th><th>Computed</th><th>Verdict</th><th>Edition / note</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

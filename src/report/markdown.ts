@@ -1,5 +1,5 @@
 import type { Result } from '../model/indicator.js';
-import { formatNumber } from '../render/format.js';
+import { formatComputed } from '../render/format.js';
 import { provenanceLabel } from '../render/results.js';
 import type { BuiltReport } from './build.js';
 import { own } from '../model/dict.js';
@@ -44,7 +44,7 @@ export function renderMarkdown(report: BuiltReport, version: string): string {
     out.push(table(['Geography', ...(partner ? ['Partner'] : []), 'Series', 'Year', mixed ? 'Value' : `Value (${unit})`, ...ladderHead(ladder), 'Note', 'Source'], rows), '', `Data: [CSV](tables/${s.section.id}.csv)${s.spec === undefined ? '' : ` · [Vega-Lite spec](charts/${s.section.id}.vl.json)`}`, '');
   }
   out.push('## Published figures: check', '');
-  out.push(table(['Figure', 'Year', 'Published', 'Computed', 'Verdict', 'Note'], report.figures.filter((f) => f.verdict !== 'unavailable').map((f) => [cell(f.id), cell(f.year), f.published.toFixed(f.precision), formatNumber(f.computed, Math.max(2, f.precision + 1)), f.verdict, cell([f.edition_used, f.tolerance_reason, f.verdict === 'mismatch' || f.verdict === 'explained' ? f.reason : '', f.cause ? `explained by ${f.cause.kind}: ${f.cause.text}` : ''].filter(Boolean).join('; '))])), '');
+  out.push(table(['Figure', 'Year', 'Published', 'Computed', 'Verdict', 'Note'], report.figures.filter((f) => f.verdict !== 'unavailable').map((f) => [cell(f.id), cell(f.year), f.published.toFixed(f.precision), formatComputed(f.computed, f.precision), f.verdict, cell([f.edition_used, f.tolerance_reason, f.verdict === 'mismatch' || f.verdict === 'explained' ? f.reason : '', f.cause ? `explained by ${f.cause.kind}: ${f.cause.text}` : ''].filter(Boolean).join('; '))])), '');
   out.push('## Could not be reproduced here', '');
   for (const f of report.figures.filter((x) => x.verdict === 'unavailable')) out.push(`- ${markdownCode(f.id)}: ${cell(f.reason)}`);
   out.push('', '## Inputs', '', ...report.inputs.map((i) => `- ${markdownCode(i.file)} — ${cell(inputDescription(i))}, sha256 ${markdownCode(i.sha256)}`), '');

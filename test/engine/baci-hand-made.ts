@@ -1,5 +1,6 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { openDuckdb } from '../../src/engine/duckdb.js';
 import { shared, tmpDir } from '../helpers.js';
 
 // A SYNTHETIC hand-made BACI year (HS17, V202301) shared by the engines' tests of sums
@@ -51,3 +52,15 @@ export function handMade(lines: string[] = ROWS, name = 'BACI_HS17_Y2018_V202301
 
 /** The byte scanner forced to split the file into three ranges scanned by two worker threads (ScanJob.split). */
 export const inRanges = (file: string) => ({ workers: 2, rangeBytes: Math.ceil(statSync(file).size / 3) });
+
+/** A BACI CSV written as Parquet by DuckDB's COPY (no network), columns t, i, j, k, v, q. */
+export async function toParquet(csv: string, parquet = csv.replace(/\.csv$/, '.parquet')): Promise<string> {
+  const { con, close } = await openDuckdb();
+  try {
+    const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+    await con.run(`copy (select * from read_csv(${q(csv)}, header = true, columns = {'t': 'INTEGER', 'i': 'INTEGER', 'j': 'INTEGER', 'k': 'INTEGER', 'v': 'DOUBLE', 'q': 'VARCHAR'})) to ${q(parquet)} (format parquet)`);
+  } finally {
+    close();
+  }
+  return parquet;
+}

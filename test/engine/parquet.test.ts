@@ -2,23 +2,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeYear } from '../../bench/generate.js';
-import { openDuckdb } from '../../src/engine/duckdb.js';
+import { toParquet } from './baci-hand-made.js';
 import type { Result } from '../../src/model/indicator.js';
 import { cli, tmpDir } from '../helpers.js';
 
 // Parquet end to end (issue 8): SYNTHETIC BACI years (bench/generate.ts, real V202301
 // dictionaries) written as CSV, converted to Parquet by DuckDB's COPY (no network), and computed
 // both ways: every number must be the same.
-async function toParquet(csv: string, parquet: string): Promise<void> {
-  const { con, close } = await openDuckdb();
-  try {
-    const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
-    await con.run(`copy (select * from read_csv(${q(csv)}, header = true, columns = {'t': 'INTEGER', 'i': 'INTEGER', 'j': 'INTEGER', 'k': 'INTEGER', 'v': 'DOUBLE', 'q': 'VARCHAR'})) to ${q(parquet)} (format parquet)`);
-  } finally {
-    close();
-  }
-}
-
 const LADDER = ['--indicator', 'trade-intra-share', '--indicator', 'trade-introversion', '--group', 'CJK', '--group', 'UFG', '--group', 'UCM', '--no-members'];
 const values = (stdout: string) => (JSON.parse(stdout) as { results: Result[] }).results.map((r) => [r.indicator, r.geo, r.year, r.status, r.value, r.detail?.['intensity'] ?? null]);
 

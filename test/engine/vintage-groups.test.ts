@@ -2,7 +2,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeYear } from '../../bench/generate.js';
-import { openDuckdb } from '../../src/engine/duckdb.js';
+import { toParquet } from './baci-hand-made.js';
 import { scanTrade } from '../../src/engine/index.js';
 import { loadFile } from '../../src/loaders/load.js';
 import { countryRegistry } from '../../src/model/countries.js';
@@ -30,18 +30,6 @@ function baci(lines: string[], name = 'BACI_HS17_Y2018_V202301_SYNTHETIC.csv'): 
   const file = join(dir, name);
   writeFileSync(file, `t,i,j,k,v,q\n${lines.join('\n')}\n`);
   return file;
-}
-
-async function toParquet(csv: string): Promise<string> {
-  const parquet = csv.replace(/\.csv$/, '.parquet');
-  const { con, close } = await openDuckdb();
-  try {
-    const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
-    await con.run(`copy (select * from read_csv(${q(csv)}, header = true, columns = {'t': 'INTEGER', 'i': 'INTEGER', 'j': 'INTEGER', 'k': 'INTEGER', 'v': 'DOUBLE', 'q': 'VARCHAR'})) to ${q(parquet)} (format parquet)`);
-  } finally {
-    close();
-  }
-  return parquet;
 }
 
 const byKey = (rows: CanonicalRow[]) => new Map(rows.map((r) => [`${r.measure}|${r.geo}|${r.partner}|${r.year}`, r.codes === undefined ? r.value : JSON.stringify(r.codes)]));

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../src/model/indicator.js';
 import type { Provenance } from '../../src/model/types.js';
+import { renderCheckTable, summarise } from '../../src/check/render.js';
+import type { CheckedFigure } from '../../src/check/check.js';
 import { formatDisplay, formatNumber, formatReadable } from '../../src/render/format.js';
 import { renderResultsTable } from '../../src/render/table.js';
 
@@ -60,5 +62,12 @@ describe('ladder tables at 80 columns', () => {
     expect(formatNumber(2.5e21, 1)).toBe('2.5e+21');
     expect(formatDisplay(0.004, 'percent')).toBe('0.0040');
     expect(formatDisplay(12.25, 'percent')).toBe('12.25');
+  });
+
+  it('in linkage check too: a computed figure of 0.0031 beside a published 30 is not 0.00 (SYNTHETIC figure)', () => {
+    const f: CheckedFigure = { id: 'hitech_imports_chn_from_jpn_kor', table: 'text-s1', geo: 'CHN', partner: 'JPN,KOR', year: '2018', published: 30, precision: 0, computed: 0.0031, difference: -29.9969, verdict: 'mismatch', reason: 'synthetic', cause: null, fetch: null, tolerance: null, tolerance_reason: null, edition_used: null, years_used: {}, provenance: [] };
+    const text = renderCheckTable([f], summarise([f]), 80);
+    expect(text).toContain('0.0031');
+    expect(text).not.toMatch(/│ +0\.00 │/);
   });
 });
