@@ -2,6 +2,7 @@ import { usageError } from '../src/errors.js';
 import { msg } from '../src/messages.js';
 import type { Geo, Indicator, Result } from '../src/model/indicator.js';
 import { missingResult, provenanceOf } from '../src/model/indicator.js';
+import { because, emptyWhy } from '../src/model/preferred.js';
 import type { ObservationTable } from '../src/model/table.js';
 import type { CanonicalRow, Provenance } from '../src/model/types.js';
 
@@ -56,15 +57,26 @@ function contribution(table: ObservationTable, geo: Geo, from: number, year: num
   const base = missingResult('gerd-growth-contribution', geo, year, { partner: 'WLD', detail: { from } });
   if (from >= year) return { ...base, reason: `the base year ${from} must be before ${year}` };
   // The world rows of both years from one input and edition; the preferred edition first.
+  // An empty world row is unknown (src/model/preferred.ts): never replaced by another input's pair.
   let provenance: Provenance | undefined;
-  for (const end of table.candidates(measure, 'WLD', year, null, edition)) {
-    if (end.value === null) continue;
-    if (table.candidates(measure, 'WLD', from).some((r) => r.provenance === end.provenance && r.value !== null)) {
-      provenance = end.provenance;
+  let empty: string[] = [];
+  const ends = table.candidates(measure, 'WLD', year, null, edition);
+  for (const [i, end] of ends.entries()) {
+    if (end.value === null) {
+      empty = emptyWhy(ends.slice(i), undefined, edition);
       break;
     }
+    const starts = table.candidates(measure, 'WLD', from);
+    const start = starts.find((r) => r.provenance === end.provenance);
+    if (start === undefined) continue;
+    if (start.value === null) {
+      empty = emptyWhy([start, ...starts.filter((r) => r !== start)], undefined, edition);
+      break;
+    }
+    provenance = end.provenance;
+    break;
   }
-  if (provenance === undefined) return { ...base, reason: `the input has no world (WLD) GERD at ${measure === MEASURES.constant ? 'constant' : 'current'} PPP for both ${from} and ${year}; the world total is never summed from the countries in a file` };
+  if (provenance === undefined) return { ...base, reason: because(`the input has no world (WLD) GERD at ${measure === MEASURES.constant ? 'constant' : 'current'} PPP for both ${from} and ${year}; the world total is never summed from the countries in a file`, empty) };
   const p = provenance;
   const value = (g: string, y: number): CanonicalRow | undefined => table.candidates(measure, g, y).find((r) => r.provenance === p && r.value !== null);
   const rows: CanonicalRow[] = [value('WLD', from) as CanonicalRow, value('WLD', year) as CanonicalRow];

@@ -1,6 +1,7 @@
 import { reason as why } from '../src/messages.js';
 import type { Indicator, Result } from '../src/model/indicator.js';
 import { missingResult, provenanceOf } from '../src/model/indicator.js';
+import { because, decide } from '../src/model/preferred.js';
 import type { CanonicalRow } from '../src/model/types.js';
 
 /**
@@ -35,10 +36,11 @@ export const gerdWorldShare: Indicator = {
         continue;
       }
       for (const year of years) {
-        const totals = req.table.candidates('gerd_usd_ppp', of, year, null, req.edition).filter((r) => r.value !== null);
-        const total = totals[0];
+        // The total's first candidate decides: an empty one is unknown, never an older edition's total.
+        const decided = decide(req.table.candidates('gerd_usd_ppp', of, year, null, req.edition), req.edition);
+        const total = decided.row;
         if (total === undefined) {
-          out.push(base(year, why.noWorldTotal('GERD (PPP US$)', year)));
+          out.push(base(year, decided.held ? because(why.totalRowNoValue(of, 'GERD (PPP US$)', year), decided.why) : why.noWorldTotal('GERD (PPP US$)', year)));
           continue;
         }
         const rows: CanonicalRow[] = [total];

@@ -2,6 +2,7 @@ import { usageError } from '../src/errors.js';
 import { msg } from '../src/messages.js';
 import type { Indicator, Result } from '../src/model/indicator.js';
 import { missingResult, provenanceOf } from '../src/model/indicator.js';
+import { because, decide } from '../src/model/preferred.js';
 import type { CanonicalRow } from '../src/model/types.js';
 
 const KINDS = { score: 'gii_score', rank: 'gii_rank', value: 'gii_value' } as const;
@@ -55,8 +56,9 @@ export const giiIndicator: Indicator = {
         const rows: CanonicalRow[] = [];
         const missing: string[] = [];
         for (const m of members) {
-          const r = req.table.candidates(measure, m, year, null, req.edition).find((c) => c.value !== null);
-          if (r === undefined) missing.push(`${m} has no ${kind} of ${giiName(num)} for ${year}`);
+          // The first candidate (edition asked, newest, input given first) decides; an empty one is unknown.
+          const { row: r, why } = decide(req.table.candidates(measure, m, year, null, req.edition), req.edition);
+          if (r === undefined) missing.push(because(`${m} has no ${kind} of ${giiName(num)} for ${year}`, why));
           else rows.push(r);
         }
         const memberValues = Object.fromEntries(rows.map((r) => [r.geo, r.value]));

@@ -3,6 +3,7 @@ import { msg } from '../src/messages.js';
 import type { ComputeRequest } from '../src/model/indicator.js';
 import type { CanonicalRow } from '../src/model/types.js';
 import { own } from '../src/model/dict.js';
+import { type Decided, decide } from '../src/model/preferred.js';
 
 /** The three co-operation measures of the OECD Patent Statistics Manual (methodology §2). */
 export const PATENT_MEASURES = {
@@ -40,19 +41,23 @@ export interface PairCount {
 
 /**
  * Applications of economy `c` with the foreign link to `partner` in `year`: the count where the
- * input has counts, else share × total / 100. Undefined when absent; never zero for a gap.
+ * input has counts, else share × total / 100. `pair` is undefined when absent; never zero for a
+ * gap. Each key's first row decides (src/model/preferred.ts): an empty count or share is unknown
+ * (`why` says so), never another edition's figure, and the share is read only where no input
+ * holds the count at all.
  */
-export function pairCount(req: ComputeRequest, ids: ReturnType<typeof patentIds>, c: string, partner: string, year: number, total: CanonicalRow | undefined): PairCount | undefined {
-  const count = req.table.candidates(ids.count, c, year, partner, req.edition).find((r) => r.value !== null);
-  if (count !== undefined) return { count: count.value as number, rows: [count] };
-  const pct = req.table.candidates(ids.pct, c, year, partner, req.edition).find((r) => r.value !== null);
-  if (pct !== undefined && total?.value != null) return { count: ((pct.value as number) / 100) * total.value, rows: [pct, total] };
-  return undefined;
+export function pairCount(req: ComputeRequest, ids: ReturnType<typeof patentIds>, c: string, partner: string, year: number, total: CanonicalRow | undefined): { pair: PairCount | undefined; why: string[] } {
+  const count = decide(req.table.candidates(ids.count, c, year, partner, req.edition), req.edition);
+  if (count.row !== undefined) return { pair: { count: count.row.value as number, rows: [count.row] }, why: [] };
+  if (count.held) return { pair: undefined, why: count.why };
+  const pct = decide(req.table.candidates(ids.pct, c, year, partner, req.edition), req.edition);
+  if (pct.row !== undefined && total?.value != null) return { pair: { count: ((pct.row.value as number) / 100) * total.value, rows: [pct.row, total] }, why: [] };
+  return { pair: undefined, why: pct.why };
 }
 
-/** The base (all applications with an inventor in c, or owned by c). */
-export function patentTotal(req: ComputeRequest, ids: ReturnType<typeof patentIds>, c: string, year: number): CanonicalRow | undefined {
-  return req.table.candidates(ids.total, c, year, null, req.edition).find((r) => r.value !== null);
+/** The base (all applications with an inventor in c, or owned by c): the key's first row decides. */
+export function patentTotal(req: ComputeRequest, ids: ReturnType<typeof patentIds>, c: string, year: number): Decided {
+  return decide(req.table.candidates(ids.total, c, year, null, req.edition), req.edition);
 }
 
 export const PATENT_CAVEATS = [

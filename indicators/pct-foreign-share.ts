@@ -1,5 +1,6 @@
 import type { Indicator, Result } from '../src/model/indicator.js';
 import { missingResult, provenanceOf } from '../src/model/indicator.js';
+import { because, decide } from '../src/model/preferred.js';
 import type { CanonicalRow } from '../src/model/types.js';
 import { PATENT_CAVEATS, PATENT_OPTIONS, PATENT_MEASURES, patentDetail, pairCount, patentIds, patentOptions, patentTotal } from './patents.js';
 
@@ -32,12 +33,14 @@ export const pctForeignShare: Indicator = {
         for (const year of years) {
           const base = missingResult('pct-foreign-share', geo, year, { partner: 'WLD', breakdown: m, detail: patentDetail(m, o) });
           if (geo.kind === 'country') {
-            const pct = req.table.candidates(ids.pct, geo.code, year, 'WLD', req.edition).find((r) => r.value !== null);
+            // The published share's key decides where an input holds it; counts are read only where none does.
+            const pct = decide(req.table.candidates(ids.pct, geo.code, year, 'WLD', req.edition), req.edition);
             const total = patentTotal(req, ids, geo.code, year);
-            const pc = pct === undefined ? pairCount(req, ids, geo.code, 'WLD', year, total) : undefined;
-            if (pct !== undefined) out.push({ ...base, value: pct.value, status: 'ok', years_used: { [geo.code]: year }, provenance: provenanceOf([pct]) });
-            else if (pc !== undefined && total?.value) out.push({ ...base, value: (100 * pc.count) / total.value, status: 'ok', years_used: { [geo.code]: year }, provenance: provenanceOf([...pc.rows, total]) });
-            else out.push({ ...base, reason: `${geo.code} has no ${PATENT_MEASURES[m].title} with all foreign countries for ${year} (authority ${o.authority})` });
+            const pc = pct.held ? { pair: undefined, why: pct.why } : pairCount(req, ids, geo.code, 'WLD', year, total.row);
+            const why = pct.held ? pct.why : [...pc.why, ...total.why];
+            if (pct.row !== undefined) out.push({ ...base, value: pct.row.value, status: 'ok', years_used: { [geo.code]: year }, provenance: provenanceOf([pct.row]) });
+            else if (pc.pair !== undefined && total.row?.value) out.push({ ...base, value: (100 * pc.pair.count) / total.row.value, status: 'ok', years_used: { [geo.code]: year }, provenance: provenanceOf([...pc.pair.rows, total.row]) });
+            else out.push({ ...base, reason: because(`${geo.code} has no ${PATENT_MEASURES[m].title} with all foreign countries for ${year} (authority ${o.authority})`, why) });
             continue;
           }
           let num = 0;
@@ -46,12 +49,13 @@ export const pctForeignShare: Indicator = {
           const missing: string[] = [];
           for (const c of members) {
             const total = patentTotal(req, ids, c, year);
-            const pc = pairCount(req, ids, c, 'WLD', year, total);
-            if (total === undefined || pc === undefined) missing.push(`${c} has no ${total === undefined ? `application total (by ${PATENT_MEASURES[m].base})` : 'foreign-linked count or share'} for ${year}`);
+            const { pair, why } = pairCount(req, ids, c, 'WLD', year, total.row);
+            if (total.row === undefined) missing.push(because(`${c} has no application total (by ${PATENT_MEASURES[m].base}) for ${year}`, total.why));
+            else if (pair === undefined) missing.push(because(`${c} has no foreign-linked count or share for ${year}`, why));
             else {
-              num += pc.count;
-              den += total.value as number;
-              rows.push(total, ...pc.rows);
+              num += pair.count;
+              den += total.row.value as number;
+              rows.push(total.row, ...pair.rows);
             }
           }
           if (missing.length > 0) out.push({ ...base, reason: missing.join('; ') });

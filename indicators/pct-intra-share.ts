@@ -1,5 +1,7 @@
+import { reason } from '../src/messages.js';
 import type { Indicator, Result } from '../src/model/indicator.js';
 import { missingResult, provenanceOf } from '../src/model/indicator.js';
+import { because } from '../src/model/preferred.js';
 import type { CanonicalRow } from '../src/model/types.js';
 import { PATENT_CAVEATS, PATENT_OPTIONS, PATENT_MEASURES, patentDetail, pairCount, patentIds, patentOptions, patentTotal } from './patents.js';
 
@@ -33,29 +35,30 @@ export const pctIntraShare: Indicator = {
           let num = 0;
           let den = 0;
           const rows: CanonicalRow[] = [];
-          const missing: string[] = [];
+          const totals: string[] = [];
+          const gaps: string[] = [];
           const pairs: Record<string, number> = {};
           for (const c of members) {
             const total = patentTotal(req, ids, c, year);
-            if (total === undefined) {
-              missing.push(`${c} has no application total (by ${PATENT_MEASURES[m].base}) for ${year}`);
+            if (total.row === undefined) {
+              totals.push(because(`${c} has no application total (by ${PATENT_MEASURES[m].base})`, total.why));
               continue;
             }
-            den += total.value as number;
-            rows.push(total);
+            den += total.row.value as number;
+            rows.push(total.row);
             for (const p of members) {
               if (p === c) continue;
-              const pc = pairCount(req, ids, c, p, year, total);
-              if (pc === undefined) missing.push(`no ${c}–${p} value for ${year}`);
+              const { pair, why } = pairCount(req, ids, c, p, year, total.row);
+              if (pair === undefined) gaps.push(because(`${c}–${p}`, why));
               else {
-                num += pc.count;
-                pairs[`${c}-${p}`] = pc.count;
-                rows.push(...pc.rows);
+                num += pair.count;
+                pairs[`${c}-${p}`] = pair.count;
+                rows.push(...pair.rows);
               }
             }
           }
           const base = missingResult('pct-intra-share', geo, year, { partner: geo.code, breakdown: m, detail: patentDetail(m, o) });
-          if (missing.length > 0) out.push({ ...base, reason: missing.join('; ') });
+          if (totals.length + gaps.length > 0) out.push({ ...base, reason: reason.patentGaps(totals, gaps, year) });
           else out.push({ ...base, value: (100 * num) / den, status: 'ok', years_used: Object.fromEntries(members.map((c) => [c, year])), provenance: provenanceOf(rows), detail: { ...base.detail, numerator: num, denominator: den, pairs } });
         }
       }

@@ -3,12 +3,17 @@ import { msg } from '../src/messages.js';
 import type { ComputeRequest, Geo, Indicator, Result } from '../src/model/indicator.js';
 import { missingResult, provenanceOf } from '../src/model/indicator.js';
 import { geoCodeArg } from '../src/model/groups.js';
+import { because, decide } from '../src/model/preferred.js';
 import type { CanonicalRow } from '../src/model/types.js';
 
-/** The pair's index, reading the reverse direction when only that one is published (the index is symmetric). */
-function pairValue(req: ComputeRequest, measure: string, a: string, b: string, year: number): CanonicalRow | undefined {
-  const direct = req.table.candidates(measure, a, year, b, req.edition).find((r) => r.value !== null);
-  return direct ?? req.table.candidates(measure, b, year, a, req.edition).find((r) => r.value !== null);
+/**
+ * The pair's index, reading the reverse direction only where no input holds the direct one (the
+ * index is symmetric). The direct key's first row decides (src/model/preferred.ts): where it is
+ * empty the pair is unknown (`why`), never another edition's or the reverse row's figure.
+ */
+function pairValue(req: ComputeRequest, measure: string, a: string, b: string, year: number): { row: CanonicalRow | undefined; why: string[] } {
+  const direct = decide(req.table.candidates(measure, a, year, b, req.edition), req.edition);
+  return direct.held ? direct : decide(req.table.candidates(measure, b, year, a, req.edition), req.edition);
 }
 
 /**
@@ -60,8 +65,8 @@ function groupRange(req: ComputeRequest, geo: Geo, members: readonly string[], m
   const missing: string[] = [];
   members.forEach((a, i) => {
     for (const b of members.slice(i + 1)) {
-      const r = pairValue(req, measure, a, b, year);
-      if (r === undefined) missing.push(`${a}–${b}`);
+      const { row: r, why } = pairValue(req, measure, a, b, year);
+      if (r === undefined) missing.push(because(`${a}–${b}`, why));
       else {
         rows.push(r);
         pairs[`${a}-${b}`] = r.value as number;
@@ -83,8 +88,8 @@ function countryPairs(req: ComputeRequest, geo: Geo, measure: string, sector: st
   if (partners.length === 0) throw usageError(msg.needsOption('stri-heterogeneity for a country', '--option partner=ISO3[,ISO3...]', '--option partner=JPN,KOR; or give a group: --group CJK gives the range over its pairs'));
   return partners.map((p) => {
     const base = missingResult('stri-heterogeneity', geo, year, { partner: p, unit: 'index', breakdown: sector });
-    const r = pairValue(req, measure, geo.code, p, year);
-    if (r === undefined) return { ...base, reason: `no STRI heterogeneity (${sector}) for ${year} between ${geo.code} and ${p}` };
+    const { row: r, why } = pairValue(req, measure, geo.code, p, year);
+    if (r === undefined) return { ...base, reason: because(`no STRI heterogeneity (${sector}) for ${year} between ${geo.code} and ${p}`, why) };
     return { ...base, value: r.value, status: 'ok' as const, years_used: { [geo.code]: year }, provenance: [r.provenance] };
   });
 }

@@ -4,7 +4,7 @@ import type { ComputeRequest, OptionSpec, Result } from '../src/model/indicator.
 import { computeLadder, type FlowSource } from '../src/model/ladder.js';
 import type { CanonicalRow, TradeCodes } from '../src/model/types.js';
 import { selfMeasure, tradeMeasure } from '../src/trade/aggregate.js';
-import { emptyWhy, valued } from '../src/trade/preferred.js';
+import { emptyWhy, valued } from '../src/model/preferred.js';
 import { resolveProducts, vintageName, type ProductGroup } from '../src/trade/products.js';
 import { changesUnder, correlated, crossesGroup, describeChange } from '../src/trade/vintages.js';
 

@@ -1,6 +1,7 @@
 import { reason as why } from '../src/messages.js';
 import type { ComputeRequest, Geo, Result } from '../src/model/indicator.js';
 import { missingResult, provenanceOf } from '../src/model/indicator.js';
+import { because, decide } from '../src/model/preferred.js';
 import type { CanonicalRow } from '../src/model/types.js';
 
 /** What a share-of-the-world indicator reads. */
@@ -29,8 +30,10 @@ function worldShareOf(req: ComputeRequest, spec: WorldShareSpec, geo: Geo): Resu
   const base = (year: number, reason: string) => missingResult(spec.indicator, geo, year, { partner: 'WLD', reason });
   if (years.length === 0) return [base(0, why.noWorldRow(spec.label, undefined))];
   return years.map((year) => {
-    const total = req.table.candidates(spec.measure, 'WLD', year, null, req.edition).find((r) => r.value !== null);
-    if (total === undefined) return base(year, why.noWorldRow(spec.label, year));
+    // The world row's first candidate decides: an empty one is unknown, never an older edition's total.
+    const world = decide(req.table.candidates(spec.measure, 'WLD', year, null, req.edition), req.edition);
+    const total = world.row;
+    if (total === undefined) return base(year, world.held ? because(why.worldRowNoValue(spec.label, year), world.why) : why.noWorldRow(spec.label, year));
     if (total.value === 0) return base(year, why.zeroDenominator('WLD', spec.label, year));
     const rows: CanonicalRow[] = [total];
     const used: Record<string, number> = {};

@@ -300,13 +300,25 @@ export const reason = {
           : 'of inputs of one edition the one given first decides';
     return `${why}; ${other.file} (edition ${other.edition}) has ${other.value} for it, not used in its place: ${rule}, and its empty cell is unknown`;
   },
+  /**
+   * Members of a group without the data a patent share needs, the year said once: members without
+   * an application total (`totals`, each "CHN has no application total (by inventor)") and pairs
+   * without a count or share (`pairs`, each "DEU–GBR" with its reason when the row is empty).
+   */
+  patentGaps: (totals: readonly string[], pairs: readonly string[], year: number): string =>
+    `${[...totals, ...(pairs.length > 0 ? [`no value for ${pairs.join(', ')}`] : [])].join('; ')} in ${year}`,
   /** A row without a value that says no more (a canonical CSV's empty cell). */
-  rowNoValue: (measure: string, geo: string, partner: string | null, file: string): string => `the ${measure} row of ${geo}${partner === null ? '' : `→${partner}`} has no value in ${file}`,
+  rowNoValue: (measure: string, geo: string, partner: string | null, file: string, line?: number): string =>
+    `the ${measure} row of ${geo}${partner === null ? '' : `→${partner}`} has no value in ${file}${line === undefined ? '' : ` (line ${line})`}`,
   /** A Comtrade row whose value cell is empty (read as missing, never as zero), where the loader read it. */
   emptyTradeValue: (column: string, file: string, line: number): string => `the ${column} cell is empty in ${file} (line ${line})`,
   /** A partner group's own row (a source aggregate such as Comtrade's EU-28) without a value. */
   groupRowNoValue: (group: string, why: string): string =>
     `the source's own ${group} row has no value (${why}); its members are not summed in its place: name them in --partners to sum them`,
+  /** The world (WLD) row of a share's denominator is there but empty (its reason follows in parentheses). */
+  worldRowNoValue: (measure: string, year: number): string => `the world (WLD) row of ${measure} for ${year} has no value`,
+  /** A total's own row (WLD, OECD) is there but empty (its reason follows in parentheses). */
+  totalRowNoValue: (total: string, measure: string, year: number): string => `the ${total} total of ${measure} for ${year} has no value`,
   noWorldRow: (measure: string, year: number | undefined): string =>
     `the input has no world (WLD) row of ${measure}${year === undefined ? '' : ` for ${year}`}; a share of the world needs the source's own world total, never a sum of the countries in a file`,
 };

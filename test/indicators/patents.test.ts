@@ -83,7 +83,7 @@ describe('OECD patent co-operation (synthetic SDMX-CSV, Tables 1 and 2)', () => 
     const { table: t } = await table();
     const [ufg] = pctIntraShare.compute(req(t, [g('UFG')], 'foreign-ownership'));
     expect(ufg?.status).toBe('missing');
-    expect(ufg?.reason).toBe('no DEU–GBR value for 2018; no DEU–FRA value for 2018');
+    expect(ufg?.reason).toBe('no value for DEU–GBR, DEU–FRA in 2018');
   });
 
   it('Table 2: per-country foreign ownership — CHN 10 %, JPN 4 %, KOR 4 % (published share), CJK 130/1750', async () => {

@@ -1,9 +1,10 @@
 import { reason } from '../messages.js';
-import { editionMatches } from '../model/table.js';
-import type { CanonicalRow } from '../model/types.js';
+import { editionMatches } from './table.js';
+import type { CanonicalRow } from './types.js';
 
-// Which row of a trade key decides, as src/model/table.ts orders a key's rows (the `--edition`
-// asked, then newest edition first, then the input given first), and why it has no value.
+// Which row of a key decides, as src/model/table.ts orders a key's rows (the `--edition` asked,
+// then newest edition first, then the input given first), and why it has no value. Shared by the
+// trade indicators and every indicator that reads one key's value (patents, world shares, GII, STRI).
 
 /**
  * The row of a key's candidates that decides — the first: preferred edition first, then the input
@@ -24,9 +25,27 @@ export function valued(rows: readonly CanonicalRow[], from?: string): CanonicalR
 export function emptyWhy(rows: readonly CanonicalRow[], from: string | undefined, edition: string | undefined): string[] {
   const first = from === undefined ? rows[0] : rows.find((r) => r.provenance.file === from);
   if (first === undefined || first.value !== null) return [];
-  const why = first.missing ?? reason.rowNoValue(first.measure, first.geo, first.partner, first.provenance.file);
+  const why = first.missing ?? reason.rowNoValue(first.measure, first.geo, first.partner, first.provenance.file, first.line);
   const other = from === undefined ? rows.find((r) => r.value !== null) : undefined;
   if (other === undefined) return [why];
   const asked = edition !== undefined && editionMatches(edition, first.provenance) ? edition : undefined;
   return [reason.preferredEmpty(why, first.provenance, { file: other.provenance.file, edition: other.provenance.edition, value: other.value as number }, asked)];
+}
+
+/** A key's deciding row ({@link valued}) and, when it has none with a value, why ({@link emptyWhy}; empty when the key has no row). */
+export interface Decided {
+  row: CanonicalRow | undefined;
+  why: string[];
+  /** True when the key has at least one row (the deciding row may be empty). */
+  held: boolean;
+}
+
+/** The row that decides a key's candidates, and why it has no value (see {@link valued}). */
+export function decide(rows: readonly CanonicalRow[], edition: string | undefined): Decided {
+  return { row: valued(rows), why: emptyWhy(rows, undefined, edition), held: rows.length > 0 };
+}
+
+/** `text` with the reasons of an empty deciding row in parentheses, when there are any. */
+export function because(text: string, why: readonly string[]): string {
+  return why.length === 0 ? text : `${text} (${why.join('; ')})`;
 }
