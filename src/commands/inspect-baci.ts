@@ -1,5 +1,5 @@
 import { cachedGroups, scanTradeMatrix, type EngineName, type TradeKind, type TradeScanOptions } from '../engine/index.js';
-import { marginsOf, usedCodes, type GroupMargins } from '../engine/matrix.js';
+import { usedCodes } from '../engine/matrix.js';
 import { baciNames } from '../engine/release.js';
 import { provenanceLabel } from '../render/labels.js';
 import { scanCoverage } from '../trade/plan.js';
@@ -50,12 +50,12 @@ export async function inspectBaci(file: string, kind: TradeKind, opts: { engine:
   const codes = new Set<string>();
   const byYear: BaciGroupYear[] = [];
   for (const year of years) {
-    const { sums, present, used, active } = matrix.year(year);
+    const { present, used } = matrix.year(year);
     const yearCodes = usedCodes(used);
     for (const c of yearCodes) codes.add(c);
     matrix.groups.forEach((group, g) => {
       const block = present.subarray(g * n * n, (g + 1) * n * n);
-      const m: GroupMargins = matrix.margins.get(year)?.[g] ?? marginsOf(sums.subarray(g * n * n, (g + 1) * n * n), block, n, active);
+      const m = matrix.groupMargins(year, g);
       let pairs = 0;
       for (let at = 0; at < block.length; at++) {
         if (block[at] !== 1) continue;

@@ -6,7 +6,7 @@ import { cacheDir } from '../cache/root.js';
 import { toolVersion } from '../paths.js';
 import type { ProductGroup } from '../trade/products.js';
 import type { ScanOutcome } from './job.js';
-import { marginsOf, TradeMatrix, type GroupMargins } from './matrix.js';
+import { TradeMatrix, type GroupMargins } from './matrix.js';
 import type { BaciRelease } from './release.js';
 
 /**
@@ -174,7 +174,7 @@ export function writeAggregates(outcome: ScanOutcome, groups: readonly ProductGr
     const active = outcome.matrix.activeIn(year);
     const margins = new Float64Array(groups.length * (2 * n + 2));
     groups.forEach((_, g) => {
-      const m = marginsOf(sums.subarray(g * n * n, (g + 1) * n * n), present.subarray(g * n * n, (g + 1) * n * n), n, active);
+      const m = outcome.matrix.groupMargins(year, g);
       margins.set([...m.out, ...m.in, m.world, m.self], g * (2 * n + 2));
     });
     const usedArr = outcome.matrix.used.get(year) as Uint8Array;

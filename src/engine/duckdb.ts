@@ -74,7 +74,7 @@ export async function duckdbPlan(job: ScanJob, release: BaciRelease, kind: Trade
  * table (product → its number and the bit mask of the product groups it belongs to); the file is
  * grouped by year × exporter × importer with one sum per product group, so JavaScript sees only
  * those sums (see `prepare`). Every check of the byte scanner is folded into the same
- * query (unknown areas and products, negative values, repeated keys, the groups' HS vintage, bad
+ * query (unknown areas and products, negative values, repeated keys, bad
  * cells); when one fires — or DuckDB's reader refuses the file — a CSV is re-read by the byte
  * scanner, which names the first bad row's line and column with the same message as every other
  * path, so a bad row never becomes a plausible total (a file the scanner then accepts is answered

@@ -13,7 +13,8 @@ export interface ScanJob {
   sha256?: string;
   /**
    * Called with bytes read so far and the file size; `phase` is `locate` while the file is read
-   * again to name the line of a problem a faster pass found (DuckDB, the parallel ranges).
+   * again to name the line of a problem a faster pass found (DuckDB, the parallel ranges), and
+   * `estimate` when `done` stands for DuckDB's own estimate of its query's progress.
    */
   progress?: (done: number, total: number, phase?: ScanPhase) => void;
   /**

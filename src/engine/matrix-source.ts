@@ -3,7 +3,7 @@ import type { RowSource } from '../model/table.js';
 import { selfMeasure, tradeMeasure } from '../trade/aggregate.js';
 import { scanCoverage } from '../trade/plan.js';
 import type { ProductGroup } from '../trade/products.js';
-import { marginsOf, NO_FLAGS, usedCodes, type GroupMargins, type TradeMatrix } from './matrix.js';
+import { NO_FLAGS, usedCodes, type TradeMatrix } from './matrix.js';
 
 /** What a measure of the matrix is: a flow of a group (X exports, M imports), its self-flows, or its coverage note. */
 type Kind = 'X' | 'M' | 'selfX' | 'selfM' | 'codesX' | 'codesM';
@@ -18,7 +18,6 @@ export class MatrixSource implements RowSource {
   private readonly kinds = new Map<string, { kind: Kind; g: number; index: number }>();
   private readonly keep: Uint8Array;
   private readonly made = new Map<number, readonly CanonicalRow[]>();
-  private readonly marginMemo = new Map<number, GroupMargins>();
   private readonly codeMemo = new Map<number, { present: string[]; refused: string[] }>();
   private readonly years_: number[];
   /** By year position: that year's sums and presence (looked up once). */
@@ -59,7 +58,7 @@ export class MatrixSource implements RowSource {
   private has(measure: string, y: number, geos?: ReadonlySet<string>): boolean {
     const k = this.kinds.get(measure);
     if (k === undefined || !this.matrix.sums.has(y)) return false;
-    const m = this.margins(y, k.g);
+    const m = this.matrix.groupMargins(y, k.g);
     // A row of economy i exists exactly when i has a world total of that flow (its bilateral rows
     // are cells of that total); a world row when the matrix has any cell, or any self-flow, or any code.
     const world = k.kind === 'X' || k.kind === 'M' ? !Number.isNaN(m.world) : k.kind === 'selfX' || k.kind === 'selfM' ? !Number.isNaN(m.self) : this.anyCode(y, k.g);
@@ -96,7 +95,7 @@ export class MatrixSource implements RowSource {
   /** The row of a key as rows() writes it, or undefined (n is the world, n + 1 no partner). */
   private make(measure: string, kind: Kind, g: number, geo: number, partner: number, year: number, yi: number): CanonicalRow | undefined {
     const n = this.matrix.geos.length;
-    const m = this.margins(year, g);
+    const m = this.matrix.groupMargins(year, g);
     if (kind === 'selfX' || kind === 'selfM') {
       return geo === n && partner === n + 1 && !Number.isNaN(m.self) ? this.row(measure, 'WLD', null, year, m.self) : undefined;
     }
@@ -130,21 +129,6 @@ export class MatrixSource implements RowSource {
 
   private row(measure: string, geo: string, partner: string | null, year: number, value: number): CanonicalRow {
     return { measure, geo, partner, year, value, unit: 'usd', flags: NO_FLAGS, provenance: this.provenance };
-  }
-
-  /** Group g's margins in year y: the cache's stored ones, else summed once. */
-  private margins(y: number, g: number): GroupMargins {
-    const stored = this.matrix.margins.get(y)?.[g];
-    if (stored !== undefined) return stored;
-    const key = y * this.matrix.groups.length + g;
-    let m = this.marginMemo.get(key);
-    if (m === undefined) {
-      const n = this.matrix.geos.length;
-      const { sums, present } = this.matrix.year(y);
-      m = marginsOf(sums.subarray(g * n * n, (g + 1) * n * n), present.subarray(g * n * n, (g + 1) * n * n), n, this.matrix.activeIn(y));
-      this.marginMemo.set(key, m);
-    }
-    return m;
   }
 
   /** Whether group g has a code present in year y (for all products, without listing the codes). */

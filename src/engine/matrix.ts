@@ -91,6 +91,8 @@ export class TradeMatrix {
    * come from {@link marginsOf}, so the numbers are the same to the last bit.
    */
   readonly margins = new Map<number, GroupMargins[]>();
+  /** Margins summed from the cells (when none are stored), by year × group, summed once. */
+  private readonly summed = new Map<number, GroupMargins>();
   /** The release's HS vintage (H5…), recorded in the coverage notes. */
   cls = '';
 
@@ -113,6 +115,21 @@ export class TradeMatrix {
       this.active.set(y, new Uint8Array(n));
     }
     return { sums: s, present: p, used: this.used.get(y) as Uint8Array, active: this.activeIn(y) };
+  }
+
+  /** Group g's margins in year y (a year of the matrix): the stored ones (the cache's), else {@link marginsOf} of its block, once. */
+  groupMargins(y: number, g: number): GroupMargins {
+    const stored = this.margins.get(y)?.[g];
+    if (stored !== undefined) return stored;
+    const key = y * this.groups.length + g;
+    let m = this.summed.get(key);
+    if (m === undefined) {
+      const n = this.geos.length;
+      const { sums, present } = this.year(y);
+      m = marginsOf(sums.subarray(g * n * n, (g + 1) * n * n), present.subarray(g * n * n, (g + 1) * n * n), n, this.activeIn(y));
+      this.summed.set(key, m);
+    }
+    return m;
   }
 
   /** The economies with a row in year y (all zero for a year without arrays). */
@@ -186,7 +203,7 @@ export class TradeMatrix {
         out.push(row(mx, geos[i] as string, geos[j] as string, v), row(mm, geos[j] as string, geos[i] as string, v));
       }
     }
-    const m = this.margins.get(year)?.[g] ?? marginsOf(sums, present, n, this.activeIn(year));
+    const m = this.groupMargins(year, g);
     for (let i = 0; i < n; i++) {
       const exports = m.out[i] as number;
       const imports = m.in[i] as number;

@@ -14,7 +14,9 @@ import type { Loader, LoaderContext, RowParser } from './loader.js';
  * repeated t,i,j,k is refused, and so are a double quote anywhere in a row and, in a file whose name
  * says its year (`_Y2018_`), a row of another year. Each flow is written as i's exports to j and j's imports from i
  * (BACI reconciles the two); the aggregation step derives world totals from the whole-world matrix.
- * This per-row parser serves small files and `inspect`; big files go through src/engine/.
+ * Commands read BACI files through src/engine/ (the scan and its cache); this per-row parser is the
+ * reference the engines are tested against row for row (test/engine/), and reads BACI rows that
+ * reach the row loaders otherwise.
  */
 const BACI_COLUMNS = ['t', 'i', 'j', 'k', 'v', 'q'];
 

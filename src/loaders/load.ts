@@ -38,8 +38,7 @@ export async function loadFile(file: string, options: LoadOptions): Promise<Load
   const st = await regularInput(file);
   if (options.trade !== undefined) {
     const trade = await tradeKind(file);
-    const scanned = trade === undefined ? undefined : await scanTrade(file, label, trade, { ...options.trade, ...(options.read ? { read: options.read } : {}) });
-    if (scanned !== undefined) return scanned;
+    if (trade !== undefined) return scanTrade(file, label, trade, { ...options.trade, ...(options.read ? { read: options.read } : {}) });
   }
   // The row-by-row loaders (every format, workbooks, Papa Parse) load only for a file the engines do not read.
   const [{ consume }, { loadJson, loadWorkbook, sniffKind }, { recordsFromFile }] = await Promise.all([import('./consume.js'), import('./containers.js'), import('./records.js')]);
